@@ -1,0 +1,7 @@
+//! skillgap: score a resume against a role's skill taxonomy.
+#![forbid(unsafe_code)]
+
+pub mod taxonomy {
+    //! Taxonomy types.
+    pub mod schema;
+}

@@ -1,0 +1,372 @@
+//! The taxonomy's data types, as written in a taxonomy file.
+//!
+//! These types are plain data: they derive `serde` traits but know nothing of
+//! any file format. [`crate::taxonomy::loader`] is the only place that turns
+//! YAML into them. `taxonomy/README.md` documents every field with an example.
+
+use serde::{Deserialize, Serialize};
+
+/// The schema version this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole taxonomy file: sources, competencies, concrete skills and levels.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TaxonomyFile {
+    /// Schema version of the file; must be [`SCHEMA_VERSION`].
+    #[serde(default = "default_schema_version")]
+    pub schema_version: u32,
+    /// Stable identifier of the role, e.g. `backend-developer`.
+    #[serde(default)]
+    pub id: String,
+    /// Display name of the role.
+    #[serde(default)]
+    pub name: String,
+    /// Version of the taxonomy's data (not of the schema), reported in every report.
+    #[serde(default)]
+    pub version: String,
+    /// `builtin` to extend the built-in taxonomy instead of replacing it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extends: Option<String>,
+    /// Free text shown by `taxonomy show`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Where the data comes from; skills, levels and suggestions cite these ids.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// Matching and scoring settings that belong to the data.
+    #[serde(default)]
+    pub settings: Settings,
+    /// Cue phrases that turn a mention into a negated or hedged one.
+    #[serde(default)]
+    pub cues: Cues,
+    /// Abstract competencies (e.g. "API Development"), each satisfied by concrete skills.
+    #[serde(default)]
+    pub competencies: Vec<Competency>,
+    /// Concrete skills, tools, practices, certifications and responsibilities found in text.
+    #[serde(default)]
+    pub skills: Vec<Skill>,
+    /// Career levels from lowest to highest.
+    #[serde(default)]
+    pub levels: Vec<Level>,
+}
+
+fn default_schema_version() -> u32 {
+    SCHEMA_VERSION
+}
+
+/// A document the taxonomy's data is traced to.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Identifier cited by `source:` fields, e.g. `seed-003`.
+    pub id: String,
+    /// Human title of the document.
+    #[serde(default)]
+    pub title: String,
+    /// File name of the document, when it is one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub file: String,
+}
+
+/// Settings that travel with the data so that a report can be reproduced.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    /// Minimum normalised Damerau-Levenshtein similarity (0–1) for a fuzzy match.
+    pub fuzzy_threshold: f64,
+    /// Tokens shorter than this (in characters) are never matched fuzzily.
+    pub fuzzy_min_len: usize,
+    /// Readiness (0–100) a level needs to count as reached.
+    pub level_threshold: f64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            fuzzy_threshold: 0.8,
+            fuzzy_min_len: 5,
+            level_threshold: 70.0,
+        }
+    }
+}
+
+/// Phrases that change how a mention counts. Matching is ASCII case-insensitive
+/// and applies from the cue to the end of its clause (`.`, `;`, `:`, `but`, or
+/// the end of the line).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Cues {
+    /// The person says they lack the skill ("no experience with"): not counted.
+    pub negation: Vec<String>,
+    /// The person hedges ("currently learning", "basic knowledge of"): counted as weak.
+    pub hedge: Vec<String>,
+}
+
+/// How important a competency is, as the seeds grade it.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum Importance {
+    /// Nice to have.
+    Medium,
+    /// Expected of most people in the role.
+    MediumHigh,
+    /// Core to the role.
+    High,
+}
+
+impl Importance {
+    /// The default requirement weight for this importance: 1, 2 or 3.
+    pub fn weight(self) -> f64 {
+        match self {
+            Importance::Medium => 1.0,
+            Importance::MediumHigh => 2.0,
+            Importance::High => 3.0,
+        }
+    }
+}
+
+/// An abstract competency satisfied by any of a set of concrete skills.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Competency {
+    /// Identifier, unique across competencies and skills.
+    pub id: String,
+    /// Display name.
+    #[serde(default)]
+    pub name: String,
+    /// The seed's type column (programming, backend, database, ...).
+    #[serde(default, rename = "type", skip_serializing_if = "String::is_empty")]
+    pub kind: String,
+    /// The seed's importance; decides the default weight.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub importance: Option<Importance>,
+    /// The seed's proficiency level column (beginner, intermediate, advanced...).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub level: String,
+    /// Why it matters: the seed's "used for".
+    #[serde(default)]
+    pub used_for: String,
+    /// Skill ids that evidence this competency.
+    #[serde(default)]
+    pub skills: Vec<String>,
+    /// What evidence in a resume would count.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+    /// Concrete ways to close the gap.
+    #[serde(default)]
+    pub suggestions: Vec<Suggestion>,
+    /// Source ids this entry is traced to.
+    #[serde(default)]
+    pub source: Vec<String>,
+}
+
+/// A concrete way to close a gap, traced to a source.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Suggestion {
+    /// What to do.
+    pub text: String,
+    /// `roadmap`, `project`, `certification` or `practice`.
+    #[serde(default)]
+    pub kind: String,
+    /// The source id it comes from.
+    #[serde(default)]
+    pub source: String,
+}
+
+/// A concrete skill, tool, practice, certification or responsibility that can be
+/// found in text.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Skill {
+    /// Identifier, unique across competencies and skills.
+    pub id: String,
+    /// Display name; also matched like an alias.
+    #[serde(default)]
+    pub name: String,
+    /// language, framework, database, cloud, tool, practice, certification, responsibility, ...
+    #[serde(default)]
+    pub kind: String,
+    /// Other spellings, matched exactly (ASCII case-insensitive, whole words).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Spellings that are also ordinary words and need [`Skill::context`] to count.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ambiguous: Vec<AmbiguousAlias>,
+    /// Context rules for the ambiguous spellings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<ContextRules>,
+    /// Extra regular expressions (matched per line) for phrasings aliases cannot list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub patterns: Vec<String>,
+    /// Other skills a mention of this one also proves (e.g. EKS implies `aws` and
+    /// `kubernetes`). Implied skills get the same status, with evidence kind `implied`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub implies: Vec<String>,
+    /// Whether the fuzzy stage may match this skill's aliases (default true).
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub fuzzy: bool,
+    /// Ways to close a gap on this skill; competencies' suggestions are used otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<Suggestion>,
+    /// Why it matters, when the skill is a requirement on its own.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub used_for: String,
+    /// Source ids this entry is traced to (`recruiter` for knowledge not in the seeds).
+    #[serde(default)]
+    pub source: Vec<String>,
+    /// Free notes for taxonomy authors (e.g. which aliases a recruiter added).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+/// A spelling that is also an ordinary word (`Go`, `Express`, `Spring`, `Rest`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct AmbiguousAlias {
+    /// The spelling.
+    pub text: String,
+    /// When true the text must match with exactly this case (`Go`, not `go`).
+    #[serde(default)]
+    pub case_sensitive: bool,
+}
+
+/// When an ambiguous spelling counts. A mention counts when no `reject_*`
+/// expression matches and at least one of these holds: an `accept` expression
+/// matches its line, another skill is found on the same line, or the line is in
+/// a Skills section.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ContextRules {
+    /// Regexes tested against the text before the mention on its line (use `$` to anchor).
+    #[serde(default)]
+    pub reject_before: Vec<String>,
+    /// Regexes tested against the text after the mention on its line (use `^` to anchor).
+    #[serde(default)]
+    pub reject_after: Vec<String>,
+    /// Regexes tested against the whole line; any match confirms the mention.
+    #[serde(default)]
+    pub accept: Vec<String>,
+}
+
+/// How much evidence a requirement expects for full credit.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Expect {
+    /// Named anywhere, e.g. in a skills list.
+    #[default]
+    Claimed,
+    /// Used in experience or projects.
+    Evidenced,
+    /// Used in two or more places in experience or projects.
+    Depth,
+}
+
+/// One weighted requirement of a level: a competency or a skill.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    /// Competency id, or
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub competency: Option<String>,
+    /// skill id (exactly one of the two).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skill: Option<String>,
+    /// Weight in (0, 10]; defaults to the competency's importance weight, or 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
+    /// The evidence needed for full credit.
+    #[serde(default)]
+    pub expect: Expect,
+}
+
+impl Requirement {
+    /// The competency or skill id this requirement names.
+    pub fn target(&self) -> &str {
+        self.competency
+            .as_deref()
+            .or(self.skill.as_deref())
+            .unwrap_or("")
+    }
+}
+
+/// Expected years of professional experience for a level.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Years {
+    /// Years at which the years component gives full credit.
+    pub min: f64,
+    /// Upper end of the typical range (informational).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+}
+
+/// How a level's readiness blends its three components. The parts are
+/// normalised by their sum.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Blend {
+    /// Share of weighted requirement coverage.
+    pub skills: f64,
+    /// Share of years against expected years.
+    pub years: f64,
+    /// Share of responsibility signals.
+    pub responsibilities: f64,
+}
+
+impl Default for Blend {
+    fn default() -> Self {
+        Blend {
+            skills: 0.8,
+            years: 0.2,
+            responsibilities: 0.0,
+        }
+    }
+}
+
+/// A career level and what it takes.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    /// Identifier: `junior`, `mid`, `senior`, `lead`, `architect` in the default taxonomy.
+    pub id: String,
+    /// Display name.
+    #[serde(default)]
+    pub name: String,
+    /// Job titles at this level.
+    #[serde(default)]
+    pub titles: Vec<String>,
+    /// Expected years of experience.
+    #[serde(default)]
+    pub years: Years,
+    /// How readiness blends skills, years and responsibilities.
+    #[serde(default)]
+    pub blend: Blend,
+    /// What the level does, in the seeds' words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// Weighted requirements.
+    #[serde(default)]
+    pub requirements: Vec<Requirement>,
+    /// Responsibility signals (skill ids of kind `responsibility`), weighted.
+    #[serde(default)]
+    pub responsibilities: Vec<Requirement>,
+    /// Certification skill ids worth taking at this level.
+    #[serde(default)]
+    pub certifications: Vec<String>,
+    /// How to get here from the level below, in the seeds' words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<Suggestion>,
+    /// Source ids.
+    #[serde(default)]
+    pub source: Vec<String>,
+}
