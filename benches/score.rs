@@ -1,1 +1,143 @@
-fn main(){}
+//! Scoring benchmarks on realistic resumes: `cargo bench --bench score`.
+//!
+//! - `build_scorer`: compiling the built-in taxonomy (automata, fuzzy index);
+//! - `score_5kb`: scoring one ~5 KB resume end to end (normalise, sections,
+//!   match, years, readiness, gaps);
+//! - `exact_stage_raw` vs `matcher_all_stages` vs `matcher_no_fuzzy`: raw
+//!   Aho-Corasick over the same spellings and text, against the full matcher,
+//!   in bytes/s, on a 64 KB corpus of the fixture resumes;
+//! - `fuzzy_stage_per_document`: the fuzzy stage's share, as matcher time with
+//!   fuzzy on minus off, on the misspelled fixture.
+//!
+//! Numbers and the machine they were measured on are in `docs/PERFORMANCE.md`.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use divan::counter::{BytesCount, ItemsCount};
+use divan::{black_box, Bencher};
+use skillgap::matcher::{MatchOptions, Matcher};
+use skillgap::text::Document;
+use skillgap::{Scorer, Taxonomy};
+
+fn main() {
+    divan::main();
+}
+
+const FIXTURES: &[&str] = &[
+    include_str!("../fixtures/resumes/mid-java-spring.txt"),
+    include_str!("../fixtures/resumes/senior-go-kubernetes.md"),
+    include_str!("../fixtures/resumes/lead-python-migrations.txt"),
+    include_str!("../fixtures/resumes/architect-cloud-platform.txt"),
+    include_str!("../fixtures/resumes/intern-new-grad-python.txt"),
+    include_str!("../fixtures/resumes/traps-ambiguous-words.txt"),
+    include_str!("../fixtures/resumes/senior-java-long-cv-4-pages.txt"),
+];
+
+/// A realistic ~5 KB resume: the lead resume followed by the mid resume's
+/// experience, as a two-job CV.
+fn resume_5kb() -> String {
+    let mut s = String::from(FIXTURES[2]);
+    s.push('\n');
+    s.push_str(FIXTURES[0]);
+    s.truncate(5 * 1024);
+    while !s.is_char_boundary(s.len()) {
+        s.pop();
+    }
+    s
+}
+
+/// About 64 KB of resumes, for throughput.
+fn corpus() -> String {
+    let mut s = String::new();
+    while s.len() < 64 * 1024 {
+        for f in FIXTURES {
+            s.push_str(f);
+            s.push('\n');
+        }
+    }
+    s
+}
+
+#[divan::bench]
+fn build_scorer(b: Bencher) {
+    let t = Taxonomy::builtin();
+    b.bench(|| Scorer::new(black_box(t.clone())));
+}
+
+#[divan::bench]
+fn score_5kb(b: Bencher) {
+    let scorer = Scorer::new(Taxonomy::builtin());
+    let text = resume_5kb();
+    b.counter(BytesCount::of_str(&text))
+        .counter(ItemsCount::new(1usize))
+        .bench(|| scorer.score(black_box(&text)));
+}
+
+fn raw_automaton(t: &Taxonomy) -> AhoCorasick {
+    let spellings: Vec<String> = t
+        .skills()
+        .iter()
+        .flat_map(|s| {
+            std::iter::once(s.name.clone())
+                .chain(s.aliases.iter().cloned())
+                .chain(s.ambiguous.iter().map(|a| a.text.clone()))
+        })
+        .collect();
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(&spellings)
+        .unwrap()
+}
+
+#[divan::bench]
+fn exact_stage_raw(b: Bencher) {
+    let ac = raw_automaton(&Taxonomy::builtin());
+    let text = corpus();
+    b.counter(BytesCount::of_str(&text))
+        .bench(|| ac.find_iter(black_box(&text)).count());
+}
+
+#[divan::bench]
+fn matcher_all_stages(b: Bencher) {
+    let t = Taxonomy::builtin();
+    let m = Matcher::new(&t, &MatchOptions::default());
+    let text = corpus();
+    b.counter(BytesCount::of_str(&text)).bench(|| {
+        let doc = Document::parse(black_box(&text));
+        m.find(&doc).len()
+    });
+}
+
+#[divan::bench]
+fn matcher_no_fuzzy(b: Bencher) {
+    let t = Taxonomy::builtin();
+    let m = Matcher::new(
+        &t,
+        &MatchOptions {
+            fuzzy: false,
+            ..MatchOptions::default()
+        },
+    );
+    let text = corpus();
+    b.counter(BytesCount::of_str(&text)).bench(|| {
+        let doc = Document::parse(black_box(&text));
+        m.find(&doc).len()
+    });
+}
+
+#[divan::bench(args = [true, false])]
+fn fuzzy_stage_per_document(b: Bencher, fuzzy: bool) {
+    let t = Taxonomy::builtin();
+    let m = Matcher::new(
+        &t,
+        &MatchOptions {
+            fuzzy,
+            ..MatchOptions::default()
+        },
+    );
+    let doc = Document::parse(include_str!(
+        "../fixtures/resumes/junior-typos-misspellings.txt"
+    ));
+    b.counter(ItemsCount::new(1usize))
+        .bench(|| m.find(black_box(&doc)).len());
+}

@@ -1,7 +1,39 @@
-//! skillgap: score a resume against a role's skill taxonomy.
+//! **skillgap** scores a resume against a role's skill taxonomy: which skills the
+//! resume evidences, how ready the person is for each career level, and the gaps
+//! to the next level with what to do about them. Offline and explainable.
+//!
+//! The core does no I/O: text in, [`Report`] out.
+//!
+//! ```
+//! use skillgap::{Scorer, Taxonomy};
+//!
+//! let scorer = Scorer::new(Taxonomy::builtin()); // compile once
+//! let report = scorer.score("\
+//! EXPERIENCE
+//! Backend Engineer, Acme (Jan 2020 - Dec 2023)
+//! - Built REST APIs in Go backed by PostgreSQL and Redis
+//! SKILLS
+//! Go, PostgreSQL, Docker, Git
+//! ");
+//! assert!(report.skill("go").is_some());
+//! assert_eq!(report.experience.years, 4.0);
+//! let json = serde_json::to_string(&report).unwrap(); // versioned schema
+//! assert!(json.contains("\"schema_version\":1"));
+//! ```
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
-pub mod taxonomy {
-    //! Taxonomy types.
-    pub mod schema;
-}
+mod error;
+pub mod eval;
+pub mod gaps;
+pub mod matcher;
+pub mod report;
+mod score;
+mod scorer;
+pub mod taxonomy;
+pub mod text;
+
+pub use error::{Error, Problem};
+pub use report::{Report, Status};
+pub use scorer::{Scorer, ScorerBuilder};
+pub use taxonomy::Taxonomy;

@@ -1,0 +1,197 @@
+//! Command-line arguments (clap derive).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  a threshold (--fail-under) was not met
+  2  usage error, or the taxonomy is invalid
+  3  an input could not be read (in a batch, all other files are still scored)";
+
+/// Score a resume against a role's skill taxonomy: readiness per career level,
+/// the evidence behind it, and the gaps to the next level. Fully offline.
+#[derive(Debug, Parser)]
+#[command(
+    name = "skillgap",
+    version,
+    after_help = EXIT_CODES,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Score one resume: readiness per level, estimated level, top gaps, evidence.
+    #[command(after_help = SCORE_HELP)]
+    Score(ScoreArgs),
+    /// Measure accuracy against hand-labelled resumes (precision, recall, F1, levels).
+    #[command(after_help = EVAL_HELP)]
+    Eval(EvalArgs),
+    /// Inspect and validate taxonomies.
+    #[command(subcommand)]
+    Taxonomy(TaxonomyCommand),
+    /// Extract one file in a child process (internal, used to isolate parsers).
+    #[command(name = "__extract", hide = true)]
+    Extract { path: PathBuf },
+}
+
+const SCORE_HELP: &str = "\
+Examples:
+  skillgap score resume.txt
+  skillgap score resume.md --level senior --explain
+  skillgap score resume.txt --format json | jq .estimated_level
+  cat resume.txt | skillgap score -
+  skillgap score resume.txt --level mid --fail-under 60   # exit 1 when below
+
+Skills named only in a Skills list are 'claimed'; skills used in Experience or
+Projects lines are 'evidenced', and evidence weighs more. Hedged mentions
+(\"basic knowledge of\") are 'weak'; negated ones (\"no experience with\") do not count.
+
+Exit codes: 0 success, 1 below --fail-under, 2 usage or taxonomy error, 3 unreadable input.";
+
+/// Options shared by commands that load a taxonomy.
+#[derive(Debug, Args, Clone)]
+pub struct TaxonomyArg {
+    /// Taxonomy file (YAML). A file with `extends: builtin` adds to the built-in
+    /// backend-developer taxonomy; any other file replaces it.
+    #[arg(short, long, value_name = "FILE")]
+    pub taxonomy: Option<PathBuf>,
+}
+
+/// Matching options.
+#[derive(Debug, Args, Clone)]
+pub struct MatchArgs {
+    /// Minimum similarity (0-1] for a misspelling to count as a skill
+    /// [default: the taxonomy's, 0.8 for the built-in one].
+    #[arg(long, value_name = "X")]
+    pub fuzzy_threshold: Option<f64>,
+    /// Turn off fuzzy matching of misspellings.
+    #[arg(long)]
+    pub no_fuzzy: bool,
+    /// The month that "Present" means, as YYYY-MM [default: this month].
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    pub as_of: Option<skillgap::text::YearMonth>,
+}
+
+fn parse_month(s: &str) -> Result<skillgap::text::YearMonth, String> {
+    skillgap::text::YearMonth::parse(s)
+        .ok_or_else(|| format!("`{s}` is not a month; use YYYY-MM, e.g. 2026-11"))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScoreFormat {
+    /// Human-readable report.
+    Text,
+    /// The full report as JSON (versioned schema).
+    Json,
+    /// A Markdown report, for PR comments and job summaries.
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// Resume file (.txt, .md), or - to read standard input.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = ScoreFormat::Text)]
+    pub format: ScoreFormat,
+    /// Level to show the gaps for [default: the level above the estimated one].
+    #[arg(short, long, value_name = "LEVEL")]
+    pub level: Option<String>,
+    /// Show everything: every evidence line, all gaps, excluded mentions, date ranges.
+    #[arg(short, long)]
+    pub explain: bool,
+    /// How many gaps the text and Markdown reports show (all with --explain).
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub gaps: usize,
+    /// Exit with code 1 when readiness for --level is below PCT (0-100).
+    #[arg(long, value_name = "PCT", requires = "level")]
+    pub fail_under: Option<f64>,
+    /// When to use colour in text output (NO_COLOR is respected).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(flatten)]
+    pub taxonomy: TaxonomyArg,
+    #[command(flatten)]
+    pub matching: MatchArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TaxonomyCommand {
+    /// Validate a taxonomy file; every problem is printed as FILE:LINE:COLUMN with a fix hint.
+    Check {
+        /// The taxonomy file to check.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// List the skills, competencies and levels of a taxonomy.
+    List {
+        #[command(flatten)]
+        taxonomy: TaxonomyArg,
+        /// Only skills of this kind (language, framework, database, ...).
+        #[arg(long, value_name = "KIND")]
+        kind: Option<String>,
+    },
+    /// Show one skill, competency or level in full.
+    Show {
+        /// A skill, competency or level id (e.g. postgresql, api-development, senior).
+        id: String,
+        #[command(flatten)]
+        taxonomy: TaxonomyArg,
+    },
+}
+
+const EVAL_HELP: &str = "\
+The labels file is JSON:
+  {\"vocabulary\": [\"sql\", \"java\", ...],
+   \"resumes\": [{\"file\": \"resumes/a.txt\", \"skills\": [\"java\"], \"level\": \"junior\", \"years\": 1.5}]}
+`file` is relative to the labels file; only vocabulary ids are scored; `level` and
+`years` are optional. A skill counts as found with any status (evidenced, claimed, weak).
+
+Examples:
+  skillgap eval ../shared/eval/labels.json
+  skillgap eval labels.json --taxonomy my-role.yaml --min-f1 0.9   # exit 1 when below";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    /// Summary, per-skill table, confusion matrix and errors.
+    Text,
+    /// Everything as JSON.
+    Json,
+    /// Markdown tables (for docs/ACCURACY.md or a CI summary).
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The labels file (JSON).
+    #[arg(value_name = "LABELS")]
+    pub labels: PathBuf,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
+    pub format: EvalFormat,
+    /// Exit with code 1 when micro-F1 is below X (0-1).
+    #[arg(long, value_name = "X")]
+    pub min_f1: Option<f64>,
+    /// How many errors (false positives and negatives) to list.
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub errors: usize,
+    #[command(flatten)]
+    pub taxonomy: TaxonomyArg,
+    #[command(flatten)]
+    pub matching: MatchArgs,
+}

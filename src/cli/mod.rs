@@ -1,0 +1,125 @@
+//! The command-line interface: a thin layer over the library.
+
+pub mod args;
+pub mod eval;
+pub mod input;
+pub mod report_markdown;
+pub mod report_text;
+pub mod score;
+pub mod taxonomy;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+/// Exit codes are part of the interface (see `--help`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Everything went fine.
+    Ok = 0,
+    /// A `--fail-under` threshold was not met.
+    Threshold = 1,
+    /// Usage error or invalid taxonomy.
+    Usage = 2,
+    /// An input could not be read.
+    Input = 3,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(e: Exit) -> ExitCode {
+        ExitCode::from(e as u8)
+    }
+}
+
+/// An error that ends a command, with its exit code. Its message is one line.
+#[derive(Debug)]
+pub struct Failure {
+    pub exit: Exit,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            exit: Exit::Usage,
+            message: message.into(),
+        }
+    }
+
+    pub fn input(message: impl Into<String>) -> Failure {
+        Failure {
+            exit: Exit::Input,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<io::Error> for Failure {
+    /// Output errors. A closed pipe (`skillgap ... | head`) is not a failure:
+    /// it maps to a quiet exit 0.
+    fn from(e: io::Error) -> Failure {
+        if is_broken_pipe(&e) {
+            return Failure {
+                exit: Exit::Ok,
+                message: String::new(),
+            };
+        }
+        Failure {
+            exit: Exit::Input,
+            message: format!("cannot write output: {e}"),
+        }
+    }
+}
+
+/// Loads the taxonomy named by `--taxonomy`, or the built-in one.
+pub fn load_taxonomy(path: Option<&std::path::Path>) -> Result<skillgap::Taxonomy, Failure> {
+    match path {
+        None => Ok(skillgap::Taxonomy::builtin()),
+        Some(p) => {
+            skillgap::Taxonomy::from_path(p).map_err(|e| Failure::usage(format!("taxonomy {e}")))
+        }
+    }
+}
+
+/// Runs `f` with a buffered, colour-aware stdout, flushing at the end.
+pub fn with_stdout<T>(
+    color: args::ColorChoice,
+    f: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+) -> io::Result<T> {
+    let choice = match color {
+        args::ColorChoice::Auto => anstream::ColorChoice::Auto,
+        args::ColorChoice::Always => anstream::ColorChoice::Always,
+        args::ColorChoice::Never => anstream::ColorChoice::Never,
+    };
+    choice.write_global();
+    let colored = anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never;
+    let buffered = io::BufWriter::new(io::stdout().lock());
+    let mut out: Box<dyn Write> = if colored {
+        Box::new(buffered)
+    } else {
+        Box::new(Strip(buffered))
+    };
+    let value = f(&mut out)?;
+    out.flush()?;
+    Ok(value)
+}
+
+/// True when `e` is a closed pipe (`skillgap ... | head`), which ends quietly.
+pub fn is_broken_pipe(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::BrokenPipe
+}
+
+/// A writer that drops ANSI styling (for pipes, files and `NO_COLOR`).
+struct Strip<W: Write>(W);
+
+impl<W: Write> Write for Strip<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        for chunk in anstream::adapter::strip_bytes(buf) {
+            self.0.write_all(chunk)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}

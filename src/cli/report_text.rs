@@ -1,0 +1,285 @@
+//! The human-readable report of `skillgap score`.
+
+use anstyle::{AnsiColor, Style};
+use skillgap::gaps::need_label;
+use skillgap::report::{Gap, GapKind, Report, Status};
+use std::io::{self, Write};
+
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+const GREEN: Style = AnsiColor::Green.on_default();
+const YELLOW: Style = AnsiColor::Yellow.on_default();
+const RED: Style = AnsiColor::Red.on_default();
+const CYAN: Style = AnsiColor::Cyan.on_default();
+
+/// What the text report shows.
+pub struct TextOptions {
+    pub explain: bool,
+    pub gaps: usize,
+}
+
+fn bar(pct: f64, width: usize) -> String {
+    let filled = ((pct / 100.0) * width as f64).round() as usize;
+    let filled = filled.min(width);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+fn status_style(s: Status) -> Style {
+    match s {
+        Status::Evidenced => GREEN,
+        Status::Claimed => YELLOW,
+        Status::Weak => RED,
+    }
+}
+
+/// Writes the report. `source` names the input (a path or `<stdin>`).
+pub fn write(
+    w: &mut dyn Write,
+    report: &Report,
+    source: &str,
+    opts: &TextOptions,
+) -> io::Result<()> {
+    writeln!(
+        w,
+        "{BOLD}{source}{BOLD:#}  {DIM}· {} {} · {} lines{DIM:#}",
+        report.taxonomy.id, report.taxonomy.version, report.document.lines
+    )?;
+    writeln!(w)?;
+    writeln!(w, "{BOLD}Readiness{BOLD:#}")?;
+    for l in &report.levels {
+        let style = if l.reached {
+            GREEN
+        } else if l.readiness >= 50.0 {
+            YELLOW
+        } else {
+            DIM
+        };
+        let mark = if l.reached { "✓" } else { " " };
+        writeln!(
+            w,
+            "  {:<10} {style}{}{style:#} {:>5.1}%  {mark}",
+            l.id,
+            bar(l.readiness, 24),
+            l.readiness
+        )?;
+        if opts.explain {
+            writeln!(
+                w,
+                "  {DIM}{:<10} skills {:.0}% · years {:.0}% · responsibilities {:.0}%{DIM:#}",
+                "",
+                l.skills * 100.0,
+                l.years * 100.0,
+                l.responsibilities * 100.0
+            )?;
+        }
+    }
+    writeln!(w)?;
+    let years = &report.experience;
+    let years_note = if years.years > 0.0 {
+        let how = match years.stated {
+            Some(s) if s >= years.from_ranges => "stated",
+            _ => "from dates",
+        };
+        format!("{:.1} years of experience ({how})", years.years)
+    } else {
+        "no dated experience found".to_string()
+    };
+    match &report.estimated_level {
+        Some(level) => writeln!(w, "{BOLD}Estimated level:{BOLD:#} {GREEN}{level}{GREEN:#}  {DIM}· {years_note}{DIM:#}")?,
+        None => writeln!(
+            w,
+            "{BOLD}Estimated level:{BOLD:#} {RED}none{RED:#} (below {:.0}% even for {})  {DIM}· {years_note}{DIM:#}",
+            report.settings.level_threshold,
+            report.levels.first().map_or("the first level", |l| l.id.as_str())
+        )?,
+    }
+    if opts.explain && !years.ranges.is_empty() {
+        for r in &years.ranges {
+            writeln!(
+                w,
+                "  {DIM}L{:<4} {} ({} months){DIM:#}",
+                r.line, r.text, r.months
+            )?;
+        }
+    }
+    if opts.explain {
+        for s in &years.statements {
+            writeln!(w, "  {DIM}L{:<4} \"{}\"{DIM:#}", s.line, s.text)?;
+        }
+    }
+
+    // Gaps.
+    writeln!(w)?;
+    match &report.target_level {
+        Some(target) if !report.gaps.is_empty() => {
+            writeln!(w, "{BOLD}Top gaps to {target}{BOLD:#}")?;
+            let shown = if opts.explain {
+                report.gaps.len()
+            } else {
+                opts.gaps.min(report.gaps.len())
+            };
+            for (i, g) in report.gaps.iter().take(shown).enumerate() {
+                write_gap(w, i + 1, g)?;
+            }
+            if shown < report.gaps.len() {
+                writeln!(
+                    w,
+                    "  {DIM}… {} more (--explain shows all){DIM:#}",
+                    report.gaps.len() - shown
+                )?;
+            }
+        }
+        Some(target) => writeln!(
+            w,
+            "{BOLD}No gaps to {target}{BOLD:#}: every requirement is met."
+        )?,
+        None => writeln!(
+            w,
+            "{BOLD}Top level reached{BOLD:#}: no higher level to aim for."
+        )?,
+    }
+
+    // Evidence.
+    writeln!(w)?;
+    let count = |s: Status| report.skills.iter().filter(|f| f.status == s).count();
+    writeln!(
+        w,
+        "{BOLD}Evidence{BOLD:#}  {DIM}{} skills: {} evidenced, {} claimed, {} weak{DIM:#}",
+        report.skills.len(),
+        count(Status::Evidenced),
+        count(Status::Claimed),
+        count(Status::Weak)
+    )?;
+    for s in &report.skills {
+        let style = status_style(s.status);
+        let status = format!("{:?}", s.status).to_lowercase();
+        let lines: Vec<_> = if opts.explain {
+            s.evidence.iter().collect()
+        } else {
+            s.evidence.iter().take(1).collect()
+        };
+        for (i, e) in lines.iter().enumerate() {
+            let head = if i == 0 {
+                format!("{style}{status:<9}{style:#} {:<22}", truncate(&s.name, 22))
+            } else {
+                format!("{:<9} {:<22}", "", "")
+            };
+            let how = match e.kind {
+                skillgap::matcher::EvidenceKind::Fuzzy => format!(
+                    " {CYAN}~{} {:.2}{CYAN:#}",
+                    e.via,
+                    e.similarity.unwrap_or(0.0)
+                ),
+                skillgap::matcher::EvidenceKind::Implied => format!(" {CYAN}via {}{CYAN:#}", e.via),
+                _ => String::new(),
+            };
+            writeln!(
+                w,
+                "  {head} {DIM}L{:<4} {:<11}{DIM:#} {}{how}",
+                e.line,
+                e.section.as_str(),
+                truncate(&e.text, 70)
+            )?;
+        }
+    }
+    if !report.claimed_only.is_empty() {
+        writeln!(w)?;
+        writeln!(
+            w,
+            "{BOLD}Claimed but not shown in use:{BOLD:#} {}",
+            report.claimed_only.join(", ")
+        )?;
+        writeln!(w, "  {DIM}Recruiters weigh hands-on evidence over lists: add an Experience or Projects bullet for these.{DIM:#}")?;
+    }
+    if !report.excluded.is_empty() {
+        writeln!(w)?;
+        writeln!(w, "{BOLD}Not counted{BOLD:#}")?;
+        let shown = if opts.explain {
+            report.excluded.len()
+        } else {
+            report.excluded.len().min(5)
+        };
+        for x in report.excluded.iter().take(shown) {
+            let reason = match x.reason {
+                skillgap::matcher::Exclusion::Negated => "negated",
+                skillgap::matcher::Exclusion::ContextRejected => "other sense",
+                skillgap::matcher::Exclusion::NoContext => "no tech context",
+            };
+            writeln!(
+                w,
+                "  {:<16} {DIM}L{:<4} {:<15}{DIM:#} {}",
+                x.skill,
+                x.line,
+                reason,
+                truncate(&x.text, 70)
+            )?;
+        }
+        if shown < report.excluded.len() {
+            writeln!(
+                w,
+                "  {DIM}… {} more (--explain){DIM:#}",
+                report.excluded.len() - shown
+            )?;
+        }
+    }
+    if let Some(t) = report.settings.fuzzy_threshold {
+        writeln!(w)?;
+        writeln!(
+            w,
+            "{DIM}fuzzy threshold {t} · level threshold {:.0}%{}{DIM:#}",
+            report.settings.level_threshold,
+            report
+                .settings
+                .as_of
+                .map(|m| format!(" · as of {m}"))
+                .unwrap_or_default()
+        )?;
+    }
+    Ok(())
+}
+
+fn write_gap(w: &mut dyn Write, n: usize, g: &Gap) -> io::Result<()> {
+    let kind = match g.kind {
+        GapKind::Competency => "competency",
+        GapKind::Skill => "skill",
+        GapKind::Responsibility => "responsibility",
+        GapKind::Years => "experience",
+    };
+    let need = if g.kind == GapKind::Years {
+        "not enough yet"
+    } else {
+        need_label(g.current, g.expect)
+    };
+    writeln!(
+        w,
+        "  {BOLD}{n}. {}{BOLD:#} {DIM}({kind}){DIM:#} — {YELLOW}{need}{YELLOW:#} {DIM}· +{:.1} pts{DIM:#}",
+        g.name, g.gain
+    )?;
+    if !g.why.is_empty() {
+        writeln!(w, "     {DIM}why:{DIM:#} {}", g.why)?;
+    }
+    if !g.options.is_empty() {
+        writeln!(w, "     {DIM}any of:{DIM:#} {}", g.options.join(", "))?;
+    }
+    writeln!(w, "     {DIM}counts:{DIM:#} {}", g.evidence)?;
+    if let Some(s) = &g.suggestion {
+        let src = if s.source.is_empty() {
+            String::new()
+        } else {
+            format!(" {DIM}[{}]{DIM:#}", s.source)
+        };
+        writeln!(w, "     {DIM}do:{DIM:#} {}{src}", s.text)?;
+    }
+    Ok(())
+}
+
+/// Shortens to `max` characters with an ellipsis.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}

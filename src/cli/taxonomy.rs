@@ -1,0 +1,147 @@
+//! `skillgap taxonomy check | list | show`.
+
+use super::args::{ColorChoice, TaxonomyCommand};
+use super::{load_taxonomy, report_text::truncate, with_stdout, Exit, Failure};
+use skillgap::Taxonomy;
+use std::io::Write;
+
+pub fn run(cmd: &TaxonomyCommand) -> Result<Exit, Failure> {
+    match cmd {
+        TaxonomyCommand::Check { file } => check(file),
+        TaxonomyCommand::List { taxonomy, kind } => {
+            let t = load_taxonomy(taxonomy.taxonomy.as_deref())?;
+            with_stdout(ColorChoice::Auto, |w| list(w, &t, kind.as_deref()))?;
+            Ok(Exit::Ok)
+        }
+        TaxonomyCommand::Show { id, taxonomy } => {
+            let t = load_taxonomy(taxonomy.taxonomy.as_deref())?;
+            show(&t, id)
+        }
+    }
+}
+
+fn check(file: &std::path::Path) -> Result<Exit, Failure> {
+    let name = file.display().to_string();
+    let src = std::fs::read_to_string(file)
+        .map_err(|e| Failure::usage(format!("{name}: {}", super::input::io_cause(&e))))?;
+    let problems = skillgap::taxonomy::check(&src);
+    if problems.is_empty() {
+        let t =
+            Taxonomy::from_yaml_named(&src, &name).map_err(|e| Failure::usage(e.to_string()))?;
+        println!(
+            "{name}: ok ({} skills, {} competencies, {} levels)",
+            t.skills().len(),
+            t.competencies().len(),
+            t.levels().len()
+        );
+        return Ok(Exit::Ok);
+    }
+    with_stdout(ColorChoice::Auto, |w| {
+        for p in &problems {
+            writeln!(w, "{name}:{p}")?;
+        }
+        Ok(())
+    })?;
+    eprintln!(
+        "skillgap: {name}: {} problem{}",
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
+    Ok(Exit::Usage)
+}
+
+fn list(w: &mut dyn Write, t: &Taxonomy, kind: Option<&str>) -> std::io::Result<()> {
+    writeln!(w, "{} ({}) {}", t.name(), t.id(), t.version())?;
+    if kind.is_none() {
+        writeln!(w, "\nLevels")?;
+        for l in t.levels() {
+            writeln!(
+                w,
+                "  {:<12} {:<40} {}+ years, {} requirements",
+                l.id,
+                l.name,
+                l.years.min,
+                l.requirements.len()
+            )?;
+        }
+        writeln!(w, "\nCompetencies")?;
+        for c in t.competencies() {
+            let imp = c
+                .importance
+                .map(|i| format!("{i:?}").to_lowercase())
+                .unwrap_or_default();
+            writeln!(
+                w,
+                "  {:<30} {:<40} {:<11} {} skills",
+                c.id,
+                c.name,
+                imp,
+                c.skills.len()
+            )?;
+        }
+    }
+    let skills: Vec<_> = t
+        .skills()
+        .iter()
+        .filter(|s| kind.is_none_or(|k| s.kind == k))
+        .collect();
+    writeln!(w, "\nSkills ({})", skills.len())?;
+    for s in skills {
+        let mut spellings: Vec<&str> = s.aliases.iter().map(String::as_str).collect();
+        spellings.extend(s.ambiguous.iter().map(|a| a.text.as_str()));
+        writeln!(
+            w,
+            "  {:<28} {:<15} {:<26} {}",
+            s.id,
+            s.kind,
+            truncate(&s.name, 26),
+            truncate(&spellings.join(", "), 60)
+        )?;
+    }
+    Ok(())
+}
+
+fn show(t: &Taxonomy, id: &str) -> Result<Exit, Failure> {
+    let yaml = if let Some(s) = t.skill(id) {
+        serde_yaml_free(s)
+    } else if let Some(c) = t.competency(id) {
+        serde_yaml_free(c)
+    } else if let Ok(l) = t.level(id) {
+        serde_yaml_free(l)
+    } else {
+        let ids = t
+            .skills()
+            .iter()
+            .map(|s| s.id.as_str())
+            .chain(t.competencies().iter().map(|c| c.id.as_str()))
+            .chain(t.levels().iter().map(|l| l.id.as_str()));
+        let hint = ids
+            .map(|c| (strsim::jaro_winkler(id, c), c))
+            .filter(|(s, _)| *s >= 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, c)| format!(", did you mean `{c}`?"))
+            .unwrap_or_else(|| " (see `skillgap taxonomy list`)".to_string());
+        return Err(Failure::usage(format!("unknown id `{id}`{hint}")));
+    };
+    let mut out = yaml;
+    if let Some(s) = t.skill(id) {
+        let comps: Vec<&str> = t.competencies_of(&s.id).map(|c| c.id.as_str()).collect();
+        if !comps.is_empty() {
+            out.push_str(&format!("# evidences: {}\n", comps.join(", ")));
+        }
+        for src in &s.source {
+            if let Some(doc) = t.source(src) {
+                out.push_str(&format!("# {src}: {}\n", doc.title));
+            }
+        }
+    }
+    with_stdout(ColorChoice::Auto, |w| w.write_all(out.as_bytes()))?;
+    Ok(Exit::Ok)
+}
+
+/// Pretty JSON of an entry; the CLI does not depend on the YAML crate.
+fn serde_yaml_free<T: serde::Serialize>(v: &T) -> String {
+    let mut s = serde_json::to_string_pretty(v).expect("taxonomy entries serialise");
+    s.push('\n');
+    s
+}

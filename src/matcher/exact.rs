@@ -1,0 +1,220 @@
+//! The exact stage: one Aho-Corasick automaton over every name and alias.
+//!
+//! Semantics:
+//! - **ASCII case-insensitive**: `postgres`, `Postgres` and `POSTGRES` are the
+//!   same; non-ASCII letters must match as written. Ambiguous spellings marked
+//!   `case_sensitive` must match their case exactly (`Go`, not `go`).
+//! - **Leftmost-longest**: among spellings that match at the leftmost position,
+//!   the longest wins, so `Spring Boot` beats `Spring` and `JavaScript` beats
+//!   `Java`.
+//! - **Whole words**: where a spelling begins with a letter or digit, the
+//!   character before it must not be one (nor `_`); where it ends with a letter,
+//!   the character after it must not be a letter (nor `_`), and a digit is
+//!   allowed after spellings of three or more characters (`Java8`, `Python3`).
+//!   Edges that are punctuation (`C++`, `C#`, `.NET`) are not checked, so
+//!   `C++11` is C++ and `ASP.NET` finds `.NET` unless `ASP.NET` is itself a
+//!   spelling (then it wins, being longer and further left). A candidate that
+//!   fails the boundary check is dropped and the search resumes one byte after
+//!   its start, so `NoSQL` never yields `SQL` and `MySQL` never yields `SQL`.
+//!   Spellings never span lines.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+
+/// What kind of spelling a pattern is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Spelling {
+    /// The skill's display name.
+    Name,
+    /// An alias.
+    Alias,
+    /// An ambiguous spelling that needs context.
+    Ambiguous,
+}
+
+/// One pattern of the automaton.
+#[derive(Debug, Clone)]
+pub(crate) struct Pattern {
+    pub skill: usize,
+    pub spelling: Spelling,
+    pub case_sensitive: bool,
+    pub text: String,
+}
+
+/// The compiled exact stage.
+#[derive(Debug, Clone)]
+pub(crate) struct Exact {
+    ac: AhoCorasick,
+    pub patterns: Vec<Pattern>,
+}
+
+/// A raw exact hit: pattern index and byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub pattern: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Exact {
+    /// Builds the automaton. Patterns are deduplicated case-insensitively; the
+    /// first owner of a spelling keeps it (validation forbids shared spellings).
+    pub fn new(patterns: Vec<Pattern>) -> Exact {
+        let mut seen = std::collections::HashSet::new();
+        let patterns: Vec<Pattern> = patterns
+            .into_iter()
+            .filter(|p| !p.text.trim().is_empty())
+            .filter(|p| seen.insert((p.text.to_ascii_lowercase(), p.case_sensitive)))
+            .collect();
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(patterns.iter().map(|p| p.text.as_str()))
+            .expect("aho-corasick builds from string patterns");
+        Exact { ac, patterns }
+    }
+
+    /// Every whole-word hit in `hay`, left to right, non-overlapping.
+    pub fn find_all(&self, hay: &str, out: &mut Vec<Hit>) {
+        let bytes = hay.as_bytes();
+        let mut pos = 0;
+        while pos < bytes.len() {
+            let Some(m) = self.ac.find(Input::new(bytes).span(pos..bytes.len())) else {
+                break;
+            };
+            let p = &self.patterns[m.pattern().as_usize()];
+            let ok = whole_word(hay, m.start(), m.end())
+                && (!p.case_sensitive || &hay[m.start()..m.end()] == p.text.as_str());
+            if ok {
+                out.push(Hit {
+                    pattern: m.pattern().as_usize(),
+                    start: m.start(),
+                    end: m.end(),
+                });
+                pos = m.end();
+            } else {
+                pos = m.start() + 1;
+            }
+        }
+    }
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The boundary rule described in the module documentation.
+pub(crate) fn whole_word(hay: &str, start: usize, end: usize) -> bool {
+    let matched = &hay[start..end];
+    let (Some(first), Some(last)) = (matched.chars().next(), matched.chars().next_back()) else {
+        return false;
+    };
+    if first.is_alphanumeric() && hay[..start].chars().next_back().is_some_and(is_word) {
+        return false;
+    }
+    if last.is_alphanumeric() {
+        if let Some(next) = hay[end..].chars().next() {
+            let digit_ok = next.is_ascii_digit() && last.is_alphabetic() && matched.len() >= 3;
+            if is_word(next) && !digit_ok {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exact(spellings: &[&str]) -> Exact {
+        Exact::new(
+            spellings
+                .iter()
+                .enumerate()
+                .map(|(i, s)| Pattern {
+                    skill: i,
+                    spelling: Spelling::Alias,
+                    case_sensitive: false,
+                    text: s.to_string(),
+                })
+                .collect(),
+        )
+    }
+
+    fn found(e: &Exact, hay: &str) -> Vec<String> {
+        let mut hits = Vec::new();
+        e.find_all(hay, &mut hits);
+        hits.iter()
+            .map(|h| hay[h.start..h.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn java_is_not_found_inside_javascript() {
+        let e = exact(&["Java", "JavaScript"]);
+        assert_eq!(found(&e, "JavaScript and Java"), ["JavaScript", "Java"]);
+        let e = exact(&["Java"]);
+        assert!(found(&e, "JavaScript").is_empty());
+    }
+
+    #[test]
+    fn sql_is_not_found_inside_nosql_or_mysql() {
+        let e = exact(&["SQL"]);
+        assert!(found(&e, "NoSQL, MySQL, PostgreSQL").is_empty());
+        assert_eq!(found(&e, "SQL/PLSQL, T-SQL"), ["SQL", "SQL"]);
+    }
+
+    #[test]
+    fn longest_spelling_wins() {
+        let e = exact(&["Spring", "Spring Boot", "ASP.NET", "ASP.NET Core", ".NET"]);
+        assert_eq!(
+            found(&e, "Spring Boot, ASP.NET Core and .NET 8"),
+            ["Spring Boot", "ASP.NET Core", ".NET"]
+        );
+    }
+
+    #[test]
+    fn punctuation_spellings_match_as_written() {
+        let e = exact(&["C++", "C#", "Node.js", "CI/CD", ".NET"]);
+        assert_eq!(
+            found(&e, "C++11, C#; node.js & ci/cd on .net"),
+            ["C++", "C#", "node.js", "ci/cd", ".net"]
+        );
+        assert!(found(&e, "Node.jsx").is_empty());
+    }
+
+    #[test]
+    fn case_is_folded_for_ascii_only() {
+        let e = exact(&["PostgreSQL"]);
+        assert_eq!(
+            found(&e, "POSTGRESQL postgresql"),
+            ["POSTGRESQL", "postgresql"]
+        );
+    }
+
+    #[test]
+    fn version_digits_may_follow_longer_spellings() {
+        let e = exact(&["Java", "Python", "Go"]);
+        assert_eq!(
+            found(&e, "Java8 Python3 Go1"),
+            ["Java8", "Python3"].map(|s| &s[..s.len() - 1])
+        );
+    }
+
+    #[test]
+    fn case_sensitive_spellings() {
+        let e = Exact::new(vec![Pattern {
+            skill: 0,
+            spelling: Spelling::Ambiguous,
+            case_sensitive: true,
+            text: "Go".into(),
+        }]);
+        assert_eq!(found(&e, "Go, go, GO"), ["Go"]);
+    }
+
+    #[test]
+    fn a_failed_boundary_does_not_hide_a_later_hit() {
+        let e = exact(&["Script Engine", "Engine"]);
+        assert_eq!(found(&e, "JavaScript Engine"), ["Engine"]);
+    }
+}

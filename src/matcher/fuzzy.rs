@@ -1,0 +1,412 @@
+//! The fuzzy stage: misspellings and near-variants of aliases.
+//!
+//! It looks only at tokens (runs of ASCII letters and digits) that the exact
+//! stage did not explain, and only at spellings of skills that allow it
+//! (`fuzzy: true`, not ambiguous). Comparison is on *keys*: the spelling in
+//! lower case with everything but letters and digits removed (`Node.js` →
+//! `nodejs`, `Elastic Search` → `elasticsearch`).
+//!
+//! - **Joined tokens**: two or three adjacent unexplained tokens whose joined
+//!   key equals a spelling's key match with similarity 1 (`Elastic Search`,
+//!   `Node JS`, `Spring-boot`, `Mongo DB`).
+//! - **Single tokens** of at least `min_len` characters that are not ordinary
+//!   English words (a built-in list of 60,000) and contain a letter are compared
+//!   with spelling keys of similar length that start with the same letter.
+//!   Similarity is `1 - d / max(len)` where `d` is the Damerau-Levenshtein
+//!   distance (a transposition is one edit, so `Pyhton`, `Dokcer` and `Djnago`
+//!   are one edit from their skill); a match needs similarity ≥ the threshold.
+//!   Candidates come from a deletion neighbourhood (SymSpell) built once, with
+//!   up to `floor((1 - threshold) * len)` deletions, at most 2.
+//!   When two skills tie for the best similarity, the token is left alone.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// The similarity a fuzzy match needs by default, when the taxonomy sets none.
+pub const DEFAULT_THRESHOLD: f64 = 0.8;
+
+/// The shortest token the fuzzy stage looks at, by default.
+pub const DEFAULT_MIN_LEN: usize = 5;
+
+const WORDS: &str = include_str!("english-words.txt");
+
+/// Ordinary English words (five letters or more) the fuzzy stage never touches.
+pub(crate) fn dictionary() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    })
+}
+
+/// Lower-case ASCII letters and digits of `s`.
+pub(crate) fn key(s: &str) -> String {
+    s.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// One spelling the fuzzy stage can match.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub skill: usize,
+    pub spelling: String,
+    pub key: String,
+}
+
+/// A fuzzy hit.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FuzzyHit {
+    pub skill: usize,
+    /// The spelling it was taken for.
+    pub spelling: String,
+    /// Similarity in (0, 1].
+    pub similarity: f64,
+    /// Byte span in the haystack.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The compiled fuzzy index.
+#[derive(Debug, Clone)]
+pub(crate) struct Fuzzy {
+    threshold: f64,
+    min_len: usize,
+    entries: Vec<Entry>,
+    by_key: HashMap<String, usize>,
+    deletes: HashMap<String, Vec<u32>>,
+}
+
+fn max_edits(len: usize, threshold: f64) -> usize {
+    (((1.0 - threshold) * len as f64) + 1e-9).floor().min(2.0) as usize
+}
+
+/// All strings made by deleting up to `n` characters of `s` (ASCII), including `s`.
+fn deletions(s: &str, n: usize, out: &mut HashSet<String>) {
+    out.insert(s.to_string());
+    if n == 0 || s.len() <= 1 {
+        return;
+    }
+    for i in 0..s.len() {
+        let mut d = String::with_capacity(s.len() - 1);
+        d.push_str(&s[..i]);
+        d.push_str(&s[i + 1..]);
+        if !out.contains(&d) {
+            deletions(&d, n - 1, out);
+        }
+    }
+}
+
+impl Fuzzy {
+    pub fn new(entries: Vec<Entry>, threshold: f64, min_len: usize) -> Fuzzy {
+        let mut by_key = HashMap::new();
+        let mut kept = Vec::new();
+        for e in entries {
+            if e.key.is_empty() || by_key.contains_key(&e.key) {
+                continue;
+            }
+            by_key.insert(e.key.clone(), kept.len());
+            kept.push(e);
+        }
+        let mut deletes: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut buf = HashSet::new();
+        for (i, e) in kept.iter().enumerate() {
+            if e.key.len() < min_len {
+                continue;
+            }
+            buf.clear();
+            deletions(&e.key, max_edits(e.key.len(), threshold), &mut buf);
+            for d in buf.drain() {
+                deletes.entry(d).or_default().push(i as u32);
+            }
+        }
+        Fuzzy {
+            threshold,
+            min_len,
+            entries: kept,
+            by_key,
+            deletes,
+        }
+    }
+
+    /// The similarity threshold in use.
+    pub fn threshold(&self) -> f64 {
+        self.threshold
+    }
+
+    /// The minimum token length in use.
+    pub fn min_len(&self) -> usize {
+        self.min_len
+    }
+
+    /// Finds fuzzy hits among `tokens` (byte spans into `hay`, in order), where
+    /// `explained[i]` says the exact stage already accounts for token `i`.
+    pub fn find(
+        &self,
+        hay: &str,
+        tokens: &[(usize, usize)],
+        explained: &[bool],
+        out: &mut Vec<FuzzyHit>,
+    ) {
+        let dict = dictionary();
+        let mut used = vec![false; tokens.len()];
+        let mut buf = HashSet::new();
+        // Joined tokens first (longest run first), exact key equality only.
+        for n in [3usize, 2] {
+            for i in 0..tokens.len().saturating_sub(n - 1) {
+                let run = i..i + n;
+                if run.clone().any(|j| explained[j] || used[j])
+                    || !adjacent(hay, &tokens[run.clone()])
+                {
+                    continue;
+                }
+                let joined: String = run
+                    .clone()
+                    .map(|j| hay[tokens[j].0..tokens[j].1].to_ascii_lowercase())
+                    .collect();
+                if let Some(&e) = self.by_key.get(&joined) {
+                    let e = &self.entries[e];
+                    out.push(FuzzyHit {
+                        skill: e.skill,
+                        spelling: e.spelling.clone(),
+                        similarity: 1.0,
+                        start: tokens[i].0,
+                        end: tokens[i + n - 1].1,
+                    });
+                    run.for_each(|j| used[j] = true);
+                }
+            }
+        }
+        for (i, &(s, e)) in tokens.iter().enumerate() {
+            if explained[i] || used[i] || e - s < self.min_len {
+                continue;
+            }
+            let token = hay[s..e].to_ascii_lowercase();
+            if !token.bytes().any(|b| b.is_ascii_lowercase()) || dict.contains(token.as_str()) {
+                continue;
+            }
+            if let Some((entry, similarity)) = self.best(&token, &mut buf) {
+                out.push(FuzzyHit {
+                    skill: entry.skill,
+                    spelling: entry.spelling.clone(),
+                    similarity,
+                    start: s,
+                    end: e,
+                });
+            }
+        }
+        out.sort_by_key(|h| h.start);
+    }
+
+    /// The best entry for a single token, if one clears the threshold alone.
+    fn best(&self, token: &str, buf: &mut HashSet<String>) -> Option<(&Entry, f64)> {
+        buf.clear();
+        deletions(token, max_edits(token.len(), self.threshold), buf);
+        let mut best: Option<(usize, f64)> = None;
+        let mut tie = false;
+        let mut seen = HashSet::new();
+        for d in buf.iter() {
+            let Some(ids) = self.deletes.get(d) else {
+                continue;
+            };
+            for &id in ids {
+                if !seen.insert(id) {
+                    continue;
+                }
+                let entry = &self.entries[id as usize];
+                if entry.key.as_bytes()[0] != token.as_bytes()[0] {
+                    continue;
+                }
+                let sim = similarity(token, &entry.key);
+                if sim < self.threshold {
+                    continue;
+                }
+                match best {
+                    Some((b, bs))
+                        if sim < bs || (sim == bs && self.entries[b].skill == entry.skill) => {}
+                    Some((_, bs)) if sim == bs => tie = true,
+                    _ => {
+                        best = Some((id as usize, sim));
+                        tie = false;
+                    }
+                }
+            }
+        }
+        if tie {
+            return None;
+        }
+        best.map(|(i, s)| (&self.entries[i], (s * 1000.0).round() / 1000.0))
+    }
+}
+
+/// `1 - DamerauLevenshtein(a, b) / max(len)`.
+pub(crate) fn similarity(a: &str, b: &str) -> f64 {
+    let d = strsim::damerau_levenshtein(a, b);
+    1.0 - d as f64 / a.len().max(b.len()).max(1) as f64
+}
+
+/// Whether the tokens are separated only by spaces, `-`, `.` or `/` (one
+/// character or a single space around it).
+fn adjacent(hay: &str, tokens: &[(usize, usize)]) -> bool {
+    tokens.windows(2).all(|w| {
+        let gap = &hay[w[0].1..w[1].0];
+        gap.len() <= 2 && !gap.is_empty() && gap.chars().all(|c| matches!(c, ' ' | '-' | '.' | '/'))
+    })
+}
+
+/// Splits `hay` into tokens: runs of ASCII letters and digits, skipping words
+/// that are part of e-mail addresses or URLs.
+pub(crate) fn tokenize(hay: &str, out: &mut Vec<(usize, usize)>) {
+    let bytes = hay.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip whole whitespace-separated chunks that look like addresses.
+        if i == 0 || bytes[i - 1].is_ascii_whitespace() {
+            let end = bytes[i..]
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .map_or(bytes.len(), |p| i + p);
+            let chunk = &hay[i..end];
+            if chunk.contains('@') || chunk.contains("://") || chunk.starts_with("www.") {
+                i = end;
+                continue;
+            }
+        }
+        if bytes[i].is_ascii_alphanumeric() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            // Not part of a longer non-ASCII word.
+            let non_ascii_next = bytes.get(i).is_some_and(|b| *b >= 0x80);
+            let non_ascii_prev = start > 0 && bytes[start - 1] >= 0x80;
+            if !non_ascii_next && !non_ascii_prev {
+                out.push((start, i));
+            }
+        } else {
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> Fuzzy {
+        let spellings = [
+            (0, "Python"),
+            (1, "Docker"),
+            (2, "Django"),
+            (3, "PostgreSQL"),
+            (3, "Postgres"),
+            (4, "Kubernetes"),
+            (5, "Elasticsearch"),
+            (6, "REST APIs"),
+            (7, "Node.js"),
+            (8, "Spring Boot"),
+            (9, "ASP.NET Core"),
+        ];
+        Fuzzy::new(
+            spellings
+                .iter()
+                .map(|&(skill, s)| Entry {
+                    skill,
+                    spelling: s.into(),
+                    key: key(s),
+                })
+                .collect(),
+            DEFAULT_THRESHOLD,
+            DEFAULT_MIN_LEN,
+        )
+    }
+
+    fn run(hay: &str, explained_words: &[&str]) -> Vec<(String, String, f64)> {
+        let f = index();
+        let mut tokens = Vec::new();
+        tokenize(hay, &mut tokens);
+        let explained: Vec<bool> = tokens
+            .iter()
+            .map(|&(s, e)| explained_words.contains(&&hay[s..e]))
+            .collect();
+        let mut out = Vec::new();
+        f.find(hay, &tokens, &explained, &mut out);
+        out.into_iter()
+            .map(|h| (hay[h.start..h.end].to_string(), h.spelling, h.similarity))
+            .collect()
+    }
+
+    #[test]
+    fn transpositions_are_one_edit() {
+        let hits = run("Pyhton, Dokcer and Djnago", &[]);
+        assert_eq!(
+            hits,
+            [
+                ("Pyhton".into(), "Python".into(), 0.833),
+                ("Dokcer".into(), "Docker".into(), 0.833),
+                ("Djnago".into(), "Django".into(), 0.833)
+            ]
+        );
+    }
+
+    #[test]
+    fn misspellings_with_a_letter_too_many_or_few() {
+        let hits = run("Postgress and Kubernets", &[]);
+        assert_eq!(hits[0].1, "Postgres");
+        assert_eq!(hits[0].2, 0.889);
+        assert_eq!(hits[1].1, "Kubernetes");
+        assert_eq!(hits[1].2, 0.9);
+    }
+
+    #[test]
+    fn split_names_join_into_one_key() {
+        let hits = run("Elastic Search, Node JS, Spring-boot", &[]);
+        let found: Vec<&str> = hits.iter().map(|h| h.1.as_str()).collect();
+        assert_eq!(found, ["Elasticsearch", "Node.js", "Spring Boot"]);
+        assert!(hits.iter().all(|h| h.2 == 1.0));
+    }
+
+    #[test]
+    fn rust_apis_is_not_rest_apis() {
+        // "Rust" is explained by the exact stage (an ambiguous spelling of rust).
+        assert!(run("Rust APIs", &["Rust"]).is_empty());
+    }
+
+    #[test]
+    fn asp_net_code_is_not_asp_net_core() {
+        // "asp.net" is explained by the exact stage; "code" is an English word.
+        assert!(run("asp.net code", &["asp", "net"]).is_empty());
+    }
+
+    #[test]
+    fn ordinary_words_and_short_tokens_are_never_fuzzed() {
+        assert!(
+            run("Dokr Pytn", &[]).is_empty(),
+            "4-letter tokens are below min_len"
+        );
+        assert!(run("docket", &[]).is_empty(), "docket is an English word");
+    }
+
+    #[test]
+    fn addresses_are_skipped() {
+        assert!(run(
+            "mail pyhton@example.com or see https://djnago.example.com",
+            &[]
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn deletion_neighbourhood_sizes() {
+        let mut out = HashSet::new();
+        deletions("abc", 1, &mut out);
+        assert_eq!(out.len(), 4);
+        assert_eq!(max_edits(6, 0.8), 1);
+        assert_eq!(max_edits(10, 0.8), 2);
+        assert_eq!(max_edits(20, 0.8), 2);
+        assert_eq!(max_edits(4, 0.8), 0);
+    }
+}

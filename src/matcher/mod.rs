@@ -1,0 +1,349 @@
+//! Finding skills in text: exact, context, patterns, negation, fuzzy. No I/O.
+//!
+//! The stages, in order:
+//! 1. **exact** ([`exact`]): one Aho-Corasick automaton over every skill name and
+//!    alias, leftmost-longest, ASCII case-insensitive, whole words;
+//! 2. **context**: ambiguous spellings (`Go`, `Rest`, `Spring`) count only with
+//!    technical context (see the taxonomy's `context` rules);
+//! 3. **patterns**: each skill's regular expressions, per line segment;
+//! 4. **fuzzy**: misspellings among tokens nothing above explained;
+//! 5. **cues**: a negation cue earlier in the clause excludes a mention, a
+//!    hedge cue makes it weak.
+
+mod context;
+mod exact;
+mod fuzzy;
+mod negation;
+
+pub use fuzzy::{DEFAULT_MIN_LEN, DEFAULT_THRESHOLD};
+pub use negation::Modifier;
+
+use crate::taxonomy::Taxonomy;
+use crate::text::{Document, Section};
+use context::{Context, Rejection};
+use exact::{Exact, Hit, Pattern, Spelling};
+use regex::{Regex, RegexSet};
+use serde::{Deserialize, Serialize};
+
+/// How a mention was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum EvidenceKind {
+    /// The skill's own name, as written in the taxonomy (case folded).
+    Exact,
+    /// One of its aliases.
+    Alias,
+    /// A regular-expression pattern of the skill.
+    Pattern,
+    /// A misspelling or near-variant of a name or alias.
+    Fuzzy,
+    /// Proven by another skill that implies it.
+    Implied,
+}
+
+/// Why a mention does not count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Exclusion {
+    /// A negation cue ("no experience with") precedes it in its clause.
+    Negated,
+    /// An ambiguous word whose context rules reject it ("go live").
+    ContextRejected,
+    /// An ambiguous word with nothing around it to confirm the technical sense.
+    NoContext,
+}
+
+/// One place a skill was found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Index of the skill in [`Taxonomy::skills`].
+    pub skill: usize,
+    /// Index of the segment in [`Document::segments`].
+    pub segment: usize,
+    /// Byte span in [`Document::text`].
+    pub span: std::ops::Range<usize>,
+    /// How it was found.
+    pub kind: EvidenceKind,
+    /// The taxonomy spelling that matched (for fuzzy hits, the one it was taken for).
+    pub spelling: String,
+    /// Similarity of a fuzzy hit.
+    pub similarity: Option<f64>,
+    /// A hedge cue makes it weak.
+    pub hedged: bool,
+    /// Set when the mention does not count, with the reason.
+    pub excluded: Option<Exclusion>,
+}
+
+/// Options of the matcher that are not part of the taxonomy's data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchOptions {
+    /// Whether the fuzzy stage runs.
+    pub fuzzy: bool,
+    /// Minimum similarity for a fuzzy hit (0–1].
+    pub fuzzy_threshold: f64,
+    /// Shortest token the fuzzy stage considers.
+    pub fuzzy_min_len: usize,
+}
+
+impl Default for MatchOptions {
+    fn default() -> Self {
+        MatchOptions {
+            fuzzy: true,
+            fuzzy_threshold: DEFAULT_THRESHOLD,
+            fuzzy_min_len: DEFAULT_MIN_LEN,
+        }
+    }
+}
+
+/// The compiled matcher for one taxonomy. Build once, use for many documents.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    exact: Exact,
+    contexts: Vec<Context>,
+    regex_set: RegexSet,
+    regexes: Vec<(usize, Regex)>,
+    cues: negation::Cues,
+    fuzzy: Option<fuzzy::Fuzzy>,
+    names: Vec<String>,
+}
+
+impl Matcher {
+    /// Compiles every stage for `taxonomy`.
+    pub fn new(taxonomy: &Taxonomy, options: &MatchOptions) -> Matcher {
+        let skills = taxonomy.skills();
+        let mut patterns = Vec::new();
+        let mut fuzzy_entries = Vec::new();
+        for (i, s) in skills.iter().enumerate() {
+            for (text, spelling) in std::iter::once((&s.name, Spelling::Name))
+                .chain(s.aliases.iter().map(|a| (a, Spelling::Alias)))
+            {
+                patterns.push(Pattern {
+                    skill: i,
+                    spelling,
+                    case_sensitive: false,
+                    text: text.trim().to_string(),
+                });
+                if s.fuzzy {
+                    fuzzy_entries.push(fuzzy::Entry {
+                        skill: i,
+                        spelling: text.trim().to_string(),
+                        key: fuzzy::key(text),
+                    });
+                }
+            }
+            for a in &s.ambiguous {
+                patterns.push(Pattern {
+                    skill: i,
+                    spelling: Spelling::Ambiguous,
+                    case_sensitive: a.case_sensitive,
+                    text: a.text.trim().to_string(),
+                });
+            }
+        }
+        // A name that is also listed as ambiguous is ambiguous.
+        let ambiguous: std::collections::HashSet<(usize, String)> = patterns
+            .iter()
+            .filter(|p| p.spelling == Spelling::Ambiguous)
+            .map(|p| (p.skill, p.text.to_ascii_lowercase()))
+            .collect();
+        patterns.retain(|p| {
+            p.spelling == Spelling::Ambiguous
+                || !ambiguous.contains(&(p.skill, p.text.to_ascii_lowercase()))
+        });
+        fuzzy_entries.retain(|e| !ambiguous.contains(&(e.skill, e.spelling.to_ascii_lowercase())));
+        // Ambiguous spellings first, so a case-sensitive ambiguous pattern is kept
+        // even when an unambiguous pattern of another case exists.
+        patterns.sort_by_key(|p| p.spelling != Spelling::Ambiguous);
+
+        let mut regexes = Vec::new();
+        for (i, s) in skills.iter().enumerate() {
+            for p in &s.patterns {
+                if let Ok(r) = Regex::new(p) {
+                    regexes.push((i, r));
+                }
+            }
+        }
+        let regex_set = RegexSet::new(regexes.iter().map(|(_, r)| r.as_str()))
+            .expect("patterns compiled one by one");
+        let cues = &taxonomy.data().cues;
+        Matcher {
+            exact: Exact::new(patterns),
+            contexts: skills
+                .iter()
+                .map(|s| Context::new(s.context.as_ref()))
+                .collect(),
+            regex_set,
+            regexes,
+            cues: negation::Cues::new(&cues.negation, &cues.hedge),
+            fuzzy: options.fuzzy.then(|| {
+                fuzzy::Fuzzy::new(
+                    fuzzy_entries,
+                    options.fuzzy_threshold,
+                    options.fuzzy_min_len,
+                )
+            }),
+            names: skills.iter().map(|s| s.name.to_ascii_lowercase()).collect(),
+        }
+    }
+
+    /// The fuzzy threshold in use, or `None` when the fuzzy stage is off.
+    pub fn fuzzy_threshold(&self) -> Option<f64> {
+        self.fuzzy.as_ref().map(fuzzy::Fuzzy::threshold)
+    }
+
+    /// The fuzzy stage's minimum token length, or `None` when it is off.
+    pub fn fuzzy_min_len(&self) -> Option<usize> {
+        self.fuzzy.as_ref().map(fuzzy::Fuzzy::min_len)
+    }
+
+    /// Every mention in `doc`, counted or excluded, in text order.
+    pub fn find(&self, doc: &Document) -> Vec<Mention> {
+        let text = doc.text.as_str();
+        let mut hits: Vec<Hit> = Vec::new();
+        self.exact.find_all(text, &mut hits);
+
+        // Which segments hold an unambiguous hit, to confirm ambiguous ones.
+        let seg_of: Vec<usize> = hits.iter().map(|h| doc.segment_at(h.start)).collect();
+        let mut confirmed = vec![false; doc.segments.len()];
+        for (h, &s) in hits.iter().zip(&seg_of) {
+            if self.exact.patterns[h.pattern].spelling != Spelling::Ambiguous {
+                confirmed[s] = true;
+            }
+        }
+
+        let mut out = Vec::with_capacity(hits.len());
+        for (h, &s) in hits.iter().zip(&seg_of) {
+            let p = &self.exact.patterns[h.pattern];
+            let seg = &doc.segments[s];
+            let seg_text = doc.segment_text(seg);
+            let (a, b) = (h.start - seg.range.start, h.end - seg.range.start);
+            let mut excluded = None;
+            if p.spelling == Spelling::Ambiguous {
+                let ok = confirmed[s] || seg.section == Section::Skills;
+                excluded = match self.contexts[p.skill].judge(seg_text, a, b, ok) {
+                    Ok(()) => None,
+                    Err(Rejection::RejectRule) => Some(Exclusion::ContextRejected),
+                    Err(Rejection::NoContext) => Some(Exclusion::NoContext),
+                };
+            }
+            let kind = if p.spelling == Spelling::Name
+                || p.text.to_ascii_lowercase() == self.names[p.skill]
+            {
+                EvidenceKind::Exact
+            } else {
+                EvidenceKind::Alias
+            };
+            out.push(self.mention(
+                seg_text,
+                s,
+                h.start..h.end,
+                a,
+                p.skill,
+                kind,
+                p.text.clone(),
+                None,
+                excluded,
+            ));
+        }
+
+        // Patterns, per segment.
+        if !self.regexes.is_empty() {
+            for (s, seg) in doc.segments.iter().enumerate() {
+                let seg_text = doc.segment_text(seg);
+                for idx in self.regex_set.matches(seg_text).iter() {
+                    let (skill, re) = &self.regexes[idx];
+                    for m in re.find_iter(seg_text) {
+                        let span = seg.range.start + m.start()..seg.range.start + m.end();
+                        out.push(self.mention(
+                            seg_text,
+                            s,
+                            span,
+                            m.start(),
+                            *skill,
+                            EvidenceKind::Pattern,
+                            re.as_str().to_string(),
+                            None,
+                            None,
+                        ));
+                    }
+                }
+            }
+        }
+
+        // Fuzzy, on what nothing above explained.
+        if let Some(fz) = &self.fuzzy {
+            let mut tokens = Vec::new();
+            fuzzy::tokenize(text, &mut tokens);
+            let mut spans: Vec<(usize, usize)> =
+                out.iter().map(|m| (m.span.start, m.span.end)).collect();
+            spans.sort_unstable();
+            let explained = explained_tokens(&tokens, &spans);
+            let mut fhits = Vec::new();
+            fz.find(text, &tokens, &explained, &mut fhits);
+            for h in fhits {
+                let s = doc.segment_at(h.start);
+                let seg = &doc.segments[s];
+                let seg_text = doc.segment_text(seg);
+                let a = h.start - seg.range.start;
+                out.push(self.mention(
+                    seg_text,
+                    s,
+                    h.start..h.end,
+                    a,
+                    h.skill,
+                    EvidenceKind::Fuzzy,
+                    h.spelling,
+                    Some(h.similarity),
+                    None,
+                ));
+            }
+        }
+        out.sort_by_key(|m| (m.span.start, m.skill));
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn mention(
+        &self,
+        seg_text: &str,
+        segment: usize,
+        span: std::ops::Range<usize>,
+        at: usize,
+        skill: usize,
+        kind: EvidenceKind,
+        spelling: String,
+        similarity: Option<f64>,
+        excluded: Option<Exclusion>,
+    ) -> Mention {
+        let modifier = self.cues.modifier_at(seg_text, at);
+        Mention {
+            skill,
+            segment,
+            span,
+            kind,
+            spelling,
+            similarity,
+            hedged: modifier == Some(Modifier::Hedged),
+            excluded: excluded
+                .or((modifier == Some(Modifier::Negated)).then_some(Exclusion::Negated)),
+        }
+    }
+}
+
+/// For each token, whether it overlaps any of the (sorted) spans.
+fn explained_tokens(tokens: &[(usize, usize)], spans: &[(usize, usize)]) -> Vec<bool> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut j = 0;
+    for &(s, e) in tokens {
+        while j < spans.len() && spans[j].1 <= s {
+            j += 1;
+        }
+        // Spans are sorted by start; a later span may still overlap if an earlier one ended before.
+        let overlaps = spans[j..]
+            .iter()
+            .take_while(|sp| sp.0 < e)
+            .any(|sp| sp.1 > s);
+        out.push(overlaps);
+    }
+    out
+}

@@ -1,0 +1,166 @@
+//! Negation and hedging cues ("no experience with", "currently learning").
+//!
+//! A cue affects the mentions after it in the same clause. A clause ends at
+//! `.`, `!` or `?` followed by a space, at `;`, `|`, `•`, `(` or `)`, at the
+//! words `but`, `however`, `although`, `whereas`, and at the end of the line
+//! segment. Commas do not end a clause, so in "no experience with Kafka,
+//! RabbitMQ or Redis" all three are negated. Cues are ASCII case-insensitive
+//! and whole words.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// How a cue changes a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Modifier {
+    /// The person says they lack it: not counted.
+    Negated,
+    /// The person hedges: counted as weak evidence.
+    Hedged,
+}
+
+/// The compiled cue lists.
+#[derive(Debug, Clone)]
+pub(crate) struct Cues {
+    ac: Option<AhoCorasick>,
+    kinds: Vec<Modifier>,
+}
+
+impl Cues {
+    pub fn new(negation: &[String], hedge: &[String]) -> Cues {
+        let mut texts = Vec::new();
+        let mut kinds = Vec::new();
+        for (list, kind) in [(negation, Modifier::Negated), (hedge, Modifier::Hedged)] {
+            for cue in list.iter().filter(|c| !c.trim().is_empty()) {
+                texts.push(cue.trim().to_string());
+                kinds.push(kind);
+            }
+        }
+        let ac = (!texts.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .build(&texts)
+                .expect("cue automaton builds")
+        });
+        Cues { ac, kinds }
+    }
+
+    /// The cue in force at byte `at` of `segment`, if any: the last cue before
+    /// `at` in the same clause.
+    pub fn modifier_at(&self, segment: &str, at: usize) -> Option<Modifier> {
+        let ac = self.ac.as_ref()?;
+        let clause = &segment[clause_start(segment, at)..at];
+        ac.find_iter(clause)
+            .filter(|m| cue_boundary(clause, m.start(), m.end()))
+            .last()
+            .map(|m| self.kinds[m.pattern().as_usize()])
+    }
+}
+
+/// A cue stands alone: preceded by the start, a space or punctuation other than
+/// `-` (so "machine-learning" is not the cue "learning"), and followed by a
+/// non-letter.
+fn cue_boundary(clause: &str, start: usize, end: usize) -> bool {
+    let before_ok = clause[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '_');
+    let after_ok = clause[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    before_ok && after_ok
+}
+
+/// Byte offset where the clause containing `at` begins.
+fn clause_start(segment: &str, at: usize) -> usize {
+    let head = &segment[..at];
+    let bytes = head.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let ends = match b {
+            b';' | b'|' | b'(' | b')' => true,
+            b'.' | b'!' | b'?' => bytes.get(i + 1).is_none_or(|n| *n == b' '),
+            _ => false,
+        };
+        if ends {
+            start = i + 1;
+        }
+    }
+    if let Some(p) = head.rfind('•') {
+        start = start.max(p + '•'.len_utf8());
+    }
+    let lower = head.to_ascii_lowercase();
+    for word in [" but ", " however", " although ", " whereas "] {
+        if let Some(p) = lower.rfind(word) {
+            start = start.max(p + word.len());
+        }
+    }
+    start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues() -> Cues {
+        Cues::new(
+            &["no experience with".into(), "not familiar with".into()],
+            &[
+                "currently learning".into(),
+                "basic knowledge of".into(),
+                "learning".into(),
+            ],
+        )
+    }
+
+    fn at(line: &str, word: &str) -> Option<Modifier> {
+        cues().modifier_at(line, line.find(word).unwrap())
+    }
+
+    #[test]
+    fn negation_covers_the_clause() {
+        let l = "No experience with Kafka, RabbitMQ or Redis; strong in Java";
+        assert_eq!(at(l, "Kafka"), Some(Modifier::Negated));
+        assert_eq!(at(l, "Redis"), Some(Modifier::Negated));
+        assert_eq!(at(l, "Java"), None);
+    }
+
+    #[test]
+    fn but_ends_the_clause() {
+        let l = "Not familiar with Kubernetes but built Docker images daily";
+        assert_eq!(at(l, "Kubernetes"), Some(Modifier::Negated));
+        assert_eq!(at(l, "Docker"), None);
+    }
+
+    #[test]
+    fn hedges_are_weak() {
+        assert_eq!(
+            at("Currently learning Go and Rust", "Rust"),
+            Some(Modifier::Hedged)
+        );
+        assert_eq!(
+            at("Basic knowledge of Docker.", "Docker"),
+            Some(Modifier::Hedged)
+        );
+    }
+
+    #[test]
+    fn a_cue_after_the_mention_does_not_apply() {
+        assert_eq!(at("Kafka; no experience with Flink", "Kafka"), None);
+    }
+
+    #[test]
+    fn a_period_inside_a_name_does_not_end_the_clause() {
+        assert_eq!(
+            at("No experience with Node.js or Vue.js", "Vue"),
+            Some(Modifier::Negated)
+        );
+    }
+
+    #[test]
+    fn cues_are_whole_words() {
+        assert_eq!(at("Machine-learning pipelines in Python", "Python"), None);
+        assert_eq!(at("E-learning platform in Python", "Python"), None);
+    }
+}

@@ -1,0 +1,138 @@
+//! Readiness per level and the estimated level.
+//!
+//! For each level, three components in 0–1:
+//! - **skills**: `Σ weight × credit / Σ weight` over the level's requirements,
+//!   where a competency's strength is the best strength of its skills and
+//!   credit is `min(1, value(strength) / value(expect))` with values weak 1,
+//!   claimed 2, evidenced 3, depth 4 (see [`Strength::credit`]);
+//! - **years**: `min(1, years / level.years.min)`, or 1 when the level expects none;
+//! - **responsibilities**: like skills, over the level's responsibility
+//!   signals (expecting evidence by default), or 1 when it lists none.
+//!
+//! Readiness is the blend-weighted mean of the three, × 100, to one decimal.
+//! More evidence never lowers a strength, so adding evidence never lowers a
+//! score. The estimated level is found by scanning levels upward and stopping
+//! at the first whose readiness is below the threshold.
+
+use crate::report::{LevelReadiness, Strength};
+use crate::taxonomy::{Level, Requirement, Taxonomy};
+
+/// Strength of every skill, by skill index (`None`: not found).
+pub(crate) type Strengths = [Option<Strength>];
+
+/// The best strength among a requirement's skills.
+pub(crate) fn requirement_strength(
+    taxonomy: &Taxonomy,
+    strengths: &Strengths,
+    req: &Requirement,
+) -> Option<Strength> {
+    if let Some(c) = &req.competency {
+        taxonomy
+            .competency(c)?
+            .skills
+            .iter()
+            .filter_map(|s| taxonomy.skill_index(s))
+            .filter_map(|i| strengths[i])
+            .max()
+    } else {
+        strengths[taxonomy.skill_index(req.skill.as_deref()?)?]
+    }
+}
+
+/// The weight of a requirement: its own, or its competency's importance, or 1.
+pub(crate) fn requirement_weight(taxonomy: &Taxonomy, req: &Requirement) -> f64 {
+    req.weight.unwrap_or_else(|| {
+        req.competency
+            .as_deref()
+            .and_then(|c| taxonomy.competency(c))
+            .and_then(|c| c.importance)
+            .map_or(1.0, |i| i.weight())
+    })
+}
+
+/// Weighted coverage of `reqs` (1 when there are none).
+fn coverage(taxonomy: &Taxonomy, strengths: &Strengths, reqs: &[Requirement]) -> f64 {
+    let (mut got, mut total) = (0.0, 0.0);
+    for r in reqs {
+        let w = requirement_weight(taxonomy, r);
+        total += w;
+        if let Some(s) = requirement_strength(taxonomy, strengths, r) {
+            got += w * s.credit(r.expect);
+        }
+    }
+    if total > 0.0 {
+        got / total
+    } else {
+        1.0
+    }
+}
+
+/// The years component of a level.
+pub(crate) fn years_component(level: &Level, years: f64) -> f64 {
+    if level.years.min <= 0.0 {
+        1.0
+    } else {
+        (years / level.years.min).min(1.0)
+    }
+}
+
+/// Rounds to one decimal.
+pub(crate) fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// Readiness for one level.
+pub(crate) fn readiness(
+    taxonomy: &Taxonomy,
+    level: &Level,
+    strengths: &Strengths,
+    years: f64,
+) -> LevelReadiness {
+    let skills = coverage(taxonomy, strengths, &level.requirements);
+    let years_c = years_component(level, years);
+    let resp = coverage(taxonomy, strengths, &level.responsibilities);
+    let b = level.blend;
+    let total = b.skills + b.years + b.responsibilities;
+    let value = if total > 0.0 {
+        (b.skills * skills + b.years * years_c + b.responsibilities * resp) / total
+    } else {
+        0.0
+    };
+    LevelReadiness {
+        id: level.id.clone(),
+        name: level.name.clone(),
+        readiness: round1(value * 100.0),
+        reached: false,
+        skills: round3(skills),
+        years: round3(years_c),
+        responsibilities: round3(resp),
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Readiness for every level, with `reached` set by the upward scan; returns the
+/// estimated level's index.
+pub(crate) fn all_levels(
+    taxonomy: &Taxonomy,
+    strengths: &Strengths,
+    years: f64,
+    threshold: f64,
+) -> (Vec<LevelReadiness>, Option<usize>) {
+    let mut levels: Vec<LevelReadiness> = taxonomy
+        .levels()
+        .iter()
+        .map(|l| readiness(taxonomy, l, strengths, years))
+        .collect();
+    let mut estimated = None;
+    for (i, l) in levels.iter_mut().enumerate() {
+        if l.readiness + 1e-9 < threshold {
+            break;
+        }
+        l.reached = true;
+        estimated = Some(i);
+    }
+    (levels, estimated)
+}

@@ -1,0 +1,479 @@
+//! The [`Scorer`]: a taxonomy compiled for matching, turning text into a [`Report`].
+
+use crate::error::Error;
+use crate::matcher::{EvidenceKind, MatchOptions, Matcher, Mention};
+use crate::report::{
+    CompetencyFinding, DocumentInfo, Evidence, ExcludedMention, Experience, RangeEvidence, Report,
+    ReportSettings, SkillFinding, StatementEvidence, Status, Strength, TaxonomyInfo,
+    SCHEMA_VERSION,
+};
+use crate::taxonomy::Taxonomy;
+use crate::text::{find_ranges, find_statements, merged_months, Document, Section, YearMonth};
+use crate::{gaps, score};
+use std::collections::HashSet;
+
+/// Scores resumes against one taxonomy. Build once (this compiles the
+/// automata), then call [`Scorer::score`] for each document; it is `Send + Sync`
+/// so one scorer can serve many threads.
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy};
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let report = scorer.score("SKILLS\nJava, PostgreSQL\n\nEXPERIENCE\n- Built REST APIs with Spring Boot (2021 - 2024)\n");
+/// assert_eq!(report.skill("spring-boot").unwrap().status, skillgap::Status::Evidenced);
+/// assert_eq!(report.skill("java").unwrap().status, skillgap::Status::Claimed);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Scorer {
+    taxonomy: Taxonomy,
+    matcher: Matcher,
+    as_of: Option<YearMonth>,
+    target: Option<String>,
+    level_threshold: f64,
+}
+
+/// Options for a [`Scorer`].
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy, text::YearMonth};
+/// let scorer = Scorer::builder(Taxonomy::builtin())
+///     .as_of(YearMonth::new(2026, 11).unwrap())
+///     .fuzzy_threshold(0.85)
+///     .target_level("senior")
+///     .build()
+///     .unwrap();
+/// assert_eq!(scorer.score("Go").target_level.as_deref(), Some("senior"));
+/// assert!(Scorer::builder(Taxonomy::builtin()).target_level("seinor").build().is_err());
+/// ```
+#[derive(Debug, Clone)]
+pub struct ScorerBuilder {
+    taxonomy: Taxonomy,
+    fuzzy: bool,
+    fuzzy_threshold: Option<f64>,
+    fuzzy_min_len: Option<usize>,
+    as_of: Option<YearMonth>,
+    target: Option<String>,
+    level_threshold: Option<f64>,
+}
+
+impl ScorerBuilder {
+    /// Turns the fuzzy stage on (default) or off.
+    pub fn fuzzy(mut self, on: bool) -> Self {
+        self.fuzzy = on;
+        self
+    }
+
+    /// Overrides the taxonomy's fuzzy similarity threshold (0 < t ≤ 1).
+    pub fn fuzzy_threshold(mut self, t: f64) -> Self {
+        self.fuzzy_threshold = Some(t);
+        self
+    }
+
+    /// Overrides the taxonomy's minimum token length for fuzzy matching.
+    pub fn fuzzy_min_len(mut self, n: usize) -> Self {
+        self.fuzzy_min_len = Some(n);
+        self
+    }
+
+    /// The month that `Present` means. Without it, open ranges end at the
+    /// latest year mentioned in the document (December), so results never
+    /// depend on the clock.
+    pub fn as_of(mut self, month: YearMonth) -> Self {
+        self.as_of = Some(month);
+        self
+    }
+
+    /// The level the gaps lead to (default: the one above the estimated level).
+    pub fn target_level(mut self, level: &str) -> Self {
+        self.target = Some(level.to_string());
+        self
+    }
+
+    /// Overrides the readiness a level needs to count as reached (0–100).
+    pub fn level_threshold(mut self, t: f64) -> Self {
+        self.level_threshold = Some(t);
+        self
+    }
+
+    /// Validates the options and compiles the scorer.
+    pub fn build(self) -> Result<Scorer, Error> {
+        let settings = self.taxonomy.settings();
+        let threshold = self.fuzzy_threshold.unwrap_or(settings.fuzzy_threshold);
+        if !(threshold > 0.0 && threshold <= 1.0) {
+            return Err(Error::InvalidSetting(format!(
+                "fuzzy threshold {threshold} is not in (0, 1]"
+            )));
+        }
+        let min_len = self.fuzzy_min_len.unwrap_or(settings.fuzzy_min_len);
+        if min_len < 2 {
+            return Err(Error::InvalidSetting(format!(
+                "fuzzy minimum length {min_len} is below 2"
+            )));
+        }
+        let level_threshold = self.level_threshold.unwrap_or(settings.level_threshold);
+        if !(0.0..=100.0).contains(&level_threshold) {
+            return Err(Error::InvalidSetting(format!(
+                "level threshold {level_threshold} is not in [0, 100]"
+            )));
+        }
+        if let Some(t) = &self.target {
+            self.taxonomy.level(t)?;
+        }
+        let options = MatchOptions {
+            fuzzy: self.fuzzy,
+            fuzzy_threshold: threshold,
+            fuzzy_min_len: min_len,
+        };
+        Ok(Scorer {
+            matcher: Matcher::new(&self.taxonomy, &options),
+            taxonomy: self.taxonomy,
+            as_of: self.as_of,
+            target: self.target,
+            level_threshold,
+        })
+    }
+}
+
+impl Scorer {
+    /// A scorer with default options.
+    pub fn new(taxonomy: Taxonomy) -> Scorer {
+        Scorer::builder(taxonomy)
+            .build()
+            .expect("a valid taxonomy's own settings are valid")
+    }
+
+    /// A builder for options.
+    pub fn builder(taxonomy: Taxonomy) -> ScorerBuilder {
+        ScorerBuilder {
+            taxonomy,
+            fuzzy: true,
+            fuzzy_threshold: None,
+            fuzzy_min_len: None,
+            as_of: None,
+            target: None,
+            level_threshold: None,
+        }
+    }
+
+    /// The taxonomy in use.
+    pub fn taxonomy(&self) -> &Taxonomy {
+        &self.taxonomy
+    }
+
+    /// The compiled matcher, for callers that want raw mentions.
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// Scores one resume's text.
+    pub fn score(&self, text: &str) -> Report {
+        let doc = Document::parse(text);
+        let mentions = self.matcher.find(&doc);
+        self.report(text, &doc, &mentions)
+    }
+
+    /// Builds the report from a parsed document and its mentions.
+    pub(crate) fn report(&self, input: &str, doc: &Document, mentions: &[Mention]) -> Report {
+        let t = &self.taxonomy;
+        let has_headings = doc.segments.iter().any(|s| s.heading);
+        let n = t.skills().len();
+
+        // Per-skill evidence and strength.
+        let mut evidence: Vec<Vec<Evidence>> = vec![Vec::new(); n];
+        let mut evidenced_lines: Vec<HashSet<usize>> = vec![HashSet::new(); n];
+        let mut best: Vec<Option<Strength>> = vec![None; n];
+        let mut excluded = Vec::new();
+        let mut record =
+            |skill: usize, m: &Mention, kind: EvidenceKind, via: String, strength: Strength| {
+                let seg = &doc.segments[m.segment];
+                if strength == Strength::Evidenced {
+                    evidenced_lines[skill].insert(seg.line);
+                }
+                let line_evidence = Evidence {
+                    line: seg.line,
+                    section: seg.section,
+                    text: excerpt(doc.segment_text(seg), m.span.start - seg.range.start),
+                    matched: doc.text[m.span.clone()].to_string(),
+                    kind,
+                    via,
+                    similarity: m.similarity,
+                    strength: strength.status(),
+                };
+                if !evidence[skill]
+                    .iter()
+                    .any(|e| e.line == line_evidence.line && e.strength >= line_evidence.strength)
+                {
+                    evidence[skill].retain(|e| e.line != line_evidence.line);
+                    evidence[skill].push(line_evidence);
+                }
+                best[skill] = best[skill].max(Some(strength));
+            };
+        for m in mentions {
+            let seg = &doc.segments[m.segment];
+            if let Some(reason) = m.excluded {
+                excluded.push(ExcludedMention {
+                    skill: t.skills()[m.skill].id.clone(),
+                    line: seg.line,
+                    section: seg.section,
+                    text: excerpt(doc.segment_text(seg), m.span.start - seg.range.start),
+                    matched: doc.text[m.span.clone()].to_string(),
+                    reason,
+                });
+                continue;
+            }
+            let strength = if m.hedged {
+                Strength::Weak
+            } else if counts_as_evidence(seg.section, doc.segment_text(seg), has_headings) {
+                Strength::Evidenced
+            } else {
+                Strength::Claimed
+            };
+            record(m.skill, m, m.kind, m.spelling.clone(), strength);
+            let skill = &t.skills()[m.skill];
+            for implied in &skill.implies {
+                if let Some(i) = t.skill_index(implied) {
+                    record(i, m, EvidenceKind::Implied, skill.id.clone(), strength);
+                }
+            }
+        }
+        let strengths: Vec<Option<Strength>> = best
+            .iter()
+            .zip(&evidenced_lines)
+            .map(|(b, lines)| match b {
+                Some(Strength::Evidenced) if lines.len() >= 2 => Some(Strength::Depth),
+                other => *other,
+            })
+            .collect();
+
+        // Years.
+        let experience = self.experience(doc);
+
+        // Levels and gaps.
+        let (levels, estimated) =
+            score::all_levels(t, &strengths, experience.years, self.level_threshold);
+        let target_index = match &self.target {
+            Some(id) => t.levels().iter().position(|l| &l.id == id),
+            None => match estimated {
+                None => Some(0),
+                Some(i) if i + 1 < t.levels().len() => Some(i + 1),
+                Some(_) => None,
+            },
+        };
+        let gaps = target_index
+            .map(|i| gaps::gaps(t, &t.levels()[i], &strengths, experience.years))
+            .unwrap_or_default();
+
+        // Findings.
+        let mut skills: Vec<SkillFinding> = (0..n)
+            .filter_map(|i| {
+                let strength = strengths[i]?;
+                let s = &t.skills()[i];
+                let mut ev = std::mem::take(&mut evidence[i]);
+                ev.sort_by_key(|e| e.line);
+                Some(SkillFinding {
+                    id: s.id.clone(),
+                    name: s.name.clone(),
+                    kind: s.kind.clone(),
+                    status: strength.status(),
+                    evidenced_lines: evidenced_lines[i].len(),
+                    evidence: ev,
+                })
+            })
+            .collect();
+        skills.sort_by(|a, b| {
+            b.status
+                .cmp(&a.status)
+                .then(b.evidenced_lines.cmp(&a.evidenced_lines))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        let claimed_only = skills
+            .iter()
+            .filter(|s| s.status == Status::Claimed && s.kind != "certification")
+            .map(|s| s.id.clone())
+            .collect();
+        let competencies = t
+            .competencies()
+            .iter()
+            .map(|c| {
+                let via: Vec<(Strength, String)> = c
+                    .skills
+                    .iter()
+                    .filter_map(|s| Some((strengths[t.skill_index(s)?]?, s.clone())))
+                    .collect();
+                CompetencyFinding {
+                    id: c.id.clone(),
+                    name: c.name.clone(),
+                    status: via.iter().map(|v| v.0).max().map(Strength::status),
+                    via: via.into_iter().map(|v| v.1).collect(),
+                }
+            })
+            .collect();
+        let mut sections = Vec::new();
+        for s in &doc.segments {
+            if s.heading && !sections.contains(&s.section) {
+                sections.push(s.section);
+            }
+        }
+        Report {
+            schema_version: SCHEMA_VERSION,
+            taxonomy: TaxonomyInfo {
+                id: t.id().to_string(),
+                name: t.name().to_string(),
+                version: t.version().to_string(),
+            },
+            settings: ReportSettings {
+                fuzzy_threshold: self.matcher.fuzzy_threshold(),
+                fuzzy_min_len: self.matcher.fuzzy_min_len(),
+                level_threshold: self.level_threshold,
+                as_of: self.as_of,
+            },
+            estimated_level: estimated.map(|i| t.levels()[i].id.clone()),
+            target_level: target_index.map(|i| t.levels()[i].id.clone()),
+            levels,
+            experience,
+            skills,
+            competencies,
+            claimed_only,
+            excluded,
+            gaps,
+            document: DocumentInfo {
+                lines: input.lines().count(),
+                chars: input.chars().count(),
+                sections,
+            },
+        }
+    }
+
+    /// Years of experience from date ranges (experience and undated sections)
+    /// and statements (anywhere but education).
+    fn experience(&self, doc: &Document) -> Experience {
+        let as_of = self.as_of.unwrap_or_else(|| latest_year(&doc.text));
+        let mut ranges = Vec::new();
+        let mut statements = Vec::new();
+        let mut raw = Vec::new();
+        for seg in &doc.segments {
+            let text = doc.segment_text(seg);
+            if matches!(seg.section, Section::Experience | Section::Header) {
+                for r in find_ranges(text, as_of) {
+                    ranges.push(RangeEvidence {
+                        line: seg.line,
+                        text: r.text.clone(),
+                        start: r.start,
+                        end: r.end,
+                        months: r.months,
+                    });
+                    raw.push(r);
+                }
+            }
+            if seg.section != Section::Education {
+                for s in find_statements(text) {
+                    statements.push(StatementEvidence {
+                        line: seg.line,
+                        text: s.text,
+                        years: s.years,
+                    });
+                }
+            }
+        }
+        let from_ranges = score::round1(merged_months(&raw) as f64 / 12.0);
+        let stated = statements.iter().map(|s| s.years).reduce(f64::max);
+        Experience {
+            years: score::round1(from_ranges.max(stated.unwrap_or(0.0))),
+            from_ranges,
+            stated,
+            ranges,
+            statements,
+        }
+    }
+}
+
+/// Whether a mention in this segment shows hands-on use.
+///
+/// Experience and Projects count. In a resume without any headings, a line of
+/// eight or more words (a sentence, not a list) counts too.
+fn counts_as_evidence(section: Section, text: &str, has_headings: bool) -> bool {
+    section.is_evidence()
+        || (!has_headings && section == Section::Header && text.split_whitespace().count() >= 8)
+}
+
+/// The latest plausible year mentioned in the text, as December of that year.
+fn latest_year(text: &str) -> YearMonth {
+    let mut latest = 1970;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let w = &bytes[i..i + 4];
+        let boundary = (i == 0 || !bytes[i - 1].is_ascii_digit())
+            && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
+        if boundary && w.iter().all(u8::is_ascii_digit) {
+            let y: i32 = std::str::from_utf8(w)
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0);
+            if (1970..=2100).contains(&y) {
+                latest = latest.max(y);
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    YearMonth::new(latest, 12).expect("12 is a month")
+}
+
+/// The line's text, shortened to about 160 characters around byte `at`.
+fn excerpt(line: &str, at: usize) -> String {
+    const MAX: usize = 160;
+    let line = line.trim();
+    if line.len() <= MAX {
+        return line.to_string();
+    }
+    let at = at.min(line.len());
+    let mut start = at.saturating_sub(MAX / 3);
+    while !line.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (start + MAX).min(line.len());
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.push_str(line[start..end].trim());
+    if end < line.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scorer_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Scorer>();
+        assert_send_sync::<Taxonomy>();
+        assert_send_sync::<Report>();
+    }
+
+    #[test]
+    fn latest_year_ignores_other_numbers() {
+        assert_eq!(
+            latest_year("phone 12345678, 2019 - 2021, zip 560001"),
+            YearMonth::new(2021, 12).unwrap()
+        );
+        assert_eq!(latest_year("no dates"), YearMonth::new(1970, 12).unwrap());
+    }
+
+    #[test]
+    fn excerpt_shortens_around_the_match() {
+        let line = "x".repeat(300) + " Kafka " + &"y".repeat(300);
+        let e = excerpt(&line, 301);
+        assert!(e.contains("Kafka") && e.starts_with('…') && e.ends_with('…'));
+        assert!(e.chars().count() <= 162);
+    }
+}

@@ -1,0 +1,283 @@
+//! Taxonomies: what skills exist, how they are spelled, and what each level needs.
+//!
+//! A [`Taxonomy`] is validated data. Load the built-in one with
+//! [`Taxonomy::builtin`], a file's text with [`Taxonomy::from_yaml`], or a file
+//! with [`Taxonomy::from_path`]. A file whose top level says `extends: builtin`
+//! is merged into the built-in taxonomy instead of replacing it (see
+//! `taxonomy/README.md`).
+
+mod loader;
+mod merge;
+pub mod schema;
+mod validate;
+
+pub use schema::*;
+
+use crate::error::{did_you_mean, Error, Problem};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// The built-in `backend-developer` taxonomy's source text (YAML).
+pub const BUILTIN_YAML: &str = include_str!("../../fixtures/taxonomies/minimal-replacement.yaml");
+
+/// The name under which the built-in taxonomy reports its problems.
+const BUILTIN_ORIGIN: &str = "taxonomy/backend-developer.yaml (built in)";
+
+/// A validated taxonomy.
+///
+/// ```
+/// use skillgap::Taxonomy;
+/// let t = Taxonomy::builtin();
+/// assert_eq!(t.id(), "backend-developer");
+/// assert!(t.skill("postgresql").is_some());
+/// assert_eq!(t.levels()[0].id, "junior");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    data: TaxonomyFile,
+    skills: HashMap<String, usize>,
+    competencies: HashMap<String, usize>,
+}
+
+impl Taxonomy {
+    /// The built-in backend-developer taxonomy (parsed once per process).
+    ///
+    /// The built-in data is checked by the test suite, so this does not fail.
+    pub fn builtin() -> Taxonomy {
+        static BUILTIN: OnceLock<Taxonomy> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                Taxonomy::from_yaml_named(BUILTIN_YAML, BUILTIN_ORIGIN)
+                    .unwrap_or_else(|e| panic!("the built-in taxonomy is invalid: {e}"))
+            })
+            .clone()
+    }
+
+    /// Loads a taxonomy from YAML text. With `extends: builtin` the text is
+    /// merged into the built-in taxonomy.
+    ///
+    /// ```
+    /// use skillgap::Taxonomy;
+    /// let t = Taxonomy::from_yaml("extends: builtin\nskills:\n  - id: elixir\n    name: Elixir\n    kind: language\n").unwrap();
+    /// assert!(t.skill("elixir").is_some() && t.skill("go").is_some());
+    ///
+    /// let err = Taxonomy::from_yaml("id: x\nlevels: []\n").unwrap_err();
+    /// assert!(err.to_string().contains("defines no levels"));
+    /// ```
+    pub fn from_yaml(src: &str) -> Result<Taxonomy, Error> {
+        Taxonomy::from_yaml_named(src, "<string>")
+    }
+
+    /// Like [`Taxonomy::from_yaml`], naming the origin in errors.
+    pub fn from_yaml_named(src: &str, origin: &str) -> Result<Taxonomy, Error> {
+        let problems = check(src);
+        if !problems.is_empty() {
+            return Err(Error::InvalidTaxonomy {
+                origin: origin.to_string(),
+                problems,
+            });
+        }
+        let data = resolve(src).expect("checked above");
+        Ok(Taxonomy::index(data))
+    }
+
+    /// Reads and loads a taxonomy file.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Taxonomy, Error> {
+        let path = path.as_ref();
+        let src = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Taxonomy::from_yaml_named(&src, &path.display().to_string())
+    }
+
+    /// Builds a taxonomy from typed data, validating it.
+    pub fn from_data(data: TaxonomyFile) -> Result<Taxonomy, Error> {
+        let problems: Vec<Problem> = validate::validate(&data)
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect();
+        if problems.is_empty() {
+            Ok(Taxonomy::index(data))
+        } else {
+            Err(Error::InvalidTaxonomy {
+                origin: "<data>".into(),
+                problems,
+            })
+        }
+    }
+
+    fn index(data: TaxonomyFile) -> Taxonomy {
+        let skills = data
+            .skills
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        let competencies = data
+            .competencies
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        Taxonomy {
+            data,
+            skills,
+            competencies,
+        }
+    }
+
+    /// The taxonomy's id, e.g. `backend-developer`.
+    pub fn id(&self) -> &str {
+        &self.data.id
+    }
+
+    /// The role's display name.
+    pub fn name(&self) -> &str {
+        &self.data.name
+    }
+
+    /// The data version, e.g. `2026.11`.
+    pub fn version(&self) -> &str {
+        &self.data.version
+    }
+
+    /// All the data, as written in the file (after merging).
+    pub fn data(&self) -> &TaxonomyFile {
+        &self.data
+    }
+
+    /// Matching and scoring settings.
+    pub fn settings(&self) -> &Settings {
+        &self.data.settings
+    }
+
+    /// Concrete skills, in file order.
+    pub fn skills(&self) -> &[Skill] {
+        &self.data.skills
+    }
+
+    /// Competencies, in file order.
+    pub fn competencies(&self) -> &[Competency] {
+        &self.data.competencies
+    }
+
+    /// Levels, lowest first.
+    pub fn levels(&self) -> &[Level] {
+        &self.data.levels
+    }
+
+    /// A skill by id.
+    pub fn skill(&self, id: &str) -> Option<&Skill> {
+        self.skills.get(id).map(|&i| &self.data.skills[i])
+    }
+
+    /// Index of a skill in [`Taxonomy::skills`].
+    pub fn skill_index(&self, id: &str) -> Option<usize> {
+        self.skills.get(id).copied()
+    }
+
+    /// A competency by id.
+    pub fn competency(&self, id: &str) -> Option<&Competency> {
+        self.competencies
+            .get(id)
+            .map(|&i| &self.data.competencies[i])
+    }
+
+    /// A level by id, or [`Error::UnknownLevel`] with the closest known id.
+    ///
+    /// ```
+    /// use skillgap::Taxonomy;
+    /// let t = Taxonomy::builtin();
+    /// assert_eq!(t.level("senior").unwrap().id, "senior");
+    /// let e = t.level("seinor").unwrap_err();
+    /// assert_eq!(e.to_string(), "unknown level `seinor`, did you mean `senior`?");
+    /// ```
+    pub fn level(&self, id: &str) -> Result<&Level, Error> {
+        self.data.levels.iter().find(|l| l.id == id).ok_or_else(|| {
+            let known: Vec<String> = self.data.levels.iter().map(|l| l.id.clone()).collect();
+            Error::UnknownLevel {
+                given: id.to_string(),
+                suggestion: did_you_mean(id, known.iter().map(String::as_str)),
+                known,
+            }
+        })
+    }
+
+    /// The source document cited by `id`, if defined.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.data.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The competencies a skill evidences.
+    pub fn competencies_of<'a>(
+        &'a self,
+        skill: &'a str,
+    ) -> impl Iterator<Item = &'a Competency> + 'a {
+        self.data
+            .competencies
+            .iter()
+            .filter(move |c| c.skills.iter().any(|s| s == skill))
+    }
+
+    /// The taxonomy as YAML.
+    pub fn to_yaml(&self) -> String {
+        loader::to_string(&self.data)
+    }
+}
+
+/// Parses `src` and, when it says `extends: builtin`, merges it into the built-in data.
+fn resolve(src: &str) -> Result<TaxonomyFile, Vec<Problem>> {
+    let file = loader::parse(src).map_err(|p| vec![p])?;
+    match file.extends.as_deref() {
+        None => Ok(file),
+        Some("builtin") => {
+            let mut base = loader::parse_value(BUILTIN_YAML).map_err(|p| vec![p])?;
+            let patch = loader::parse_value(src).map_err(|p| vec![p])?;
+            merge::merge(&mut base, patch);
+            serde_json::from_value(base).map_err(|e| vec![Problem::new(format!("after merging with the built-in taxonomy: {e}"), None)])
+        }
+        Some(other) => Err(vec![Problem {
+            line: Some(1),
+            column: None,
+            message: format!("cannot extend `{other}`"),
+            hint: Some("only `extends: builtin` is supported; omit `extends` to replace the built-in taxonomy".into()),
+        }]),
+    }
+}
+
+/// Checks a taxonomy file's text and returns every problem, located by line and
+/// column where possible. An empty list means the file is valid.
+///
+/// ```
+/// let problems = skillgap::taxonomy::check("id: t\nskills:\n  - id: a\n    name: Alpha\n    aliases: [x1]\n  - id: b\n    name: Beta\n    aliases: [X1]\nlevels:\n  - id: junior\n    requirements: [{skill: a}]\n");
+/// assert_eq!(problems.len(), 1);
+/// assert_eq!(problems[0].line, Some(8));
+/// assert!(problems[0].message.contains("claimed by both `a` and `b`"));
+/// ```
+pub fn check(src: &str) -> Vec<Problem> {
+    let file = match resolve(src) {
+        Ok(f) => f,
+        Err(problems) => return problems,
+    };
+    let mut problems: Vec<Problem> = validate::validate(&file)
+        .into_iter()
+        .map(|(locus, mut p)| {
+            let pos = validate::locate(src, &locus).or_else(|| {
+                if file.extends.is_some() {
+                    // The problem is in the built-in part of a merged taxonomy.
+                    p.message.push_str(" (in the built-in taxonomy)");
+                }
+                None
+            });
+            if let Some((l, c)) = pos {
+                p.line = Some(l);
+                p.column = Some(c);
+            }
+            p
+        })
+        .collect();
+    problems.sort_by_key(|p| (p.line.unwrap_or(usize::MAX), p.column.unwrap_or(0)));
+    problems
+}

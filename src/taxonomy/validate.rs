@@ -1,0 +1,506 @@
+//! Consistency checks on a taxonomy, and locating problems in its source text.
+
+use super::schema::{TaxonomyFile, SCHEMA_VERSION};
+use crate::error::{did_you_mean, Problem};
+use std::collections::{HashMap, HashSet};
+
+/// Where in the file a problem is: an entry of a top-level list (by id), and
+/// optionally a value inside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Locus {
+    /// Top-level key: `skills`, `competencies`, `levels`, `settings`, ...
+    pub section: &'static str,
+    /// The entry's id, when the problem is inside a list entry.
+    pub id: Option<String>,
+    /// A value to point at inside the entry (an alias, an id it references...).
+    pub needle: Option<String>,
+}
+
+fn at(section: &'static str, id: &str, needle: Option<&str>) -> Locus {
+    Locus {
+        section,
+        id: Some(id.to_string()),
+        needle: needle.map(str::to_string),
+    }
+}
+
+/// Folds an alias the way the exact matcher compares it.
+pub(crate) fn alias_key(alias: &str) -> String {
+    alias
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase()
+}
+
+/// Every consistency problem of `file`, with where it is.
+pub(crate) fn validate(file: &TaxonomyFile) -> Vec<(Locus, Problem)> {
+    let mut out = Vec::new();
+    let mut push = |locus: Locus, message: String, hint: Option<String>| {
+        out.push((locus, Problem::new(message, hint)))
+    };
+    let top = |section: &'static str| Locus {
+        section,
+        id: None,
+        needle: None,
+    };
+
+    if file.schema_version != SCHEMA_VERSION {
+        push(
+            top("schema_version"),
+            format!("schema_version {} is not supported", file.schema_version),
+            Some(format!("this build reads schema_version {SCHEMA_VERSION}")),
+        );
+    }
+    if file.id.trim().is_empty() {
+        push(
+            top("id"),
+            "the taxonomy has no `id`".into(),
+            Some("add `id: my-role` at the top".into()),
+        );
+    }
+    let s = &file.settings;
+    if !(s.fuzzy_threshold > 0.0 && s.fuzzy_threshold <= 1.0) {
+        push(
+            top("settings"),
+            format!("fuzzy_threshold {} is out of range", s.fuzzy_threshold),
+            Some("use a similarity in (0, 1], e.g. 0.8".into()),
+        );
+    }
+    if s.fuzzy_min_len < 2 {
+        push(
+            top("settings"),
+            format!("fuzzy_min_len {} is too small", s.fuzzy_min_len),
+            Some("use 4 or more; short tokens make fuzzy matches meaningless".into()),
+        );
+    }
+    if !(0.0..=100.0).contains(&s.level_threshold) {
+        push(
+            top("settings"),
+            format!("level_threshold {} is out of range", s.level_threshold),
+            Some("use a readiness percentage in [0, 100]".into()),
+        );
+    }
+
+    let source_ids: HashSet<&str> = file.sources.iter().map(|s| s.id.as_str()).collect();
+    let check_sources =
+        |section: &'static str,
+         id: &str,
+         sources: &[String],
+         push: &mut dyn FnMut(Locus, String, Option<String>)| {
+            if source_ids.is_empty() {
+                return;
+            }
+            for s in sources {
+                if !source_ids.contains(s.as_str()) {
+                    push(
+                        at(section, id, Some(s)),
+                        format!("`{id}` cites unknown source `{s}`"),
+                        hint_for(s, source_ids.iter().copied(), "define it under `sources:`"),
+                    );
+                }
+            }
+        };
+
+    // Ids: unique across skills and competencies, kebab-case.
+    let mut kinds: HashMap<&str, &'static str> = HashMap::new();
+    for (section, id) in file
+        .competencies
+        .iter()
+        .map(|c| ("competencies", c.id.as_str()))
+        .chain(file.skills.iter().map(|s| ("skills", s.id.as_str())))
+    {
+        if !is_kebab(id) {
+            push(
+                at(section, id, None),
+                format!("id `{id}` is not kebab-case"),
+                Some(
+                    "use lower-case letters, digits and single hyphens, e.g. `spring-boot`".into(),
+                ),
+            );
+        }
+        if let Some(first) = kinds.insert(id, section) {
+            push(
+                at(section, id, None),
+                format!("id `{id}` is defined twice (also in {first})"),
+                Some("ids are unique across skills and competencies; rename one".into()),
+            );
+        }
+    }
+    let skill_ids: Vec<&str> = file.skills.iter().map(|s| s.id.as_str()).collect();
+    let comp_ids: Vec<&str> = file.competencies.iter().map(|c| c.id.as_str()).collect();
+    let is_skill = |id: &str| kinds.get(id) == Some(&"skills");
+    let is_comp = |id: &str| kinds.get(id) == Some(&"competencies");
+
+    // Skills: names, aliases, regexes, references.
+    let mut owners: HashMap<String, &str> = HashMap::new();
+    for skill in &file.skills {
+        let id = skill.id.as_str();
+        if skill.name.trim().is_empty() {
+            push(
+                at("skills", id, None),
+                format!("skill `{id}` has no `name`"),
+                Some("add the display name, e.g. `name: PostgreSQL`".into()),
+            );
+        }
+        let mut spellings: Vec<&str> = vec![skill.name.as_str()];
+        spellings.extend(skill.aliases.iter().map(String::as_str));
+        spellings.extend(skill.ambiguous.iter().map(|a| a.text.as_str()));
+        let mut own = HashSet::new();
+        for alias in spellings {
+            if alias.trim().is_empty() {
+                if !skill.name.trim().is_empty() {
+                    push(
+                        at("skills", id, None),
+                        format!("skill `{id}` has an empty alias"),
+                        Some("remove it".into()),
+                    );
+                }
+                continue;
+            }
+            let key = alias_key(alias);
+            if !own.insert(key.clone()) {
+                continue;
+            }
+            if key.chars().count() == 1 && !skill.ambiguous.iter().any(|a| a.text == alias) {
+                push(
+                    at("skills", id, Some(alias)),
+                    format!("one-letter alias `{alias}` of `{id}` would match everywhere"),
+                    Some("list it under `ambiguous:` with `context:` rules".into()),
+                );
+            }
+            match owners.get(&key) {
+                Some(other) if *other != id => push(
+                    at("skills", id, Some(alias)),
+                    format!("alias `{alias}` is claimed by both `{other}` and `{id}`"),
+                    Some(format!("keep it under one skill; use `implies:` on `{other}` if a mention should prove both")),
+                ),
+                _ => {
+                    owners.insert(key, id);
+                }
+            }
+        }
+        for pattern in skill
+            .patterns
+            .iter()
+            .chain(skill.context.iter().flat_map(|c| {
+                c.reject_before
+                    .iter()
+                    .chain(&c.reject_after)
+                    .chain(&c.accept)
+            }))
+        {
+            if let Err(e) = regex::Regex::new(pattern) {
+                let first = e
+                    .to_string()
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+                    .trim()
+                    .to_string();
+                push(
+                    at("skills", id, Some(pattern)),
+                    format!("bad regex in `{id}`: {first}"),
+                    Some("patterns use Rust `regex` syntax; escape `.`, `+`, `(` with `\\`".into()),
+                );
+            }
+        }
+        if skill.context.is_some() && skill.ambiguous.is_empty() {
+            push(
+                at("skills", id, Some("context")),
+                format!("skill `{id}` has `context` rules but no `ambiguous` aliases"),
+                Some("context rules apply only to `ambiguous:` spellings".into()),
+            );
+        }
+        for implied in &skill.implies {
+            if !is_skill(implied) {
+                push(
+                    at("skills", id, Some(implied)),
+                    format!("`{id}` implies unknown skill `{implied}`"),
+                    hint_for(
+                        implied,
+                        skill_ids.iter().copied(),
+                        "define the skill or remove it",
+                    ),
+                );
+            } else if implied == id {
+                push(
+                    at("skills", id, Some(implied)),
+                    format!("`{id}` implies itself"),
+                    Some("remove it".into()),
+                );
+            }
+        }
+        check_sources("skills", id, &skill.source, &mut push);
+        for sug in &skill.suggestions {
+            if !sug.source.is_empty() {
+                check_sources("skills", id, std::slice::from_ref(&sug.source), &mut push);
+            }
+        }
+    }
+
+    // Competencies.
+    for comp in &file.competencies {
+        let id = comp.id.as_str();
+        if comp.name.trim().is_empty() {
+            push(
+                at("competencies", id, None),
+                format!("competency `{id}` has no `name`"),
+                None,
+            );
+        }
+        if comp.skills.is_empty() {
+            push(
+                at("competencies", id, None),
+                format!("competency `{id}` lists no skills"),
+                Some("list the skill ids that evidence it under `skills:`".into()),
+            );
+        }
+        for s in &comp.skills {
+            if !is_skill(s) {
+                push(
+                    at("competencies", id, Some(s)),
+                    format!("competency `{id}` lists unknown skill `{s}`"),
+                    hint_for(
+                        s,
+                        skill_ids.iter().copied(),
+                        "define the skill under `skills:`",
+                    ),
+                );
+            }
+        }
+        check_sources("competencies", id, &comp.source, &mut push);
+        for sug in &comp.suggestions {
+            if !sug.source.is_empty() {
+                check_sources(
+                    "competencies",
+                    id,
+                    std::slice::from_ref(&sug.source),
+                    &mut push,
+                );
+            }
+        }
+    }
+
+    // Levels.
+    if file.levels.is_empty() {
+        push(
+            top("levels"),
+            "the taxonomy defines no levels".into(),
+            Some("add at least one level with requirements".into()),
+        );
+    }
+    let mut level_ids = HashSet::new();
+    for level in &file.levels {
+        let id = level.id.as_str();
+        if !level_ids.insert(id) {
+            push(
+                at("levels", id, None),
+                format!("level `{id}` is defined twice"),
+                Some("rename or remove one".into()),
+            );
+        }
+        if level.requirements.is_empty() {
+            push(
+                at("levels", id, None),
+                format!("level `{id}` has no requirements"),
+                Some("add `requirements:` with competencies or skills".into()),
+            );
+        }
+        let b = level.blend;
+        if [b.skills, b.years, b.responsibilities]
+            .iter()
+            .any(|x| *x < 0.0)
+            || b.skills + b.years + b.responsibilities <= 0.0
+        {
+            push(
+                at("levels", id, Some("blend")),
+                format!("level `{id}` has a blend that does not add up to a positive total"),
+                Some(
+                    "use non-negative shares, e.g. skills 0.7, years 0.2, responsibilities 0.1"
+                        .into(),
+                ),
+            );
+        }
+        if level.years.min < 0.0 || level.years.max.is_some_and(|m| m < level.years.min) {
+            push(
+                at("levels", id, Some("years")),
+                format!("level `{id}` has an invalid years range"),
+                Some("min >= 0 and max >= min".into()),
+            );
+        }
+        for (field, reqs) in [
+            ("requirements", &level.requirements),
+            ("responsibilities", &level.responsibilities),
+        ] {
+            for r in reqs {
+                let target = r.target();
+                match (&r.competency, &r.skill) {
+                    (Some(_), Some(_)) | (None, None) => push(at("levels", id, Some(field)), format!("a {field} entry of level `{id}` must name exactly one of `competency` or `skill`"), None),
+                    (Some(c), None) if !is_comp(c) => push(at("levels", id, Some(c)), format!("level `{id}` requires unknown competency `{c}`"), hint_for(c, comp_ids.iter().copied(), if is_skill(c) { "it is a skill: write `skill:`" } else { "define it under `competencies:`" })),
+                    (None, Some(s)) if !is_skill(s) => push(at("levels", id, Some(s)), format!("level `{id}` requires unknown skill `{s}`"), hint_for(s, skill_ids.iter().copied(), if is_comp(s) { "it is a competency: write `competency:`" } else { "define it under `skills:`" })),
+                    _ => {}
+                }
+                if let Some(w) = r.weight {
+                    if !(w > 0.0 && w <= 10.0) {
+                        push(
+                            at("levels", id, Some(target)),
+                            format!("weight {w} of `{target}` in level `{id}` is out of range"),
+                            Some("weights are in (0, 10]".into()),
+                        );
+                    }
+                }
+            }
+        }
+        for c in &level.certifications {
+            if !is_skill(c) {
+                push(
+                    at("levels", id, Some(c)),
+                    format!("level `{id}` lists unknown certification `{c}`"),
+                    hint_for(
+                        c,
+                        skill_ids.iter().copied(),
+                        "define it as a skill with `kind: certification`",
+                    ),
+                );
+            }
+        }
+        check_sources("levels", id, &level.source, &mut push);
+    }
+    out
+}
+
+fn hint_for<'a>(
+    given: &str,
+    known: impl IntoIterator<Item = &'a str>,
+    otherwise: &str,
+) -> Option<String> {
+    Some(match did_you_mean(given, known) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => otherwise.to_string(),
+    })
+}
+
+fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Finds `locus` in a YAML source text: the line of the entry `id: ID` inside
+/// the top-level `section`, then the first later line inside that entry that
+/// contains `needle`. Returns 1-based (line, column).
+pub(crate) fn locate(src: &str, locus: &Locus) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = src.lines().collect();
+    let section_key = format!("{}:", locus.section);
+    let start = lines.iter().position(|l| l.starts_with(&section_key))?;
+    let end = lines[start + 1..]
+        .iter()
+        .position(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .map_or(lines.len(), |p| start + 1 + p);
+    let Some(id) = &locus.id else {
+        return Some((start + 1, 1));
+    };
+    let entry = (start..end).find(|&i| entry_id(lines[i]) == Some(id.as_str()))?;
+    let indent = lines[entry].len() - lines[entry].trim_start_matches([' ', '-']).len();
+    let entry_end = (entry + 1..end)
+        .find(|&i| {
+            let l = lines[i];
+            let trimmed = l.trim_start();
+            let ind = l.len() - trimmed.len();
+            trimmed.starts_with("- ") && ind + 2 <= indent && entry_id(l).is_some()
+        })
+        .unwrap_or(end);
+    let col_of = |i: usize| lines[i].len() - lines[i].trim_start_matches([' ', '-']).len() + 1;
+    let Some(needle) = &locus.needle else {
+        return Some((entry + 1, col_of(entry)));
+    };
+    for (i, line) in lines.iter().enumerate().take(entry_end).skip(entry) {
+        if let Some(c) = find_value(line, needle) {
+            return Some((i + 1, c + 1));
+        }
+    }
+    Some((entry + 1, col_of(entry)))
+}
+
+/// The id on a line like `  - id: foo` or `    id: "foo"`.
+fn entry_id(line: &str) -> Option<&str> {
+    let t = line.trim_start().trim_start_matches("- ").trim_start();
+    let v = t.strip_prefix("id:")?.trim();
+    let v = v.split(" #").next().unwrap_or(v).trim();
+    Some(v.trim_matches(['"', '\'']))
+}
+
+/// Byte column of `needle` in `line` as a whole value (not inside a longer word).
+fn find_value(line: &str, needle: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = line[from..].find(needle) {
+        let s = from + p;
+        let e = s + needle.len();
+        let before = line[..s].chars().next_back();
+        let after = line[e..].chars().next();
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        if !word(before) && !word(after) {
+            return Some(s);
+        }
+        from = s + needle.len().max(1);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SRC: &str = "\
+id: demo
+skills:
+  - id: go
+    name: Go
+    aliases: [Golang, \"Go lang\"]
+  - id: rust
+    name: Rust
+    aliases:
+      - Rust lang
+levels:
+  - id: junior
+    requirements:
+      - skill: golang
+";
+
+    #[test]
+    fn locates_entries_and_values() {
+        assert_eq!(locate(SRC, &at("skills", "go", None)), Some((3, 5)));
+        assert_eq!(
+            locate(SRC, &at("skills", "go", Some("Go lang"))),
+            Some((5, 24))
+        );
+        assert_eq!(
+            locate(SRC, &at("skills", "rust", Some("Rust lang"))),
+            Some((9, 9))
+        );
+        assert_eq!(
+            locate(SRC, &at("levels", "junior", Some("golang"))),
+            Some((13, 16))
+        );
+    }
+
+    #[test]
+    fn a_needle_inside_a_longer_word_is_not_found() {
+        assert_eq!(find_value("aliases: [Golang]", "Go"), None);
+        assert_eq!(find_value("aliases: [Go, Golang]", "Go"), Some(10));
+    }
+
+    #[test]
+    fn kebab_case() {
+        assert!(is_kebab("spring-boot"));
+        assert!(is_kebab("ci-cd"));
+        assert!(!is_kebab("Spring_Boot"));
+        assert!(!is_kebab("a--b"));
+        assert!(!is_kebab("-a"));
+    }
+}

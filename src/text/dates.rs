@@ -1,0 +1,385 @@
+//! Years of experience: date ranges and statements.
+//!
+//! Ranges: `Jan 2019 – Present`, `January 2017 to March 2018`, `2018-2021`,
+//! `03/2020 - 06/2022`, `2019.03 - 2021.10`, `Sep '18 - May '20`. The separator is
+//! a hyphen or dash, `to`, `till`, `until` or `through`; the end may be `Present`,
+//! `Current`, `Now`, `Today`, `Date`, `Till date` or `Ongoing`, which resolve to the
+//! *as-of* month. A year without a month counts from mid-year (July), so
+//! `2018-2021` is three years. Ranges are merged where they overlap before they are
+//! added up, so two parallel jobs are not counted twice.
+//!
+//! Statements: `6+ years of experience`, `over 5 years of professional
+//! experience`, `5.5 yrs experience`, `2 years 3 months of experience`,
+//! `six months experience`, `experience of 4 years`.
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// A calendar month, used for date arithmetic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct YearMonth {
+    /// Year, e.g. 2026.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u32,
+}
+
+impl YearMonth {
+    /// Makes a month; `None` unless `1 <= month <= 12`.
+    pub fn new(year: i32, month: u32) -> Option<YearMonth> {
+        (1..=12)
+            .contains(&month)
+            .then_some(YearMonth { year, month })
+    }
+
+    /// Parses `YYYY-MM` or `YYYY-MM-DD` (the day is ignored).
+    ///
+    /// ```
+    /// use skillgap::text::YearMonth;
+    /// assert_eq!(YearMonth::parse("2026-11-23"), YearMonth::new(2026, 11));
+    /// assert_eq!(YearMonth::parse("2026-13"), None);
+    /// ```
+    pub fn parse(s: &str) -> Option<YearMonth> {
+        let mut parts = s.trim().split('-');
+        let year = parts.next()?.parse().ok()?;
+        let month = parts.next()?.parse().ok()?;
+        if let Some(day) = parts.next() {
+            let day: u32 = day.parse().ok()?;
+            if !(1..=31).contains(&day) {
+                return None;
+            }
+        }
+        if parts.next().is_some() {
+            return None;
+        }
+        YearMonth::new(year, month)
+    }
+
+    fn index(self) -> i32 {
+        self.year * 12 + self.month as i32 - 1
+    }
+}
+
+impl std::fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// A date range found on a line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateRange {
+    /// First month.
+    pub start: YearMonth,
+    /// Last month (inclusive).
+    pub end: YearMonth,
+    /// Months covered.
+    pub months: u32,
+    /// The text that was read.
+    pub text: String,
+}
+
+/// A statement of years of experience found on a line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YearsStatement {
+    /// Years stated.
+    pub years: f64,
+    /// The text that was read.
+    pub text: String,
+}
+
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+fn range_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let date = format!(
+            r"(?:(?P<{p}mon>{MONTH})\.?,?\s*(?P<{p}ymon>'\d{{2}}|\d{{4}})|(?P<{p}num>\d{{1,2}})\s*[/.-]\s*(?P<{p}ynum>\d{{4}})|(?P<{p}yfirst>\d{{4}})\s*[/.-]\s*(?P<{p}mfirst>\d{{1,2}})\b|(?P<{p}year>\d{{4}}))",
+            MONTH = MONTH,
+            p = "{P}"
+        );
+        let start = date.replace("{P}", "s");
+        let end = date.replace("{P}", "e");
+        let open = r"(?P<open>present|current(?:ly)?|now|today|ongoing|till\s+(?:date|now|today)|to\s+date|date)";
+        let pattern = format!(
+            r"(?i)\b{start}\s*(?:-|–|—|~|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)+\s*(?:{end}|{open})"
+        );
+        Regex::new(&pattern).expect("date range regex compiles")
+    })
+}
+
+fn statement_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let num = r"(?:\d{1,2}(?:\.\d{1,2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
+        let pattern = format!(
+            r"(?i)(?:\b(?P<y>{num})\s*\+?\s*(?:years?|yrs?)\.?(?:\s*(?:and\s*)?(?P<m>{num})\s*(?:months?|mos?))?|\b(?P<mo>{num})\s*\+?\s*months?)(?:'s?)?\s+(?:of\s+)?(?:[\w/.+#-]+\s+){{0,4}}?(?:experience|exp\b)|\bexperience\s+(?:of\s+)?(?:over\s+|about\s+|around\s+|nearly\s+|almost\s+)?(?P<y2>{num})\s*\+?\s*(?:years?|yrs?)"
+        );
+        Regex::new(&pattern).expect("statement regex compiles")
+    })
+}
+
+fn number(word: &str) -> Option<f64> {
+    const WORDS: [&str; 20] = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    let lower = word.to_ascii_lowercase();
+    WORDS
+        .iter()
+        .position(|w| *w == lower)
+        .map(|i| (i + 1) as f64)
+        .or_else(|| lower.parse().ok())
+}
+
+fn month_number(name: &str) -> u32 {
+    let n = name.to_ascii_lowercase();
+    const NAMES: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    NAMES
+        .iter()
+        .position(|m| n.starts_with(m))
+        .map_or(7, |i| i as u32 + 1)
+}
+
+fn parse_year(s: &str) -> Option<i32> {
+    if let Some(two) = s.strip_prefix('\'') {
+        let y: i32 = two.parse().ok()?;
+        return Some(if y < 50 { 2000 + y } else { 1900 + y });
+    }
+    s.parse().ok()
+}
+
+/// One side of a range, and whether it named only a year.
+fn side(caps: &regex::Captures<'_>, p: &str) -> Option<(YearMonth, bool)> {
+    let get = |name: &str| caps.name(&format!("{p}{name}")).map(|m| m.as_str());
+    if let (Some(mon), Some(y)) = (get("mon"), get("ymon")) {
+        return YearMonth::new(parse_year(y)?, month_number(mon)).map(|m| (m, false));
+    }
+    if let (Some(m), Some(y)) = (get("num"), get("ynum")) {
+        return YearMonth::new(parse_year(y)?, m.parse().ok()?).map(|m| (m, false));
+    }
+    if let (Some(y), Some(m)) = (get("yfirst"), get("mfirst")) {
+        return YearMonth::new(parse_year(y)?, m.parse().ok()?).map(|m| (m, false));
+    }
+    get("year").and_then(|y| YearMonth::new(parse_year(y)?, 7).map(|m| (m, true)))
+}
+
+/// Finds date ranges on a line. `as_of` resolves `Present`; ranges that end after
+/// `as_of`, start before 1970, or run backwards are ignored.
+///
+/// ```
+/// use skillgap::text::{find_ranges, YearMonth};
+/// let as_of = YearMonth::new(2026, 11).unwrap();
+/// let r = find_ranges("Backend Engineer (Jan 2019 – Present)", as_of);
+/// assert_eq!(r[0].months, 95);
+/// assert_eq!(find_ranges("2018-2021", as_of)[0].months, 36);
+/// ```
+pub fn find_ranges(line: &str, as_of: YearMonth) -> Vec<DateRange> {
+    let mut out = Vec::new();
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
+    for caps in range_regex().captures_iter(line) {
+        let Some((start, _)) = side(&caps, "s") else {
+            continue;
+        };
+        let end = if caps.name("open").is_some() {
+            Some((as_of, false))
+        } else {
+            side(&caps, "e")
+        };
+        // A named end month counts itself; a bare year is read as mid-year.
+        let Some((end, end_year_only)) = end else {
+            continue;
+        };
+        if start.year < 1970 || end > as_of || start > end || end.year - start.year > 50 {
+            continue;
+        }
+        let whole = caps.get(0).expect("group 0");
+        out.push(DateRange {
+            start,
+            end,
+            months: (end.index() - start.index()) as u32 + u32::from(!end_year_only),
+            text: whole.as_str().to_string(),
+        });
+    }
+    out
+}
+
+/// Finds statements of years of experience on a line.
+///
+/// ```
+/// use skillgap::text::find_statements;
+/// assert_eq!(find_statements("6+ years of experience in Java")[0].years, 6.0);
+/// assert_eq!(find_statements("six months experience")[0].years, 0.5);
+/// ```
+pub fn find_statements(line: &str) -> Vec<YearsStatement> {
+    let lower_has = |needle: &str| line.to_ascii_lowercase().contains(needle);
+    if !lower_has("exp") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for caps in statement_regex().captures_iter(line) {
+        let years = if let Some(y) = caps.name("y").or(caps.name("y2")) {
+            let months = caps
+                .name("m")
+                .and_then(|m| number(m.as_str()))
+                .unwrap_or(0.0);
+            number(y.as_str()).map(|y| y + months / 12.0)
+        } else {
+            caps.name("mo")
+                .and_then(|m| number(m.as_str()))
+                .map(|m| m / 12.0)
+        };
+        if let Some(years) = years.filter(|y| *y > 0.0 && *y <= 50.0) {
+            out.push(YearsStatement {
+                years: (years * 100.0).round() / 100.0,
+                text: caps[0].to_string(),
+            });
+        }
+    }
+    out
+}
+
+/// Total months covered by `ranges`, counting overlapping months once.
+///
+/// ```
+/// use skillgap::text::{find_ranges, merged_months, YearMonth};
+/// let as_of = YearMonth::new(2026, 1).unwrap();
+/// let mut r = find_ranges("Jan 2019 - Dec 2020", as_of);
+/// r.extend(find_ranges("Jun 2020 - Jun 2021", as_of));
+/// assert_eq!(merged_months(&r), 30);
+/// ```
+pub fn merged_months(ranges: &[DateRange]) -> u32 {
+    let mut spans: Vec<(i32, i32)> = ranges
+        .iter()
+        .map(|r| (r.start.index(), r.start.index() + r.months as i32))
+        .collect();
+    spans.sort_unstable();
+    let mut total = 0;
+    let mut current: Option<(i32, i32)> = None;
+    for (s, e) in spans {
+        match current {
+            Some((cs, ce)) if s <= ce => current = Some((cs, ce.max(e))),
+            Some((cs, ce)) => {
+                total += ce - cs;
+                current = Some((s, e));
+            }
+            None => current = Some((s, e)),
+        }
+    }
+    if let Some((cs, ce)) = current {
+        total += ce - cs;
+    }
+    total as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ym(y: i32, m: u32) -> YearMonth {
+        YearMonth::new(y, m).unwrap()
+    }
+
+    fn months(line: &str) -> Vec<u32> {
+        find_ranges(line, ym(2026, 11))
+            .iter()
+            .map(|r| r.months)
+            .collect()
+    }
+
+    #[test]
+    fn month_name_ranges_include_both_months() {
+        assert_eq!(months("Jan 2019 – Dec 2019"), [12]);
+        assert_eq!(months("January 2017 to January 2018"), [13]);
+        assert_eq!(months("Sept. 2020 - Mar 2021"), [7]);
+        assert_eq!(months("Sep '18 - May '20"), [21]);
+    }
+
+    #[test]
+    fn numeric_month_ranges() {
+        assert_eq!(months("03/2020 - 06/2022"), [28]);
+        assert_eq!(months("2019.03 - 2021.10"), [32]);
+    }
+
+    #[test]
+    fn present_uses_as_of() {
+        assert_eq!(months("Jan 2026 - Present"), [11]);
+        assert_eq!(months("2024 – till date"), [29]);
+        assert_eq!(months("Nov 2025 to current"), [13]);
+    }
+
+    #[test]
+    fn year_only_ranges_count_from_mid_year() {
+        assert_eq!(months("2018-2021"), [36]);
+        assert_eq!(months("2015 – 2016, 2017 – 2019"), [12, 24]);
+    }
+
+    #[test]
+    fn implausible_ranges_are_ignored() {
+        assert!(months("2021 - 2018").is_empty());
+        assert!(months("1950 - 1960").is_empty());
+        assert!(months("2025 - 2030").is_empty());
+        assert!(months("Call 555-1234 or 1234-5678").is_empty());
+    }
+
+    #[test]
+    fn overlapping_ranges_are_merged() {
+        let as_of = ym(2026, 11);
+        let mut r = find_ranges("Jan 2019 - Dec 2020", as_of);
+        r.extend(find_ranges("Jan 2020 - Dec 2021", as_of));
+        r.extend(find_ranges("Jan 2024 - Dec 2024", as_of));
+        assert_eq!(merged_months(&r), 36 + 12);
+    }
+
+    #[test]
+    fn statements() {
+        let years = |s: &str| {
+            find_statements(s)
+                .iter()
+                .map(|x| x.years)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(years("6+ years of experience"), [6.0]);
+        assert_eq!(
+            years("Over 5 years of professional backend experience"),
+            [5.0]
+        );
+        assert_eq!(years("5.5 yrs experience"), [5.5]);
+        assert_eq!(years("2 years 6 months of experience"), [2.5]);
+        assert_eq!(years("Total Experience of 4 years"), [4.0]);
+        assert_eq!(years("six month experience in Data Science"), [0.5]);
+        assert!(years("3 years warranty").is_empty());
+        assert!(years("experienced engineer").is_empty());
+    }
+
+    #[test]
+    fn parse_as_of() {
+        assert_eq!(YearMonth::parse("2026-11"), Some(ym(2026, 11)));
+        assert_eq!(YearMonth::parse("2026-11-23"), Some(ym(2026, 11)));
+        assert_eq!(YearMonth::parse("November"), None);
+        assert_eq!(YearMonth::parse("2026-00-01"), None);
+    }
+}

@@ -1,0 +1,79 @@
+//! Text preparation: normalisation, sections and dates. No I/O.
+
+mod dates;
+mod normalize;
+mod sections;
+
+pub use dates::{
+    find_ranges, find_statements, merged_months, DateRange, YearMonth, YearsStatement,
+};
+pub use normalize::{normalize, Line};
+pub use sections::{heading_section, split_sections, Section, Segment};
+
+/// A resume or job description, normalised and cut into sections.
+///
+/// `text` holds every segment's text followed by `\n`, so matchers can scan one
+/// buffer; [`Document::segment_at`] maps a byte offset back to its segment, and
+/// each segment knows its original line number.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Normalised text: the segments, each followed by `\n`.
+    pub text: String,
+    /// The segments, in order.
+    pub segments: Vec<DocSegment>,
+}
+
+/// A run of text in one section, on one original line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocSegment {
+    /// Byte range of the segment in [`Document::text`] (without its `\n`).
+    pub range: std::ops::Range<usize>,
+    /// 1-based line number in the original input.
+    pub line: usize,
+    /// The section it belongs to.
+    pub section: Section,
+    /// Whether the segment is a section heading.
+    pub heading: bool,
+}
+
+impl Document {
+    /// Normalises `input` and splits it into sections.
+    ///
+    /// ```
+    /// use skillgap::text::{Document, Section};
+    /// let doc = Document::parse("SKILLS\nRust, SQL\n");
+    /// assert_eq!(doc.segments[1].section, Section::Skills);
+    /// assert_eq!(doc.segment_text(&doc.segments[1]), "Rust, SQL");
+    /// ```
+    pub fn parse(input: &str) -> Document {
+        let lines = normalize(input);
+        let pieces = split_sections(&lines);
+        let mut text = String::with_capacity(input.len() + pieces.len());
+        let mut segments = Vec::with_capacity(pieces.len());
+        for p in pieces {
+            let line = &lines[p.line_index];
+            let start = text.len();
+            text.push_str(&line.text[p.range]);
+            segments.push(DocSegment {
+                range: start..text.len(),
+                line: line.number,
+                section: p.section,
+                heading: p.heading,
+            });
+            text.push('\n');
+        }
+        Document { text, segments }
+    }
+
+    /// The text of one segment.
+    pub fn segment_text(&self, segment: &DocSegment) -> &str {
+        &self.text[segment.range.clone()]
+    }
+
+    /// Index of the segment containing byte `offset` of [`Document::text`].
+    pub fn segment_at(&self, offset: usize) -> usize {
+        self.segments
+            .partition_point(|s| s.range.end < offset)
+            .min(self.segments.len().saturating_sub(1))
+    }
+}

@@ -1,0 +1,181 @@
+//! Text normalisation that keeps a map back to the original lines.
+//!
+//! What it does, in order, per line:
+//! 1. repairs the commonest mojibake of UTF-8 read as Windows-1252 (`â€¢` → `•`,
+//!    `â€“` → `–`, `â€™` → `'`; also the `â¢` left when the `€` was lost);
+//! 2. Unicode NFKC (ligatures such as `ﬁ` become `fi`, full-width letters and odd
+//!    spaces become ASCII);
+//! 3. removes soft hyphens and zero-width characters, turns tabs and other
+//!    spaces into plain spaces (runs of spaces are kept: they mark columns);
+//! 4. turns bullet glyphs (`•▪▸►➢✓●◦■`) into `•`;
+//! 5. joins a word split at a line end (`develop-` + `ment` → `development`) when
+//!    a lower-case letter ends one line with `-` and another starts the next.
+//!
+//! Every output line remembers the 1-based number of the input line it starts on.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// One normalised line and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// The normalised text, without the line terminator.
+    pub text: String,
+    /// 1-based number of the original line this one starts on.
+    pub number: usize,
+}
+
+/// Normalises `input` into lines (see the module documentation).
+///
+/// ```
+/// use skillgap::text::normalize;
+/// let lines = normalize("Pro\u{fb01}le\n\u{2022} Built develop-\nment tools");
+/// assert_eq!(lines[0].text, "Profile");
+/// assert_eq!(lines[1].text, "• Built development tools");
+/// assert_eq!(lines[1].number, 2);
+/// ```
+pub fn normalize(input: &str) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    let mut join_next = false;
+    for (i, raw) in input.lines().enumerate() {
+        let text = normalize_line(raw);
+        if join_next {
+            if let Some(prev) = out.last_mut() {
+                let trimmed = text.trim_start();
+                if trimmed.starts_with(|c: char| c.is_lowercase()) {
+                    prev.text.pop(); // the hyphen
+                    prev.text.push_str(trimmed);
+                    join_next = ends_with_split_word(&prev.text);
+                    continue;
+                }
+            }
+        }
+        join_next = ends_with_split_word(&text);
+        out.push(Line {
+            text,
+            number: i + 1,
+        });
+    }
+    out
+}
+
+/// True when the line ends with a lower-case letter followed by `-`.
+fn ends_with_split_word(text: &str) -> bool {
+    let mut rev = text.chars().rev();
+    rev.next() == Some('-') && rev.next().is_some_and(|c| c.is_lowercase())
+}
+
+fn normalize_line(raw: &str) -> String {
+    let repaired;
+    let raw = if raw.contains('â') {
+        repaired = repair_mojibake(raw);
+        repaired.as_str()
+    } else {
+        raw
+    };
+    let mut out = String::with_capacity(raw.len());
+    let fast = raw.bytes().all(|b| (0x20..0x7f).contains(&b));
+    if fast {
+        out.push_str(raw.trim_end());
+        return out;
+    }
+    for c in raw.nfkc() {
+        match c {
+            '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => {}
+            '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
+                out.push(' ')
+            }
+            '•' | '▪' | '▸' | '►' | '➢' | '➤' | '✓' | '✔' | '●' | '◦' | '■' | '□' | '○' | '◆'
+            | '❖' | '\u{f0b7}' | '\u{f0a7}' | '\u{f0d8}' => out.push('•'),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    let len = out.trim_end().len();
+    out.truncate(len);
+    out
+}
+
+/// Repairs UTF-8 text that was decoded as Windows-1252 somewhere upstream.
+fn repair_mojibake(raw: &str) -> String {
+    const PAIRS: &[(&str, &str)] = &[
+        ("â€¢", "•"),
+        ("â€“", "–"),
+        ("â€”", "—"),
+        ("â€™", "'"),
+        ("â€˜", "'"),
+        ("â€œ", "\""),
+        ("â€\u{9d}", "\""),
+        ("â€¦", "..."),
+        ("â¢", "•"),
+        ("â\u{80}¢", "•"),
+        ("â\u{80}\u{93}", "–"),
+        ("â\u{80}\u{99}", "'"),
+    ];
+    let mut s = raw.to_string();
+    for (bad, good) in PAIRS {
+        if s.contains(bad) {
+            s = s.replace(bad, good);
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(input: &str) -> Vec<String> {
+        normalize(input).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn ligatures_become_letters() {
+        assert_eq!(texts("e\u{fb03}cient \u{fb02}ask"), ["efficient flask"]);
+    }
+
+    #[test]
+    fn soft_hyphen_and_zero_width_are_removed() {
+        assert_eq!(texts("Post\u{ad}gre\u{200b}SQL"), ["PostgreSQL"]);
+    }
+
+    #[test]
+    fn odd_spaces_become_spaces_but_runs_are_kept() {
+        assert_eq!(texts("Java\u{a0}\u{2003}\u{2003}Go"), ["Java   Go"]);
+    }
+
+    #[test]
+    fn bullets_are_unified() {
+        assert_eq!(
+            texts("▪ one\n➢ two\n\u{f0b7} three"),
+            ["• one", "• two", "• three"]
+        );
+    }
+
+    #[test]
+    fn mojibake_bullets_are_repaired() {
+        assert_eq!(
+            texts("Skills â¢ Python â€¢ SQL â€“ 2019"),
+            ["Skills • Python • SQL – 2019"]
+        );
+    }
+
+    #[test]
+    fn split_words_are_joined_and_keep_first_line_number() {
+        let lines = normalize("intro\nsoftware develop-\nment with Java\nnext");
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[1].text, "software development with Java");
+        assert_eq!(lines[1].number, 2);
+        assert_eq!(lines[2].number, 4);
+    }
+
+    #[test]
+    fn hyphen_before_capital_is_not_a_split_word() {
+        assert_eq!(texts("front-\nEnd"), ["front-", "End"]);
+        assert_eq!(texts("Jan 2019 -\n2021"), ["Jan 2019 -", "2021"]);
+    }
+
+    #[test]
+    fn crlf_and_trailing_space_are_dropped() {
+        assert_eq!(texts("a  \r\nb\r\n"), ["a", "b"]);
+    }
+}

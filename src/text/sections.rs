@@ -1,0 +1,508 @@
+//! Resume sections: which heading each line falls under.
+//!
+//! A heading is a short line whose words (letters only, case folded, `&` read as
+//! `and`, a trailing `:` or `-` ignored, Markdown `#` and bullets stripped) are one
+//! of the known headings below, or such a heading followed by `:`, `•`, ` - ` or two
+//! spaces and then content (an inline heading: "Skills: Java, Go").
+//!
+//! Two-column layouts flattened to text show two headings on one line separated
+//! by three or more spaces ("SKILLS        EXPERIENCE"). From such a line on, each
+//! line is split at the column gap into two segments, each in its own section,
+//! until the next heading line that has only one heading at the left margin.
+
+use serde::{Deserialize, Serialize};
+
+/// The kind of resume section a line belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Section {
+    /// Before the first heading: name, contact, title; or a resume without headings.
+    Header,
+    /// Summary, profile, objective.
+    Summary,
+    /// Skills lists: a skill named only here is *claimed*.
+    Skills,
+    /// Work experience: a skill used here is *evidenced*.
+    Experience,
+    /// Projects: a skill used here is *evidenced*.
+    Projects,
+    /// Education and coursework.
+    Education,
+    /// Certifications, trainings, courses.
+    Certifications,
+    /// Any other heading (awards, interests, personal details...).
+    Other,
+}
+
+impl Section {
+    /// The lower-case name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Section::Header => "header",
+            Section::Summary => "summary",
+            Section::Skills => "skills",
+            Section::Experience => "experience",
+            Section::Projects => "projects",
+            Section::Education => "education",
+            Section::Certifications => "certifications",
+            Section::Other => "other",
+        }
+    }
+
+    /// Whether a mention here shows hands-on use (experience or projects).
+    pub fn is_evidence(self) -> bool {
+        matches!(self, Section::Experience | Section::Projects)
+    }
+}
+
+impl std::fmt::Display for Section {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Known headings, in their folded form (lower case, letters and single spaces).
+const HEADINGS: &[(&str, Section)] = &[
+    ("summary", Section::Summary),
+    ("professional summary", Section::Summary),
+    ("career summary", Section::Summary),
+    ("profile summary", Section::Summary),
+    ("executive summary", Section::Summary),
+    ("summary of qualifications", Section::Summary),
+    ("profile", Section::Summary),
+    ("professional profile", Section::Summary),
+    ("career profile", Section::Summary),
+    ("objective", Section::Summary),
+    ("career objective", Section::Summary),
+    ("professional objective", Section::Summary),
+    ("about me", Section::Summary),
+    ("about", Section::Summary),
+    ("overview", Section::Summary),
+    ("professional overview", Section::Summary),
+    ("skills", Section::Skills),
+    ("skill", Section::Skills),
+    ("technical skills", Section::Skills),
+    ("technical skill", Section::Skills),
+    ("key skills", Section::Skills),
+    ("core skills", Section::Skills),
+    ("it skills", Section::Skills),
+    ("software skills", Section::Skills),
+    ("computer skills", Section::Skills),
+    ("skill set", Section::Skills),
+    ("skillset", Section::Skills),
+    ("skill sets", Section::Skills),
+    ("technical skill set", Section::Skills),
+    ("skill details", Section::Skills),
+    ("skills summary", Section::Skills),
+    ("technical proficiency", Section::Skills),
+    ("technical proficiencies", Section::Skills),
+    ("technical expertise", Section::Skills),
+    ("technical summary", Section::Skills),
+    ("technologies", Section::Skills),
+    ("tech stack", Section::Skills),
+    ("tools", Section::Skills),
+    ("tools and technologies", Section::Skills),
+    ("technologies and tools", Section::Skills),
+    ("core competencies", Section::Skills),
+    ("competencies", Section::Skills),
+    ("key competencies", Section::Skills),
+    ("areas of expertise", Section::Skills),
+    ("expertise", Section::Skills),
+    ("strengths", Section::Skills),
+    ("programming languages", Section::Skills),
+    ("skills and abilities", Section::Skills),
+    ("skills and tools", Section::Skills),
+    ("experience", Section::Experience),
+    ("work experience", Section::Experience),
+    ("professional experience", Section::Experience),
+    ("relevant experience", Section::Experience),
+    ("industry experience", Section::Experience),
+    ("experience details", Section::Experience),
+    ("employment", Section::Experience),
+    ("employment history", Section::Experience),
+    ("employment details", Section::Experience),
+    ("work history", Section::Experience),
+    ("career history", Section::Experience),
+    ("professional background", Section::Experience),
+    ("company details", Section::Experience),
+    ("internship", Section::Experience),
+    ("internships", Section::Experience),
+    ("internship experience", Section::Experience),
+    ("work and internship experience", Section::Experience),
+    ("roles and responsibilities", Section::Experience),
+    ("responsibilities", Section::Experience),
+    ("projects", Section::Projects),
+    ("project", Section::Projects),
+    ("project details", Section::Projects),
+    ("project experience", Section::Projects),
+    ("project profile", Section::Projects),
+    ("academic projects", Section::Projects),
+    ("personal projects", Section::Projects),
+    ("key projects", Section::Projects),
+    ("major projects", Section::Projects),
+    ("selected projects", Section::Projects),
+    ("side projects", Section::Projects),
+    ("open source", Section::Projects),
+    ("open source contributions", Section::Projects),
+    ("education", Section::Education),
+    ("education details", Section::Education),
+    ("educational details", Section::Education),
+    ("educational qualification", Section::Education),
+    ("educational qualifications", Section::Education),
+    ("academic qualification", Section::Education),
+    ("academic qualifications", Section::Education),
+    ("academic details", Section::Education),
+    ("academic background", Section::Education),
+    ("academics", Section::Education),
+    ("qualifications", Section::Education),
+    ("qualification", Section::Education),
+    ("relevant coursework", Section::Education),
+    ("coursework", Section::Education),
+    ("education and training", Section::Education),
+    ("certifications", Section::Certifications),
+    ("certification", Section::Certifications),
+    ("certificates", Section::Certifications),
+    ("licenses and certifications", Section::Certifications),
+    ("certifications and licenses", Section::Certifications),
+    ("courses", Section::Certifications),
+    ("trainings", Section::Certifications),
+    ("training", Section::Certifications),
+    ("trainings and certifications", Section::Certifications),
+    ("certifications and trainings", Section::Certifications),
+    ("awards and certifications", Section::Certifications),
+    ("achievements", Section::Other),
+    ("accomplishments", Section::Other),
+    ("awards", Section::Other),
+    ("honors and awards", Section::Other),
+    ("interests", Section::Other),
+    ("hobbies", Section::Other),
+    ("hobbies and interests", Section::Other),
+    ("languages", Section::Other),
+    ("languages known", Section::Other),
+    ("personal details", Section::Other),
+    ("personal information", Section::Other),
+    ("personal profile", Section::Other),
+    ("declaration", Section::Other),
+    ("references", Section::Other),
+    ("publications", Section::Other),
+    ("activities", Section::Other),
+    ("extracurricular activities", Section::Other),
+    ("extra curricular activities", Section::Other),
+    ("volunteering", Section::Other),
+    ("volunteer experience", Section::Other),
+    ("contact", Section::Other),
+    ("contact details", Section::Other),
+    ("contact information", Section::Other),
+    ("strength", Section::Other),
+];
+
+/// A run of a line that belongs to one section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// Index of the normalised line it comes from.
+    pub line_index: usize,
+    /// Byte range within that line.
+    pub range: std::ops::Range<usize>,
+    /// The section it belongs to.
+    pub section: Section,
+    /// Whether this segment is a heading (its text names the section).
+    pub heading: bool,
+}
+
+/// Looks up a heading by its text, as written.
+///
+/// ```
+/// use skillgap::text::{heading_section, Section};
+/// assert_eq!(heading_section("TECHNICAL SKILLS:"), Some(Section::Skills));
+/// assert_eq!(heading_section("## Work History"), Some(Section::Experience));
+/// assert_eq!(heading_section("Built REST APIs"), None);
+/// ```
+pub fn heading_section(text: &str) -> Option<Section> {
+    let folded = fold_heading(text)?;
+    HEADINGS
+        .iter()
+        .find(|(h, _)| *h == folded)
+        .map(|&(_, section)| section)
+}
+
+/// Folds a candidate heading; `None` when it is too long to be one.
+fn fold_heading(text: &str) -> Option<String> {
+    let t = text
+        .trim()
+        .trim_start_matches(['#', '•', '*', '-', '=', '_', ' '])
+        .trim_end_matches([':', '-', '–', '=', '_', ' ', '*', '#']);
+    if t.is_empty() || t.len() > 48 {
+        return None;
+    }
+    let mut out = String::with_capacity(t.len());
+    for word in t.split(|c: char| !c.is_alphabetic() && c != '&') {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word == "&" {
+            out.push_str("and");
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
+    }
+    (out.split(' ').count() <= 6).then_some(out)
+}
+
+/// Where an inline heading ends and its content starts: `Skills: Java` → `Some((Skills, 8))`.
+fn inline_heading(text: &str) -> Option<(Section, usize)> {
+    let lead = text.len() - text.trim_start().len();
+    let body = &text[lead..];
+    for sep in [":", " •", "•", " - ", " – ", "  "] {
+        if let Some(pos) = body.find(sep) {
+            if pos == 0 || pos > 40 {
+                continue;
+            }
+            if let Some(section) = heading_section(&body[..pos]) {
+                let content = lead + pos + sep.len();
+                if text[content..].trim().is_empty() {
+                    return None; // a plain heading with a trailing separator
+                }
+                return Some((section, content));
+            }
+        }
+    }
+    None
+}
+
+/// Splits a line into runs separated by three or more spaces: `(start, end)` byte ranges.
+fn columns(text: &str) -> Vec<(usize, usize)> {
+    let mut cols = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut start = None;
+    while i < bytes.len() {
+        if bytes[i] == b' ' {
+            let run_start = i;
+            while i < bytes.len() && bytes[i] == b' ' {
+                i += 1;
+            }
+            if i - run_start >= 3 {
+                if let Some(s) = start.take() {
+                    cols.push((s, run_start));
+                }
+            }
+            continue;
+        }
+        if start.is_none() {
+            start = Some(i);
+        }
+        i += 1;
+    }
+    if let Some(s) = start {
+        cols.push((s, text.len()));
+    }
+    cols
+}
+
+/// Assigns every line (or, in two-column layouts, each half of a line) to a section.
+///
+/// ```
+/// use skillgap::text::{normalize, split_sections, Section};
+/// let lines = normalize("Jane Doe\nSKILLS\nGo, SQL\nExperience\n- Built APIs in Go");
+/// let sections: Vec<Section> = split_sections(&lines).iter().map(|s| s.section).collect();
+/// assert_eq!(sections, [Section::Header, Section::Skills, Section::Skills,
+///                       Section::Experience, Section::Experience]);
+/// ```
+pub fn split_sections(lines: &[super::Line]) -> Vec<Segment> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut current = Section::Header;
+    // Two-column mode: the byte column where the right column starts, and its section.
+    let mut split: Option<(usize, Section)> = None;
+    for (index, line) in lines.iter().enumerate() {
+        let text = line.text.as_str();
+        let cols = columns(text);
+        // A line with two headings opens two-column mode.
+        if cols.len() == 2 {
+            let (l, r) = (&text[cols[0].0..cols[0].1], &text[cols[1].0..cols[1].1]);
+            if let (Some(ls), Some(rs)) = (heading_section(l), heading_section(r)) {
+                current = ls;
+                split = Some((cols[1].0, rs));
+                out.push(seg(index, cols[0].0..cols[0].1, ls, true));
+                out.push(seg(index, cols[1].0..cols[1].1, rs, true));
+                continue;
+            }
+        }
+        if let Some((at, right)) = split {
+            if let Some(gap) = column_gap(&cols, at) {
+                let (left_range, right_range) = (cols[0].0..gap.0, gap.1..text.len());
+                let left_heading = heading_section(&text[left_range.clone()]);
+                if let Some(s) = left_heading {
+                    current = s;
+                }
+                out.push(seg(index, left_range, current, left_heading.is_some()));
+                let right_heading = heading_section(&text[right_range.clone()]);
+                let right = right_heading.unwrap_or(right);
+                split = Some((at, right));
+                out.push(seg(index, right_range, right, right_heading.is_some()));
+                continue;
+            }
+            let lead = text.len() - text.trim_start().len();
+            if !text.trim().is_empty() && lead + 2 >= at {
+                let right_heading = heading_section(text);
+                let right = right_heading.unwrap_or(right);
+                split = Some((at, right));
+                out.push(seg(index, lead..text.len(), right, right_heading.is_some()));
+                continue;
+            }
+            if let Some(s) = heading_section(text) {
+                if lead == 0 {
+                    split = None; // a full-width heading ends the two columns
+                }
+                current = s;
+                out.push(seg(index, 0..text.len(), s, true));
+                continue;
+            }
+            out.push(seg(index, 0..text.len(), current, false));
+            continue;
+        }
+        if let Some(s) = heading_section(text) {
+            current = s;
+            out.push(seg(index, 0..text.len(), s, true));
+            continue;
+        }
+        if let Some((s, content)) = inline_heading(text) {
+            current = s;
+            out.push(seg(index, 0..content, s, true));
+            out.push(seg(index, content..text.len(), s, false));
+            continue;
+        }
+        out.push(seg(index, 0..text.len(), current, false));
+    }
+    out
+}
+
+fn seg(
+    line_index: usize,
+    range: std::ops::Range<usize>,
+    section: Section,
+    heading: bool,
+) -> Segment {
+    Segment {
+        line_index,
+        range,
+        section,
+        heading,
+    }
+}
+
+/// The gap (end of left text, start of right text) that separates the columns of
+/// a line near byte column `at`, if the line has text on both sides.
+fn column_gap(cols: &[(usize, usize)], at: usize) -> Option<(usize, usize)> {
+    if cols.len() < 2 {
+        return None;
+    }
+    cols.windows(2)
+        .map(|w| (w[0].1, w[1].0))
+        .filter(|&(end, start)| end <= at + 2 && start + 12 >= at)
+        .min_by_key(|&(_, start)| start.abs_diff(at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize;
+
+    fn sections(input: &str) -> Vec<(String, Section, bool)> {
+        let lines = normalize(input);
+        split_sections(&lines)
+            .into_iter()
+            .map(|s| {
+                (
+                    lines[s.line_index].text[s.range].trim().to_string(),
+                    s.section,
+                    s.heading,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn heading_styles_are_recognised() {
+        for h in [
+            "EXPERIENCE",
+            "Work Experience:",
+            "## Professional Experience",
+            "• Employment History",
+            "Company Details ",
+            "W O R K   H I S T O R Y",
+        ] {
+            if h.starts_with("W O R K") {
+                // letter-spaced headings are the extractor's job, not ours
+                assert_eq!(heading_section(h), None);
+                continue;
+            }
+            assert_eq!(heading_section(h), Some(Section::Experience), "{h}");
+        }
+        assert_eq!(
+            heading_section("Licenses & Certifications"),
+            Some(Section::Certifications)
+        );
+    }
+
+    #[test]
+    fn sentences_are_not_headings() {
+        assert_eq!(heading_section("Experience with Java and Go"), None);
+        assert_eq!(
+            heading_section("Skills were used daily to build a lot of services here"),
+            None
+        );
+    }
+
+    #[test]
+    fn inline_heading_keeps_its_content_in_the_section() {
+        let s = sections("Technical Skills: Java, Kafka\nEducation - B.Tech 2019");
+        assert_eq!(s[0], ("Technical Skills:".into(), Section::Skills, true));
+        assert_eq!(s[1], ("Java, Kafka".into(), Section::Skills, false));
+        assert_eq!(s[2].1, Section::Education);
+        assert_eq!(s[3], ("B.Tech 2019".into(), Section::Education, false));
+    }
+
+    #[test]
+    fn mojibake_bullet_inline_heading() {
+        let s = sections("Skills â¢ R â¢ Python");
+        assert_eq!(s[0].1, Section::Skills);
+        assert!(s[1].0.contains("Python"));
+    }
+
+    #[test]
+    fn two_columns_are_split_into_their_sections() {
+        let input = "\
+SKILLS                      EXPERIENCE
+Java, PostgreSQL            Backend Engineer, Acme (2020 - Present)
+Docker                      • Built payment APIs in Spring Boot
+                            • Led on-call rotation
+EDUCATION                   • Migrated jobs to Kafka
+B.Tech CSE 2019
+PROJECTS
+• Chat server in Go";
+        let s = sections(input);
+        let find = |t: &str| s.iter().find(|x| x.0 == t).unwrap().1;
+        assert_eq!(find("Java, PostgreSQL"), Section::Skills);
+        assert_eq!(
+            find("Backend Engineer, Acme (2020 - Present)"),
+            Section::Experience
+        );
+        assert_eq!(
+            find("• Built payment APIs in Spring Boot"),
+            Section::Experience
+        );
+        assert_eq!(find("• Led on-call rotation"), Section::Experience);
+        assert_eq!(find("• Migrated jobs to Kafka"), Section::Experience);
+        assert_eq!(find("B.Tech CSE 2019"), Section::Education);
+        assert_eq!(find("• Chat server in Go"), Section::Projects);
+    }
+
+    #[test]
+    fn text_before_any_heading_is_header() {
+        let s = sections("Jane Doe | jane@example.com\nBackend Engineer");
+        assert!(s.iter().all(|x| x.1 == Section::Header));
+    }
+}
