@@ -5,3 +5,6 @@ pub mod taxonomy {
     //! Taxonomy types.
     pub mod schema;
 }
+
+#[cfg(feature = "extract")]
+pub mod extract;
