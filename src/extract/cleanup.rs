@@ -190,12 +190,13 @@ fn expand_ligatures_and_invisibles(text: &str) -> String {
                     chars = lookahead;
                 }
             }
-            // `-‐` (a hyphen glyph mapped to both) is one hyphen.
-            '-' if chars.peek() == Some(&'\u{2010}') => {
-                chars.next();
+            // One hyphen glyph mapped to several hyphens (`-\u{ad}‐` from Word) is one hyphen.
+            '-' | '\u{2010}' | '\u{2011}' => {
+                while chars.peek().is_some_and(|c| matches!(c, '\u{ad}' | '\u{2010}' | '\u{2011}')) {
+                    chars.next();
+                }
                 out.push('-');
             }
-            '\u{2010}' | '\u{2011}' => out.push('-'),
             '\u{200b}' | '\u{200c}' | '\u{2060}' | '\u{feff}' | '\u{200e}' | '\u{200f}' => {}
             '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2002}'..='\u{2006}' | '\u{2008}'..='\u{200a}' => {
                 out.push(' ')
@@ -592,7 +593,10 @@ mod tests {
 
     #[test]
     fn unicode_hyphens() {
-        assert_eq!(c("555-\u{2010}5555 cloud\u{2011}native"), "555-5555 cloud-native\n");
+        assert_eq!(
+            c("555-\u{2010}5555 on-\u{ad}\u{2010}campus cloud\u{2011}native"),
+            "555-5555 on-campus cloud-native\n"
+        );
     }
 
     #[test]

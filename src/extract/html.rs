@@ -44,7 +44,6 @@ fn decode_declared(bytes: &[u8], decoded: Decoded) -> Decoded {
             let (text, _) = enc.decode_without_bom_handling(bytes);
             Decoded {
                 text: text.into_owned(),
-                encoding: "declared",
                 legacy_bytes: 0,
                 warnings: vec![format!("decoded as {}, as the page declares", enc.name())],
             }

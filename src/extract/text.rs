@@ -15,8 +15,6 @@ use super::{ExtractError, Extracted, Format};
 /// Text decoded from bytes, with the encoding that was used.
 pub(crate) struct Decoded {
     pub text: String,
-    /// `utf-8`, `utf-16le`, `utf-16be` or `windows-1252`.
-    pub encoding: &'static str,
     /// Bytes that were not valid UTF-8 and were read as Windows-1252.
     pub legacy_bytes: usize,
     pub warnings: Vec<String>,
@@ -36,7 +34,7 @@ pub(crate) fn into_extracted(decoded: Decoded, format: Format) -> Extracted {
 /// Decode bytes to text, or reject them as binary.
 pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, ExtractError> {
     let mut warnings = Vec::new();
-    let (text, encoding, legacy_bytes) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+    let (text, _encoding, legacy_bytes) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         let (t, n) = decode_utf8_or_1252(rest);
         (t, "utf-8", n)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
@@ -67,7 +65,6 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, ExtractError> {
     }
     Ok(Decoded {
         text,
-        encoding,
         legacy_bytes,
         warnings,
     })
@@ -144,7 +141,6 @@ mod tests {
     fn utf8_bom_is_dropped() {
         let d = decode("\u{feff}Zoë".as_bytes()).unwrap();
         assert_eq!(d.text, "Zoë");
-        assert_eq!(d.encoding, "utf-8");
         assert!(d.warnings.is_empty());
     }
 
@@ -173,7 +169,6 @@ mod tests {
     fn windows_1252_fallback_warns() {
         let d = decode(b"Zo\xEB Brennan \x96 Data Analyst \x95 SQL").unwrap();
         assert_eq!(d.text, "Zoë Brennan – Data Analyst • SQL");
-        assert_eq!(d.encoding, "windows-1252");
         assert_eq!(d.legacy_bytes, 3);
         assert!(d.warnings[0].contains("Windows-1252"));
     }
