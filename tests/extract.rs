@@ -14,8 +14,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn extract(name: &str) -> Extracted {
-    from_path(&fixture(name), &Limits::default())
-        .unwrap_or_else(|e| panic!("{name}: {e}"))
+    from_path(&fixture(name), &Limits::default()).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 fn error(name: &str) -> ExtractError {
@@ -71,11 +70,33 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
 }
 
 const DANIEL_SKILLS: &[&str] = &[
-    "Java 17", "Kotlin", "SQL", "Python", "Spring Boot", "Spring Data JPA", "Hibernate", "JUnit 5",
-    "Mockito", "PostgreSQL", "Redis", "Apache Kafka", "Elasticsearch", "Docker", "Kubernetes",
-    "Terraform", "GitHub Actions", "Jenkins", "Testcontainers",
+    "Java 17",
+    "Kotlin",
+    "SQL",
+    "Python",
+    "Spring Boot",
+    "Spring Data JPA",
+    "Hibernate",
+    "JUnit 5",
+    "Mockito",
+    "PostgreSQL",
+    "Redis",
+    "Apache Kafka",
+    "Elasticsearch",
+    "Docker",
+    "Kubernetes",
+    "Terraform",
+    "GitHub Actions",
+    "Jenkins",
+    "Testcontainers",
 ];
-const DANIEL_SECTIONS: &[&str] = &["Summary", "Skills", "Experience", "Education", "Certifications"];
+const DANIEL_SECTIONS: &[&str] = &[
+    "Summary",
+    "Skills",
+    "Experience",
+    "Education",
+    "Certifications",
+];
 
 #[test]
 fn one_column_libreoffice_pdf() {
@@ -122,7 +143,8 @@ fn pdf_and_docx_of_the_same_resume_have_the_same_words_in_the_same_order() {
         // The skills table lists them in this order; Testcontainers is only in Experience.
         let mut last = 0;
         for skill in DANIEL_SKILLS.iter().filter(|s| **s != "Testcontainers") {
-            let pos = find_word(section, skill).unwrap_or_else(|| panic!("{skill} not under Skills"));
+            let pos =
+                find_word(section, skill).unwrap_or_else(|| panic!("{skill} not under Skills"));
             assert!(pos >= last, "{skill} out of order");
             last = pos;
         }
@@ -140,10 +162,21 @@ fn docx_named_pdf_is_read_as_docx() {
 fn two_column_pdf_with_letter_spaced_headings() {
     let doc = extract("two-column-letter-spaced.pdf");
     assert_eq!(doc.page_paths, [PdfPath::PdfExtract]);
-    assert_heading_order(&doc.text, &["SKILLS", "LANGUAGES", "PROFILE", "EXPERIENCE", "EDUCATION"]);
+    assert_heading_order(
+        &doc.text,
+        &["SKILLS", "LANGUAGES", "PROFILE", "EXPERIENCE", "EDUCATION"],
+    );
     assert_contains(
         &doc,
-        &["Maria Lindqvist", "TypeScript", "Redux Toolkit", "GraphQL", "Playwright", "Storybook", "Malmö"],
+        &[
+            "Maria Lindqvist",
+            "TypeScript",
+            "Redux Toolkit",
+            "GraphQL",
+            "Playwright",
+            "Storybook",
+            "Malmö",
+        ],
     );
     assert_lacks(&doc, &["S K I L L S", "E X P E R I E N C E"]);
 }
@@ -154,8 +187,23 @@ fn ghostscript_quote_operator_pdf_is_read_from_the_content_stream() {
     // only the first line: the content-stream path must take over.
     let doc = extract("ghostscript-quote-operator.pdf");
     assert_eq!(doc.page_paths, [PdfPath::ContentStream]);
-    assert!(doc.warnings.iter().any(|w| w.contains("pdf-extract missed")), "{:?}", doc.warnings);
-    assert_heading_order(&doc.text, &["SUMMARY", "SKILLS", "EXPERIENCE", "EDUCATION", "CERTIFICATIONS"]);
+    assert!(
+        doc.warnings
+            .iter()
+            .any(|w| w.contains("pdf-extract missed")),
+        "{:?}",
+        doc.warnings
+    );
+    assert_heading_order(
+        &doc.text,
+        &[
+            "SUMMARY",
+            "SKILLS",
+            "EXPERIENCE",
+            "EDUCATION",
+            "CERTIFICATIONS",
+        ],
+    );
     assert_contains(
         &doc,
         &[
@@ -173,10 +221,35 @@ fn latex_ligatures_are_expanded() {
     let doc = extract("latex-ligatures.pdf");
     assert_contains(
         &doc,
-        &["profiling", "efficient", "offline", "workflows", "Certified", "fluent", "configuration", "traffic", "buffer", "flame graphs", "first"],
+        &[
+            "profiling",
+            "efficient",
+            "offline",
+            "workflows",
+            "Certified",
+            "fluent",
+            "configuration",
+            "traffic",
+            "buffer",
+            "flame graphs",
+            "first",
+        ],
     );
-    assert!(!doc.text.contains(['ﬀ', 'ﬁ', 'ﬂ', 'ﬃ', 'ﬄ']), "{}", doc.text);
-    assert_heading_order(&doc.text, &["Profile", "Skills", "Experience", "Education", "Certifications"]);
+    assert!(
+        !doc.text.contains(['ﬀ', 'ﬁ', 'ﬂ', 'ﬃ', 'ﬄ']),
+        "{}",
+        doc.text
+    );
+    assert_heading_order(
+        &doc.text,
+        &[
+            "Profile",
+            "Skills",
+            "Experience",
+            "Education",
+            "Certifications",
+        ],
+    );
 }
 
 #[test]
@@ -185,57 +258,103 @@ fn running_headers_footers_and_page_numbers_are_removed() {
     assert_eq!(doc.pages, Some(4));
     assert_lacks(&doc, &["Page 1 of 4", "Page 4 of 4", "Curriculum Vitae"]);
     assert_eq!(doc.text.matches("Sofia Marquez").count(), 1, "{}", doc.text);
-    assert_eq!(doc.text.matches("sofia.marquez@example.com").count(), 1, "{}", doc.text);
+    assert_eq!(
+        doc.text.matches("sofia.marquez@example.com").count(),
+        1,
+        "{}",
+        doc.text
+    );
     assert!(doc.warnings.iter().any(|w| w.contains("running header")));
     assert_heading_order(
         &doc.text,
-        &["Summary", "Technical Skills", "Experience", "Selected Projects", "Talks", "Education", "References"],
+        &[
+            "Summary",
+            "Technical Skills",
+            "Experience",
+            "Selected Projects",
+            "Talks",
+            "Education",
+            "References",
+        ],
     );
     // TeX sets accents as glyphs of their own; they are put back on their letters.
-    assert_contains(&doc, &["Universitat Politècnica de València", "Consultora Mediterránea"]);
+    assert_contains(
+        &doc,
+        &[
+            "Universitat Politècnica de València",
+            "Consultora Mediterránea",
+        ],
+    );
 }
 
 #[test]
 fn scanned_pdf_is_reported_as_scanned() {
-    assert!(matches!(error("scanned-image-only.pdf"), ExtractError::ScannedPdf));
+    assert!(matches!(
+        error("scanned-image-only.pdf"),
+        ExtractError::ScannedPdf
+    ));
 }
 
 #[test]
 fn encrypted_pdf_needs_its_password() {
     let e = error("encrypted-user-password.pdf");
     assert!(matches!(e, ExtractError::EncryptedPdf), "{e:?}");
-    assert_eq!(e.to_string(), "PDF is encrypted; remove the password and try again");
+    assert_eq!(
+        e.to_string(),
+        "PDF is encrypted; remove the password and try again"
+    );
 }
 
 #[test]
 fn owner_password_only_pdf_is_read_with_a_warning() {
     let doc = extract("owner-password-only.pdf");
     assert_contains(&doc, &["Daniel Okafor", "Spring Boot"]);
-    assert!(doc.warnings.iter().any(|w| w.contains("empty user password")));
+    assert!(doc
+        .warnings
+        .iter()
+        .any(|w| w.contains("empty user password")));
 }
 
 #[test]
 fn truncated_pdf_is_corrupt() {
     let e = error("truncated-half.pdf");
-    assert!(matches!(e, ExtractError::Corrupt { format: Format::Pdf, .. }), "{e:?}");
+    assert!(
+        matches!(
+            e,
+            ExtractError::Corrupt {
+                format: Format::Pdf,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
 }
 
 #[test]
 fn zero_bytes_are_empty() {
     assert!(matches!(error("zero-bytes.pdf"), ExtractError::Empty));
-    assert!(matches!(from_bytes(b"  \n\t\n", None, &Limits::default()), Err(ExtractError::Empty)));
+    assert!(matches!(
+        from_bytes(b"  \n\t\n", None, &Limits::default()),
+        Err(ExtractError::Empty)
+    ));
 }
 
 #[test]
 fn random_bytes_named_pdf_are_binary() {
     let e = error("random-bytes.pdf");
-    assert!(matches!(&e, ExtractError::Unsupported { what } if what.contains("binary")), "{e:?}");
+    assert!(
+        matches!(&e, ExtractError::Unsupported { what } if what.contains("binary")),
+        "{e:?}"
+    );
 }
 
 #[test]
 fn opendocument_is_a_zip_but_not_docx() {
     let e = error("opendocument-not-docx.odt");
-    assert!(matches!(&e, ExtractError::Unsupported { what } if what.contains("OpenDocument")), "{e:?}");
+    assert!(
+        matches!(&e, ExtractError::Unsupported { what } if what.contains("OpenDocument")),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -244,10 +363,31 @@ fn html_without_scripts_styles_or_comments() {
     assert_eq!(doc.format, Format::Html);
     assert_contains(
         &doc,
-        &["Maria Lindqvist", "Malmö, Sweden", "• TypeScript & JavaScript (ES2022)", "• GraphQL & Apollo Client", "Senior Frontend Engineer — Öresund Payments, Malmö — 2020–present"],
+        &[
+            "Maria Lindqvist",
+            "Malmö, Sweden",
+            "• TypeScript & JavaScript (ES2022)",
+            "• GraphQL & Apollo Client",
+            "Senior Frontend Engineer — Öresund Payments, Malmö — 2020–present",
+        ],
     );
-    assert_lacks(&doc, &["gtag", "dataLayer", "not resume text", "font-family", "site builder", "enable JavaScript", "&amp;", "&ouml;"]);
-    assert_heading_order(&doc.text, &["Skills", "Languages", "Profile", "Experience", "Education"]);
+    assert_lacks(
+        &doc,
+        &[
+            "gtag",
+            "dataLayer",
+            "not resume text",
+            "font-family",
+            "site builder",
+            "enable JavaScript",
+            "&amp;",
+            "&ouml;",
+        ],
+    );
+    assert_heading_order(
+        &doc.text,
+        &["Skills", "Languages", "Profile", "Experience", "Education"],
+    );
 }
 
 #[test]
@@ -257,7 +397,14 @@ fn text_encodings_all_give_the_same_text() {
     let mojibake = extract("mojibake-utf8-read-as-cp1252.txt");
     assert_eq!(utf16.format, Format::Text);
     assert!(utf16.warnings.is_empty(), "{:?}", utf16.warnings);
-    assert_contains(&utf16, &["Zoë Brennan – Data Analyst", "• SQL (PostgreSQL, BigQuery) – daily use", "the team’s first"]);
+    assert_contains(
+        &utf16,
+        &[
+            "Zoë Brennan – Data Analyst",
+            "• SQL (PostgreSQL, BigQuery) – daily use",
+            "the team’s first",
+        ],
+    );
     assert_eq!(cp1252.text, utf16.text);
     assert!(cp1252.warnings.iter().any(|w| w.contains("Windows-1252")));
     assert_eq!(mojibake.text, utf16.text);
@@ -281,33 +428,57 @@ fn file_size_is_checked_before_reading() {
     file.set_len(8 * 1024 * 1024 * 1024).unwrap(); // sparse: reading it would take long
     let started = Instant::now();
     let e = from_path(&path, &Limits::default()).unwrap_err();
-    assert!(matches!(e, ExtractError::TooLarge { size, .. } if size == 8 << 30), "{e:?}");
+    assert!(
+        matches!(e, ExtractError::TooLarge { size, .. } if size == 8 << 30),
+        "{e:?}"
+    );
     assert!(started.elapsed() < Duration::from_secs(1));
     assert_eq!(e.to_string(), "file is 8192 MiB, over the limit of 20 MiB");
 }
 
 #[test]
 fn too_many_pages() {
-    let limits = Limits { max_pages: 3, ..Limits::default() };
+    let limits = Limits {
+        max_pages: 3,
+        ..Limits::default()
+    };
     let e = from_path(&fixture("four-pages-running-header-footer.pdf"), &limits).unwrap_err();
-    assert!(matches!(e, ExtractError::TooManyPages { pages: 4, limit: 3 }), "{e:?}");
+    assert!(
+        matches!(e, ExtractError::TooManyPages { pages: 4, limit: 3 }),
+        "{e:?}"
+    );
 }
 
 #[test]
 fn decompression_limits() {
-    let tiny = Limits { max_decompressed: 2000, ..Limits::default() };
+    let tiny = Limits {
+        max_decompressed: 2000,
+        ..Limits::default()
+    };
     let e = from_path(&fixture("table-and-bullets.docx"), &tiny).unwrap_err();
     assert!(
         matches!(&e, ExtractError::DecompressionLimit { format: Format::Docx, what, .. } if what == "word/document.xml"),
         "{e:?}"
     );
     let e = from_path(&fixture("one-column-libreoffice.pdf"), &tiny).unwrap_err();
-    assert!(matches!(e, ExtractError::DecompressionLimit { format: Format::Pdf, .. }), "{e:?}");
+    assert!(
+        matches!(
+            e,
+            ExtractError::DecompressionLimit {
+                format: Format::Pdf,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
 }
 
 #[test]
 fn soft_deadline_between_pages() {
-    let limits = Limits { max_time: Some(Duration::ZERO), ..Limits::default() };
+    let limits = Limits {
+        max_time: Some(Duration::ZERO),
+        ..Limits::default()
+    };
     let e = from_path(&fixture("four-pages-running-header-footer.pdf"), &limits).unwrap_err();
     assert!(matches!(e, ExtractError::Timeout { .. }), "{e:?}");
 }
@@ -315,7 +486,10 @@ fn soft_deadline_between_pages() {
 #[test]
 fn missing_file_is_io() {
     let e = from_path(&fixture("no-such-file.pdf"), &Limits::default()).unwrap_err();
-    assert!(matches!(&e, ExtractError::Io(io) if io.kind() == std::io::ErrorKind::NotFound), "{e:?}");
+    assert!(
+        matches!(&e, ExtractError::Io(io) if io.kind() == std::io::ErrorKind::NotFound),
+        "{e:?}"
+    );
 }
 
 /// Real resumes kept outside the repository (personal data): extract each and check the text
@@ -329,7 +503,11 @@ fn eval_documents_extract_to_readable_text() {
         eprintln!("skipped: no eval documents at {}", dir.display());
         return;
     };
-    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| p.is_file()).collect();
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
     paths.sort();
     assert!(!paths.is_empty(), "no files in {}", dir.display());
     for path in paths {
@@ -354,14 +532,25 @@ fn eval_documents_extract_to_readable_text() {
             doc.format,
             paths.join(", ")
         );
-        assert!(doc.text.chars().count() >= 500, "{name}: only {} chars", doc.text.len());
-        assert!(ratio >= 0.5, "{name}: only {:.0}% ASCII-letter words", ratio * 100.0);
+        assert!(
+            doc.text.chars().count() >= 500,
+            "{name}: only {} chars",
+            doc.text.len()
+        );
+        assert!(
+            ratio >= 0.5,
+            "{name}: only {:.0}% ASCII-letter words",
+            ratio * 100.0
+        );
     }
 }
 
 /// Limits that keep a random-input case fast.
 fn quick_limits() -> Limits {
-    Limits { max_time: Some(Duration::from_secs(5)), ..Limits::default() }
+    Limits {
+        max_time: Some(Duration::from_secs(5)),
+        ..Limits::default()
+    }
 }
 
 fn fixture_bytes() -> Vec<(&'static str, Vec<u8>)> {

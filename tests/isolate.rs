@@ -24,26 +24,56 @@ const TIMEOUT: Duration = Duration::from_secs(30);
 
 #[test]
 fn isolated_result_equals_in_process_result() {
-    for name in ["one-column-libreoffice.pdf", "ghostscript-quote-operator.pdf", "table-and-bullets.docx", "windows-1252.txt"] {
+    for name in [
+        "one-column-libreoffice.pdf",
+        "ghostscript-quote-operator.pdf",
+        "table-and-bullets.docx",
+        "windows-1252.txt",
+    ] {
         let path = fixture(name);
         let inside = from_path(&path, &Limits::default()).unwrap();
-        let outside = isolate::extract_isolated_with(exe(), &path, &Limits::default(), TIMEOUT).unwrap();
+        let outside =
+            isolate::extract_isolated_with(exe(), &path, &Limits::default(), TIMEOUT).unwrap();
         assert_eq!(inside, outside, "{name}");
     }
 }
 
 #[test]
 fn errors_cross_the_process_boundary_intact() {
-    let e = isolate::extract_isolated_with(exe(), &fixture("encrypted-user-password.pdf"), &Limits::default(), TIMEOUT)
-        .unwrap_err();
+    let e = isolate::extract_isolated_with(
+        exe(),
+        &fixture("encrypted-user-password.pdf"),
+        &Limits::default(),
+        TIMEOUT,
+    )
+    .unwrap_err();
     assert!(matches!(e, ExtractError::EncryptedPdf), "{e:?}");
-    let e = isolate::extract_isolated_with(exe(), &fixture("no-such-file.pdf"), &Limits::default(), TIMEOUT)
-        .unwrap_err();
-    assert!(matches!(&e, ExtractError::Io(io) if io.kind() == std::io::ErrorKind::NotFound), "{e:?}");
-    let limits = Limits { max_pages: 2, ..Limits::default() };
-    let e = isolate::extract_isolated_with(exe(), &fixture("four-pages-running-header-footer.pdf"), &limits, TIMEOUT)
-        .unwrap_err();
-    assert!(matches!(e, ExtractError::TooManyPages { pages: 4, limit: 2 }), "{e:?}");
+    let e = isolate::extract_isolated_with(
+        exe(),
+        &fixture("no-such-file.pdf"),
+        &Limits::default(),
+        TIMEOUT,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&e, ExtractError::Io(io) if io.kind() == std::io::ErrorKind::NotFound),
+        "{e:?}"
+    );
+    let limits = Limits {
+        max_pages: 2,
+        ..Limits::default()
+    };
+    let e = isolate::extract_isolated_with(
+        exe(),
+        &fixture("four-pages-running-header-footer.pdf"),
+        &limits,
+        TIMEOUT,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(e, ExtractError::TooManyPages { pages: 4, limit: 2 }),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -64,15 +94,29 @@ fn a_child_that_does_not_answer_in_time_is_killed() {
 #[test]
 fn a_child_that_dies_without_answering_is_a_crash() {
     // /bin/sh cannot run "__extract": it exits with an error and no JSON reply.
-    let e = isolate::extract_isolated_with(Path::new("/bin/sh"), &fixture("zero-bytes.pdf"), &Limits::default(), TIMEOUT)
-        .unwrap_err();
-    assert!(matches!(&e, ExtractError::Crashed { detail } if detail.starts_with("exit status")), "{e:?}");
+    let e = isolate::extract_isolated_with(
+        Path::new("/bin/sh"),
+        &fixture("zero-bytes.pdf"),
+        &Limits::default(),
+        TIMEOUT,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&e, ExtractError::Crashed { detail } if detail.starts_with("exit status")),
+        "{e:?}"
+    );
 }
 
 #[test]
 fn child_rejects_bad_arguments() {
     let out = std::process::Command::new(exe())
-        .args([isolate::CHILD_SUBCOMMAND, "--limits", "not json", "--", "x.pdf"])
+        .args([
+            isolate::CHILD_SUBCOMMAND,
+            "--limits",
+            "not json",
+            "--",
+            "x.pdf",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -208,7 +208,11 @@ pub fn run_extract_child(args: &[OsString]) -> ExitCode {
                 }
             }
             Some("--memory") => {
-                match it.next().and_then(|v| v.to_str()).and_then(|v| v.parse().ok()) {
+                match it
+                    .next()
+                    .and_then(|v| v.to_str())
+                    .and_then(|v| v.parse().ok())
+                {
                     Some(m) => memory = Some(m),
                     None => return usage("--memory needs a number of bytes"),
                 }
@@ -277,18 +281,43 @@ pub enum Reply {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 #[allow(missing_docs)]
 pub enum WireError {
-    TooLarge { size: u64, limit: u64 },
-    TooManyPages { pages: usize, limit: usize },
-    DecompressionLimit { format: Format, what: String, limit: u64 },
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    TooManyPages {
+        pages: usize,
+        limit: usize,
+    },
+    DecompressionLimit {
+        format: Format,
+        what: String,
+        limit: u64,
+    },
     Empty,
     ScannedPdf,
     EncryptedPdf,
-    Corrupt { format: Format, detail: String },
-    Unsupported { what: String },
-    Io { not_found: bool, permission_denied: bool, message: String },
-    Panicked { detail: String },
-    Timeout { limit_ms: u64 },
-    Crashed { detail: String },
+    Corrupt {
+        format: Format,
+        detail: String,
+    },
+    Unsupported {
+        what: String,
+    },
+    Io {
+        not_found: bool,
+        permission_denied: bool,
+        message: String,
+    },
+    Panicked {
+        detail: String,
+    },
+    Timeout {
+        limit_ms: u64,
+    },
+    Crashed {
+        detail: String,
+    },
 }
 
 impl From<ExtractError> for WireError {
@@ -296,9 +325,15 @@ impl From<ExtractError> for WireError {
         match e {
             ExtractError::TooLarge { size, limit } => WireError::TooLarge { size, limit },
             ExtractError::TooManyPages { pages, limit } => WireError::TooManyPages { pages, limit },
-            ExtractError::DecompressionLimit { format, what, limit } => {
-                WireError::DecompressionLimit { format, what, limit }
-            }
+            ExtractError::DecompressionLimit {
+                format,
+                what,
+                limit,
+            } => WireError::DecompressionLimit {
+                format,
+                what,
+                limit,
+            },
             ExtractError::Empty => WireError::Empty,
             ExtractError::ScannedPdf => WireError::ScannedPdf,
             ExtractError::EncryptedPdf => WireError::EncryptedPdf,
@@ -326,9 +361,15 @@ impl From<WireError> for ExtractError {
         match e {
             WireError::TooLarge { size, limit } => ExtractError::TooLarge { size, limit },
             WireError::TooManyPages { pages, limit } => ExtractError::TooManyPages { pages, limit },
-            WireError::DecompressionLimit { format, what, limit } => {
-                ExtractError::DecompressionLimit { format, what, limit }
-            }
+            WireError::DecompressionLimit {
+                format,
+                what,
+                limit,
+            } => ExtractError::DecompressionLimit {
+                format,
+                what,
+                limit,
+            },
             WireError::Empty => ExtractError::Empty,
             WireError::ScannedPdf => ExtractError::ScannedPdf,
             WireError::EncryptedPdf => ExtractError::EncryptedPdf,

@@ -192,15 +192,20 @@ fn expand_ligatures_and_invisibles(text: &str) -> String {
             }
             // One hyphen glyph mapped to several hyphens (`-\u{ad}‐` from Word) is one hyphen.
             '-' | '\u{2010}' | '\u{2011}' => {
-                while chars.peek().is_some_and(|c| matches!(c, '\u{ad}' | '\u{2010}' | '\u{2011}')) {
+                while chars
+                    .peek()
+                    .is_some_and(|c| matches!(c, '\u{ad}' | '\u{2010}' | '\u{2011}'))
+                {
                     chars.next();
                 }
                 out.push('-');
             }
             '\u{200b}' | '\u{200c}' | '\u{2060}' | '\u{feff}' | '\u{200e}' | '\u{200f}' => {}
-            '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2002}'..='\u{2006}' | '\u{2008}'..='\u{200a}' => {
-                out.push(' ')
-            }
+            '\u{a0}'
+            | '\u{2007}'
+            | '\u{202f}'
+            | '\u{2002}'..='\u{2006}'
+            | '\u{2008}'..='\u{200a}' => out.push(' '),
             '\u{e000}'..='\u{f8ff}' => {
                 if at_line_start {
                     out.push('•');
@@ -281,7 +286,13 @@ fn small_caps_i(line: &str) -> std::borrow::Cow<'_, str> {
     }
     let words: Vec<String> = line
         .split(' ')
-        .map(|w| if fix(w) { w.replace('i', "I") } else { w.to_string() })
+        .map(|w| {
+            if fix(w) {
+                w.replace('i', "I")
+            } else {
+                w.to_string()
+            }
+        })
         .collect();
     std::borrow::Cow::Owned(words.join(" "))
 }
@@ -488,7 +499,10 @@ mod tests {
 
     #[test]
     fn ligatures_expand() {
-        assert_eq!(c("eﬃcient oﬄine workﬂow proﬁling"), "efficient offline workflow profiling\n");
+        assert_eq!(
+            c("eﬃcient oﬄine workﬂow proﬁling"),
+            "efficient offline workflow profiling\n"
+        );
     }
 
     #[test]
@@ -509,7 +523,10 @@ mod tests {
 
     #[test]
     fn soft_hyphens_vanish_and_rejoin_words() {
-        assert_eq!(c("develop\u{ad}\nment and co\u{ad}operate"), "development and cooperate\n");
+        assert_eq!(
+            c("develop\u{ad}\nment and co\u{ad}operate"),
+            "development and cooperate\n"
+        );
     }
 
     #[test]
@@ -523,7 +540,10 @@ mod tests {
 
     #[test]
     fn real_latin1_text_is_left_alone() {
-        for s in ["Zoë Brennan – Malmö, Ørsted, Ñandú, naïve café", "£5 © 2024 ½"] {
+        for s in [
+            "Zoë Brennan – Malmö, Ørsted, Ñandú, naïve café",
+            "£5 © 2024 ½",
+        ] {
             assert_eq!(repair_mojibake(s), (s.to_string(), 0));
         }
     }
@@ -535,7 +555,10 @@ mod tests {
 
     #[test]
     fn private_use_bullets() {
-        assert_eq!(c("\u{f0b7} Java\n\u{f095} +44 1 2 \u{f0e0} a@example.com"), "• Java\n• +44 1 2  a@example.com\n");
+        assert_eq!(
+            c("\u{f0b7} Java\n\u{f095} +44 1 2 \u{f0e0} a@example.com"),
+            "• Java\n• +44 1 2  a@example.com\n"
+        );
     }
 
     #[test]
@@ -545,7 +568,16 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for s in ["3", "- 3 -", "Page 3", "Page 3 of 4", "3/4", "3 / 4", "Página 2 de 3", "[2]"] {
+        for s in [
+            "3",
+            "- 3 -",
+            "Page 3",
+            "Page 3 of 4",
+            "3/4",
+            "3 / 4",
+            "Página 2 de 3",
+            "[2]",
+        ] {
             assert!(is_page_number(s), "{s}");
         }
         for s in ["2019 - 2021", "Java 17", "3 years", "Page layout"] {
@@ -565,7 +597,10 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(p, body)| {
-                format!("Jane Roe  Curriculum Vitae\n{body}jane@example.com Page {} of 4\n", p + 1)
+                format!(
+                    "Jane Roe  Curriculum Vitae\n{body}jane@example.com Page {} of 4\n",
+                    p + 1
+                )
             })
             .collect();
         pages[0] = format!("Jane Roe\n{}", pages[0]);

@@ -31,12 +31,24 @@ pub(crate) fn sniff(bytes: &[u8]) -> Kind {
             "legacy Microsoft Office file (.doc); save it as DOCX or PDF",
         ),
         (b"{\\rtf", "RTF document; save it as DOCX or PDF"),
-        (b"\x89PNG\r\n\x1a\n", "PNG image; a resume needs text (run OCR first)"),
-        (b"\xFF\xD8\xFF", "JPEG image; a resume needs text (run OCR first)"),
+        (
+            b"\x89PNG\r\n\x1a\n",
+            "PNG image; a resume needs text (run OCR first)",
+        ),
+        (
+            b"\xFF\xD8\xFF",
+            "JPEG image; a resume needs text (run OCR first)",
+        ),
         (b"GIF87a", "GIF image; a resume needs text (run OCR first)"),
         (b"GIF89a", "GIF image; a resume needs text (run OCR first)"),
-        (b"II*\x00", "TIFF image; a resume needs text (run OCR first)"),
-        (b"MM\x00*", "TIFF image; a resume needs text (run OCR first)"),
+        (
+            b"II*\x00",
+            "TIFF image; a resume needs text (run OCR first)",
+        ),
+        (
+            b"MM\x00*",
+            "TIFF image; a resume needs text (run OCR first)",
+        ),
         (b"\x1F\x8B", "gzip archive, not a resume format"),
         (b"7z\xBC\xAF\x27\x1C", "7-Zip archive, not a resume format"),
         (b"Rar!\x1A\x07", "RAR archive, not a resume format"),
@@ -58,7 +70,9 @@ pub(crate) fn sniff(bytes: &[u8]) -> Kind {
 fn sniff_zip(bytes: &[u8]) -> Kind {
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         // Damaged or truncated: the local file headers still name the entries.
-        if find(bytes, b"word/document.xml").is_some() || find(bytes, b"[Content_Types].xml").is_some() && find(bytes, b"word/").is_some() {
+        if find(bytes, b"word/document.xml").is_some()
+            || find(bytes, b"[Content_Types].xml").is_some() && find(bytes, b"word/").is_some()
+        {
             return Kind::Docx;
         }
         return Kind::Unsupported("damaged zip archive, not a resume format".into());

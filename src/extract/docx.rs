@@ -281,7 +281,15 @@ fn part_text(xml: &[u8]) -> Result<String, ExtractError> {
                             a.key.local_name().as_ref() == b"char"
                                 && matches!(
                                     a.value.to_ascii_uppercase().as_slice(),
-                                    b"F0B7" | b"F0A7" | b"F0A8" | b"F076" | b"F0D8" | b"F0FC" | b"F06C" | b"F06E" | b"F0B2"
+                                    b"F0B7"
+                                        | b"F0A7"
+                                        | b"F0A8"
+                                        | b"F076"
+                                        | b"F0D8"
+                                        | b"F0FC"
+                                        | b"F06C"
+                                        | b"F06E"
+                                        | b"F0B2"
                                 )
                         });
                         if bullet {
@@ -331,17 +339,15 @@ fn part_text(xml: &[u8]) -> Result<String, ExtractError> {
                     }
                     b"pPr" => in_ppr = false,
                     b"t" => in_text = false,
-                    b"tc" => {
-                        if containers.len() > 1 {
-                            let cell = containers.pop().expect("cell container");
-                            match tables.last_mut().and_then(|t| t.rows.last_mut()) {
-                                Some(row) => row.push(cell.lines),
-                                None => containers
-                                    .last_mut()
-                                    .expect("body container")
-                                    .lines
-                                    .extend(cell.lines),
-                            }
+                    b"tc" if containers.len() > 1 => {
+                        let cell = containers.pop().expect("cell container");
+                        match tables.last_mut().and_then(|t| t.rows.last_mut()) {
+                            Some(row) => row.push(cell.lines),
+                            None => containers
+                                .last_mut()
+                                .expect("body container")
+                                .lines
+                                .extend(cell.lines),
                         }
                     }
                     b"tbl" => {
@@ -350,18 +356,16 @@ fn part_text(xml: &[u8]) -> Result<String, ExtractError> {
                             t.render(target);
                         }
                     }
-                    b"txbxContent" => {
-                        if containers.len() > 1 {
-                            let tb = containers.pop().expect("text box container");
-                            if paras.is_empty() {
-                                containers
-                                    .last_mut()
-                                    .expect("body container")
-                                    .lines
-                                    .extend(tb.lines);
-                            } else {
-                                boxes.extend(tb.lines);
-                            }
+                    b"txbxContent" if containers.len() > 1 => {
+                        let tb = containers.pop().expect("text box container");
+                        if paras.is_empty() {
+                            containers
+                                .last_mut()
+                                .expect("body container")
+                                .lines
+                                .extend(tb.lines);
+                        } else {
+                            boxes.extend(tb.lines);
                         }
                     }
                     _ => {}
@@ -434,9 +438,15 @@ mod tests {
 
     #[test]
     fn tables_join_small_cells_and_stack_big_ones() {
-        let row = |a: &str, b: &str| format!("<w:tr><w:tc><w:p><w:r><w:t>{a}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>{b}</w:t></w:r></w:p></w:tc></w:tr>");
+        let row = |a: &str, b: &str| {
+            format!("<w:tr><w:tc><w:p><w:r><w:t>{a}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>{b}</w:t></w:r></w:p></w:tc></w:tr>")
+        };
         assert_eq!(
-            doc(&format!("<w:tbl>{}{}</w:tbl>", row("Languages", "Java, SQL"), row("Cloud", "AWS"))),
+            doc(&format!(
+                "<w:tbl>{}{}</w:tbl>",
+                row("Languages", "Java, SQL"),
+                row("Cloud", "AWS")
+            )),
             "Languages | Java, SQL\nCloud | AWS\n"
         );
         assert_eq!(

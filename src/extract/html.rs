@@ -319,7 +319,8 @@ pub(crate) fn to_text(html: &str) -> String {
             },
             Token::End(name) => match name.as_str() {
                 "td" | "th" => {
-                    if !cells.pop().unwrap_or(true) {
+                    let inline = cells.pop().unwrap_or(true);
+                    if !inline {
                         out.newline();
                     }
                 }
@@ -528,7 +529,11 @@ fn accented(name: &str) -> Option<char> {
     let base = chars.next()?;
     let accent = chars.as_str();
     let (_, lower, upper) = ACCENTS.iter().find(|(a, _, _)| *a == accent)?;
-    let table = if base.is_ascii_uppercase() { upper } else { lower };
+    let table = if base.is_ascii_uppercase() {
+        upper
+    } else {
+        lower
+    };
     let v: Vec<char> = table.chars().collect();
     v.chunks(2).find(|p| p[0] == base).map(|p| p[1])
 }
@@ -581,7 +586,16 @@ mod tests {
 
     #[test]
     fn unterminated_things_do_not_panic() {
-        for s in ["<", "<p", "<!--", "<script>", "&#xffffffff;", "<a href='", "&", "<td>"] {
+        for s in [
+            "<",
+            "<p",
+            "<!--",
+            "<script>",
+            "&#xffffffff;",
+            "<a href='",
+            "&",
+            "<td>",
+        ] {
             let _ = to_text(s);
         }
     }

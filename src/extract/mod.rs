@@ -17,7 +17,8 @@
 //! ```
 //!
 //! # What the text looks like
-//! One line per paragraph, table row or PDF text line; pages and blocks separated by a blank line.
+//! One line per paragraph, table row or PDF text line, ending in `\n`; PDF pages are separated by
+//! a blank line, plain text keeps its blank lines (runs of them shrink to one).
 //! Ligatures (`ﬁ` → `fi`), soft hyphens, letter-spaced headings (`S K I L L S` → `SKILLS`),
 //! UTF-8-read-as-Windows-1252 mojibake (`â€¢` → `•`) and, for PDFs, running headers, footers and
 //! page numbers are cleaned up. Words split at line ends (`develop-\nment`) are left for the text
@@ -66,8 +67,9 @@ pub struct Limits {
     /// Most PDF pages accepted; longer documents are rejected with
     /// [`ExtractError::TooManyPages`]. Default 50.
     pub max_pages: usize,
-    /// Most bytes one DOCX entry or one PDF stream may decompress to, and the budget for all PDF
-    /// streams of a document together (images excepted, they are never decoded). Default 64 MiB.
+    /// Most bytes one DOCX entry or one PDF stream may decompress to; all the PDF streams of a
+    /// document together may decompress to twice that (images excepted: they are never decoded).
+    /// Default 64 MiB.
     pub max_decompressed: u64,
     /// Largest accepted ratio of uncompressed to compressed size for a DOCX entry bigger than
     /// 1 MiB uncompressed (zip-bomb guard). Default 200.
@@ -171,7 +173,7 @@ impl fmt::Display for PdfPath {
 /// The text of one document, with what is known about how it was obtained.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extracted {
-    /// The document's text: lines separated by `\n`, blocks and pages by a blank line.
+    /// The document's text: lines ending in `\n`, PDF pages separated by a blank line.
     pub text: String,
     /// The format detected from the content.
     pub format: Format,
@@ -201,7 +203,7 @@ pub struct Extracted {
 /// let html = b"<html><body><h1>Ada</h1><p>Rust &amp; C++</p><script>x()</script></body></html>";
 /// let doc = from_bytes(html, None, &Limits::default())?;
 /// assert_eq!(doc.format, Format::Html);
-/// assert_eq!(doc.text, "Ada\n\nRust & C++\n");
+/// assert_eq!(doc.text, "Ada\nRust & C++\n");
 ///
 /// let err = from_bytes(&[0x00, 0x9f, 0x13, 0xfe, 0x01, 0x02, 0x03, 0x00], Some("cv.pdf"), &Limits::default());
 /// assert!(matches!(err, Err(ExtractError::Unsupported { .. })));

@@ -68,14 +68,17 @@ pub(crate) fn extract(
             "{} stream{} decompress beyond the limit and {} skipped",
             report.over_limit,
             if report.over_limit == 1 { "" } else { "s" },
-            if report.over_limit == 1 { "was" } else { "were" },
+            if report.over_limit == 1 {
+                "was"
+            } else {
+                "were"
+            },
         ));
     }
-    let pages: BTreeMap<u32, ObjectId> = catch_quietly(|| doc.get_pages()).map_err(|detail| {
-        ExtractError::Panicked {
+    let pages: BTreeMap<u32, ObjectId> =
+        catch_quietly(|| doc.get_pages()).map_err(|detail| ExtractError::Panicked {
             detail: format!("reading the page tree: {detail}"),
-        }
-    })?;
+        })?;
     if pages.is_empty() {
         return Err(ExtractError::Corrupt {
             format: Format::Pdf,
@@ -228,7 +231,9 @@ fn load(bytes: &[u8], limits: &Limits) -> Result<(Document, LoadReport), Extract
     match loaded {
         Ok(Ok(doc)) => Ok((doc, report)),
         Ok(Err(e)) => Err(match e {
-            lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => ExtractError::EncryptedPdf,
+            lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => {
+                ExtractError::EncryptedPdf
+            }
             e => ExtractError::Corrupt {
                 format: Format::Pdf,
                 detail: short(&e.to_string()),
@@ -392,11 +397,13 @@ fn inflate_capped(input: &[u8], cap: u64) -> Option<Vec<u8>> {
     match run(flate2::read::ZlibDecoder::new(input), cap) {
         Ok(v) => Some(v),
         Err(true) => None,
-        Err(false) if input.len() > 2 => match run(flate2::read::DeflateDecoder::new(&input[2..]), cap) {
-            Ok(v) => Some(v),
-            Err(true) => None,
-            Err(false) => Some(Vec::new()),
-        },
+        Err(false) if input.len() > 2 => {
+            match run(flate2::read::DeflateDecoder::new(&input[2..]), cap) {
+                Ok(v) => Some(v),
+                Err(true) => None,
+                Err(false) => Some(Vec::new()),
+            }
+        }
         Err(false) => Some(Vec::new()),
     }
 }
@@ -469,7 +476,8 @@ fn ascii85(input: &[u8]) -> Vec<u8> {
 /// One page through `pdf-extract`, with this module's text collector.
 fn pdf_extract_page(doc: &Document, page_num: u32) -> Result<String, String> {
     let mut collector = Collector::default();
-    pdf_extract::output_doc_page(doc, &mut collector, page_num).map_err(|e| short(&e.to_string()))?;
+    pdf_extract::output_doc_page(doc, &mut collector, page_num)
+        .map_err(|e| short(&e.to_string()))?;
     Ok(collector.text)
 }
 
@@ -517,7 +525,11 @@ impl pdf_extract::OutputDev for Collector {
         let vx = font_size * (trm.m11 + trm.m21);
         let vy = font_size * (trm.m12 + trm.m22);
         let size = (vx * vy).abs().sqrt();
-        let size = if size.is_finite() && size > 0.0 { size } else { 10.0 };
+        let size = if size.is_finite() && size > 0.0 {
+            size
+        } else {
+            10.0
+        };
         if self.first_char && self.started {
             let dy = (y - self.last_y).abs();
             if dy > size * 1.5
@@ -615,7 +627,10 @@ mod tests {
         enc.write_all(&vec![b'a'; 1_000_000]).unwrap();
         let bomb = enc.finish().unwrap();
         assert!(inflate_capped(&bomb, 999_999).is_none());
-        assert_eq!(inflate_capped(&bomb, 1_000_000).map(|v| v.len()), Some(1_000_000));
+        assert_eq!(
+            inflate_capped(&bomb, 1_000_000).map(|v| v.len()),
+            Some(1_000_000)
+        );
     }
 
     #[test]

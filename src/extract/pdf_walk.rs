@@ -142,7 +142,11 @@ struct FontInfo<'a> {
 
 impl FontInfo<'_> {
     fn width(&self, code: u32) -> f64 {
-        self.widths.get(&code).copied().unwrap_or(self.default_width) * self.unit
+        self.widths
+            .get(&code)
+            .copied()
+            .unwrap_or(self.default_width)
+            * self.unit
     }
 }
 
@@ -197,8 +201,15 @@ fn collect_fonts<'a>(
 
 /// Build the decoding information of a font. `patched` holds a copy of the font dictionary
 /// without `/Encoding` when the font has a `ToUnicode` map, so that lopdf decodes with the map.
-fn font_info<'a>(doc: &'a Document, dict: &'a Dictionary, patched: Option<&'a Dictionary>) -> FontInfo<'a> {
-    let subtype = dict.get(b"Subtype").and_then(Object::as_name).unwrap_or(b"");
+fn font_info<'a>(
+    doc: &'a Document,
+    dict: &'a Dictionary,
+    patched: Option<&'a Dictionary>,
+) -> FontInfo<'a> {
+    let subtype = dict
+        .get(b"Subtype")
+        .and_then(Object::as_name)
+        .unwrap_or(b"");
     let two_byte = subtype == b"Type0";
     let encoding = patched
         .and_then(|p| p.get_font_encoding(doc).ok())
@@ -230,7 +241,9 @@ fn font_info<'a>(doc: &'a Document, dict: &'a Dictionary, patched: Option<&'a Di
                 }
             }
         }
-        let first = dict_get(doc, dict, b"FirstChar").and_then(num).unwrap_or(0.0);
+        let first = dict_get(doc, dict, b"FirstChar")
+            .and_then(num)
+            .unwrap_or(0.0);
         if let Some(Object::Array(ws)) = dict_get(doc, dict, b"Widths") {
             for (i, w) in ws.iter().take(256).enumerate() {
                 if let Some(w) = deref(doc, w).and_then(num) {
@@ -271,7 +284,10 @@ fn parse_cid_widths(doc: &Document, w: &[Object], out: &mut HashMap<u32, f64>) {
                 i += 2;
             }
             Some(o) => {
-                let (Some(last), Some(v)) = (num(o), w.get(i + 2).and_then(|o| deref(doc, o)).and_then(num)) else {
+                let (Some(last), Some(v)) = (
+                    num(o),
+                    w.get(i + 2).and_then(|o| deref(doc, o)).and_then(num),
+                ) else {
                     return;
                 };
                 let (first, last) = (first as u32, last as u32);
@@ -322,7 +338,11 @@ impl Layout {
         if s.is_empty() {
             return;
         }
-        let size = if size.is_finite() && size > 0.1 { size } else { 10.0 };
+        let size = if size.is_finite() && size > 0.1 {
+            size
+        } else {
+            10.0
+        };
         let small = size.min(self.last_size.max(1.0));
         match self.last_y {
             Some(ly)
@@ -394,7 +414,10 @@ pub(crate) fn walk_page(doc: &Document, page_id: ObjectId, deadline: &Deadline) 
     let content = match doc.get_page_content(page_id) {
         Ok(c) => c,
         Err(e) => {
-            walker.out.problems.push(format!("page content unreadable: {e}"));
+            walker
+                .out
+                .problems
+                .push(format!("page content unreadable: {e}"));
             return walker.out;
         }
     };
@@ -417,7 +440,9 @@ impl<'a> Walker<'a, '_> {
         let content = match Content::decode(data) {
             Ok(c) => c,
             Err(e) => {
-                self.out.problems.push(format!("content stream unreadable: {e}"));
+                self.out
+                    .problems
+                    .push(format!("content stream unreadable: {e}"));
                 return;
             }
         };
@@ -429,7 +454,9 @@ impl<'a> Walker<'a, '_> {
         for op in &content.operations {
             self.ops += 1;
             if self.ops > MAX_OPS {
-                self.out.problems.push("too many content operations; page cut short".into());
+                self.out
+                    .problems
+                    .push("too many content operations; page cut short".into());
                 return;
             }
             if self.ops % 4096 == 0 && self.deadline.expired() {
@@ -438,12 +465,8 @@ impl<'a> Walker<'a, '_> {
             }
             let args = &op.operands;
             match op.operator.as_str() {
-                "q" => {
-                    // `q` saves the text state along with the CTM.
-                    if ctm_stack.len() < 256 {
-                        ctm_stack.push((ctm, ts.clone()));
-                    }
-                }
+                // `q` saves the text state along with the CTM.
+                "q" if ctm_stack.len() < 256 => ctm_stack.push((ctm, ts.clone())),
                 "Q" => {
                     if let Some((m, t)) = ctm_stack.pop() {
                         ctm = m;
@@ -583,7 +606,11 @@ impl<'a> Walker<'a, '_> {
     fn show(&mut self, bytes: &[u8], ts: &TextState, tm: &mut Mat, ctm: &Mat) {
         let font = ts.font.and_then(|k| self.fonts.get(&k));
         let two_byte = font.is_some_and(|f| f.two_byte);
-        self.out.glyphs += if two_byte { bytes.len() / 2 } else { bytes.len() };
+        self.out.glyphs += if two_byte {
+            bytes.len() / 2
+        } else {
+            bytes.len()
+        };
         let text = match font.and_then(|f| f.encoding.as_ref()) {
             Some(enc) => enc.bytes_to_string(bytes).unwrap_or_default(),
             // No font or no usable encoding: Latin-1 printable bytes are the best guess for
@@ -609,17 +636,22 @@ impl<'a> Walker<'a, '_> {
         };
         for code in &codes {
             let w = font.map_or(0.5, |f| f.width(*code));
-            let word = if !two_byte && *code == 32 { ts.word_spacing } else { 0.0 };
+            let word = if !two_byte && *code == 32 {
+                ts.word_spacing
+            } else {
+                0.0
+            };
             advance += (w * ts.size + ts.char_spacing + word) * ts.h_scale;
         }
         *tm = Mat::translate(advance, 0.0).then(tm);
         let end = tm.then(ctm).0[4];
         let size = ts.size.abs() * trm.scale();
-        let clean: String = if !text.is_empty() && text.chars().all(|c| c.is_whitespace() || c.is_control()) {
-            " ".to_string()
-        } else {
-            text.chars().filter(|c| !c.is_control()).collect()
-        };
+        let clean: String =
+            if !text.is_empty() && text.chars().all(|c| c.is_whitespace() || c.is_control()) {
+                " ".to_string()
+            } else {
+                text.chars().filter(|c| !c.is_control()).collect()
+            };
         self.layout.put(&clean, x, y, size, end);
     }
 }

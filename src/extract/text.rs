@@ -44,8 +44,14 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, ExtractError> {
         let (t, _) = UTF_16BE.decode_without_bom_handling(rest);
         (t.into_owned(), "utf-16be", 0)
     } else if let Some(enc) = guess_utf16(bytes) {
-        warnings.push(format!("no byte-order mark; read as {enc} from its zero bytes"));
-        let codec = if enc == "utf-16le" { UTF_16LE } else { UTF_16BE };
+        warnings.push(format!(
+            "no byte-order mark; read as {enc} from its zero bytes"
+        ));
+        let codec = if enc == "utf-16le" {
+            UTF_16LE
+        } else {
+            UTF_16BE
+        };
         let (t, _) = codec.decode_without_bom_handling(bytes);
         (t.into_owned(), enc, 0)
     } else {
@@ -106,7 +112,12 @@ fn guess_utf16(bytes: &[u8]) -> Option<&'static str> {
     }
     let pairs = sample.len() / 2;
     let even_zero = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_zero = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_zero = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     if odd_zero * 10 >= pairs * 7 && even_zero * 20 < pairs {
         Some("utf-16le")
     } else if even_zero * 10 >= pairs * 7 && odd_zero * 20 < pairs {
@@ -175,7 +186,16 @@ mod tests {
 
     #[test]
     fn stray_legacy_byte_keeps_the_utf8_around_it() {
-        let d = decode("café \u{2013} ".as_bytes().iter().chain(b"\x92s").copied().collect::<Vec<_>>().as_slice()).unwrap();
+        let d = decode(
+            "café \u{2013} "
+                .as_bytes()
+                .iter()
+                .chain(b"\x92s")
+                .copied()
+                .collect::<Vec<_>>()
+                .as_slice(),
+        )
+        .unwrap();
         assert_eq!(d.text, "café – ’s");
         assert_eq!(d.legacy_bytes, 1);
     }

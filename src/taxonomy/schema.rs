@@ -259,7 +259,9 @@ pub struct ContextRules {
 }
 
 /// How much evidence a requirement expects for full credit.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash, Default,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Expect {
     /// Named anywhere, e.g. in a skills list.
