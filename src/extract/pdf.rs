@@ -13,7 +13,7 @@
 //! 3. **Pages**: more than [`Limits::max_pages`] → [`ExtractError::TooManyPages`].
 //! 4. **Each page**, deadline checked before it: the content-stream walk ([`pdf_walk`]) counts the
 //!    glyphs the page shows and reads them; then `pdf-extract` reads the page inside
-//!    [`catch_quietly`] (skipped when forms nest too deep for it). Its text is kept when it has at
+//!    [`catch_quietly`] (skipped when forms nest too deep, loop or repeat too often for it). Its text is kept when it has at
 //!    least half as many non-space characters as the page shows glyphs and most of it is words;
 //!    otherwise whichever reading has more letters in real words wins.
 //! 5. **Clean-up** per page, then running headers, footers and page numbers are removed across
@@ -111,7 +111,7 @@ pub(crate) fn extract(
         images += walk.images;
         let pdf_extract = if walk.deep_forms {
             warnings.push(format!(
-                "page {page_num}: form XObjects nest too deep or in a cycle; read without pdf-extract"
+                "page {page_num}: form XObjects nest too deep, loop or repeat too often; read without pdf-extract"
             ));
             None
         } else {

@@ -15,7 +15,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use lopdf::content::Content;
+use std::rc::Rc;
+
+use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
 
 use super::Deadline;
@@ -34,8 +36,9 @@ pub(crate) struct PageWalk {
     pub glyphs: usize,
     /// Image XObjects and inline images drawn.
     pub images: usize,
-    /// Forms nested deeper than [`MAX_FORM_DEPTH`], or in a cycle: `pdf-extract` would recurse
-    /// without end on this page, so it must not be run on it.
+    /// Forms nested deeper than [`MAX_FORM_DEPTH`], in a cycle, or drawn so often that the page
+    /// runs past [`MAX_OPS`]: `pdf-extract` would recurse or work without end on this page, so it
+    /// must not be run on it.
     pub deep_forms: bool,
     /// Problems met (undecodable content stream...).
     pub problems: Vec<String>,
@@ -378,6 +381,8 @@ struct Walker<'a, 'd> {
     out: PageWalk,
     layout: Layout,
     ops: usize,
+    /// Decoded form XObjects, by object id: a form drawn many times is decoded once.
+    form_cache: HashMap<ObjectId, Rc<Vec<Operation>>>,
 }
 
 /// Read one page.
@@ -410,6 +415,7 @@ pub(crate) fn walk_page(doc: &Document, page_id: ObjectId, deadline: &Deadline) 
         out: PageWalk::default(),
         layout: Layout::default(),
         ops: 0,
+        form_cache: HashMap::new(),
     };
     let content = match doc.get_page_content(page_id) {
         Ok(c) => c,
@@ -422,7 +428,13 @@ pub(crate) fn walk_page(doc: &Document, page_id: ObjectId, deadline: &Deadline) 
         }
     };
     let mut stack = Vec::new();
-    walker.run(&content, resources, Mat::ID, 0, &mut stack);
+    match Content::decode(&content) {
+        Ok(c) => walker.run(&c.operations, resources, Mat::ID, 0, &mut stack),
+        Err(e) => walker
+            .out
+            .problems
+            .push(format!("content stream unreadable: {e}")),
+    }
     let mut out = walker.out;
     out.text = walker.layout.text;
     out
@@ -431,32 +443,27 @@ pub(crate) fn walk_page(doc: &Document, page_id: ObjectId, deadline: &Deadline) 
 impl<'a> Walker<'a, '_> {
     fn run(
         &mut self,
-        data: &[u8],
+        operations: &[Operation],
         resources: Option<&'a Dictionary>,
         ctm0: Mat,
         depth: usize,
         forms: &mut Vec<ObjectId>,
     ) {
-        let content = match Content::decode(data) {
-            Ok(c) => c,
-            Err(e) => {
-                self.out
-                    .problems
-                    .push(format!("content stream unreadable: {e}"));
-                return;
-            }
-        };
         let mut ctm = ctm0;
         let mut ctm_stack: Vec<(Mat, TextState)> = Vec::new();
         let mut ts = TextState::default();
         let mut tm = Mat::ID;
         let mut tlm = Mat::ID;
-        for op in &content.operations {
+        for op in operations {
             self.ops += 1;
             if self.ops > MAX_OPS {
-                self.out
-                    .problems
-                    .push("too many content operations; page cut short".into());
+                if !self.out.deep_forms {
+                    self.out
+                        .problems
+                        .push("too many content operations; page cut short".into());
+                }
+                // Forms drawn over and over (a fan-out bomb) would keep pdf-extract busy for ever.
+                self.out.deep_forms = true;
                 return;
             }
             if self.ops % 4096 == 0 && self.deadline.expired() {
@@ -590,12 +597,23 @@ impl<'a> Walker<'a, '_> {
                     Ok(Object::Array(m)) => Mat::from_operands(m).unwrap_or(Mat::ID),
                     _ => Mat::ID,
                 };
-                let data = match stream.decompressed_content() {
-                    Ok(d) => d,
-                    Err(_) => stream.content.clone(),
+                let operations = match self.form_cache.get(id) {
+                    Some(ops) => Rc::clone(ops),
+                    None => {
+                        let data = stream
+                            .decompressed_content()
+                            .unwrap_or_else(|_| stream.content.clone());
+                        let ops = Rc::new(
+                            Content::decode(&data)
+                                .map(|c| c.operations)
+                                .unwrap_or_default(),
+                        );
+                        self.form_cache.insert(*id, Rc::clone(&ops));
+                        ops
+                    }
                 };
                 forms.push(*id);
-                self.run(&data, form_res, matrix.then(&ctm), depth + 1, forms);
+                self.run(&operations, form_res, matrix.then(&ctm), depth + 1, forms);
                 forms.pop();
             }
             _ => {}
