@@ -266,3 +266,18 @@ fn many_pages_are_refused_before_reading_them() {
         "{e:?}"
     );
 }
+
+#[test]
+fn deeply_nested_content_is_corrupt_not_a_crash() {
+    let mut content = b"BT ".to_vec();
+    content.extend(std::iter::repeat_n(b'[', 200_000));
+    content.extend_from_slice(b" ET");
+    let bytes = pdf(|_| (content, vec![]));
+    let e = within(Duration::from_secs(20), move || {
+        from_bytes(&bytes, None, &Limits::default()).unwrap_err()
+    });
+    assert!(
+        matches!(&e, ExtractError::Corrupt { detail, .. } if detail.contains("content stream unreadable")),
+        "{e:?}"
+    );
+}

@@ -96,6 +96,7 @@ pub(crate) fn extract(
     let mut paths = Vec::with_capacity(pages.len());
     let mut images = 0usize;
     let mut panics = Vec::new();
+    let mut problems: Vec<String> = Vec::new();
     let mut rescued = 0usize;
     for (&page_num, &page_id) in &pages {
         deadline.check()?;
@@ -109,6 +110,11 @@ pub(crate) fn extract(
             deadline.check()?;
         }
         images += walk.images;
+        problems.extend(
+            walk.problems
+                .iter()
+                .map(|p| format!("page {page_num}: {p}")),
+        );
         let pdf_extract = if walk.deep_forms {
             warnings.push(format!(
                 "page {page_num}: form XObjects nest too deep, loop or repeat too often; read without pdf-extract"
@@ -198,6 +204,12 @@ pub(crate) fn extract(
                 format: Format::Pdf,
                 what: format!("{} streams", report.over_limit),
                 limit: limits.max_decompressed,
+            });
+        }
+        if let Some(first) = problems.first() {
+            return Err(ExtractError::Corrupt {
+                format: Format::Pdf,
+                detail: first.clone(),
             });
         }
         if let Some(first) = panics.first() {
