@@ -11,7 +11,7 @@
 //! 2. **Encryption**: readable with the empty password → read with a warning; otherwise
 //!    [`ExtractError::EncryptedPdf`].
 //! 3. **Pages**: more than [`Limits::max_pages`] → [`ExtractError::TooManyPages`].
-//! 4. **Each page**, deadline checked before it: the content-stream walk ([`pdf_walk`]) counts the
+//! 4. **Each page**, deadline checked before it: the content-stream walk ([`super::pdf_walk`]) counts the
 //!    glyphs the page shows and reads them; then `pdf-extract` reads the page inside
 //!    [`catch_quietly`] (skipped when forms nest too deep, loop or repeat too often for it). Its text is kept when it has at
 //!    least half as many non-space characters as the page shows glyphs and most of it is words;
