@@ -25,6 +25,8 @@
 
 mod error;
 pub mod eval;
+#[cfg(feature = "extract")]
+pub mod extract;
 pub mod gaps;
 pub mod matcher;
 pub mod report;

@@ -5,16 +5,27 @@ mod cli;
 
 use clap::Parser;
 use cli::args::{Cli, Command};
-use cli::{Exit, Failure};
+use cli::Exit;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Document extraction re-executes this binary to isolate hostile files;
+    // that child mode is answered before any argument parsing.
+    #[cfg(feature = "extract")]
+    {
+        let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        if args
+            .get(1)
+            .is_some_and(|a| a == cli::isolate::CHILD_SUBCOMMAND)
+        {
+            return cli::isolate::run_extract_child(&args[2..]);
+        }
+    }
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Score(args) => cli::score::run(args),
         Command::Eval(args) => cli::eval::run(args),
         Command::Taxonomy(cmd) => cli::taxonomy::run(cmd),
-        Command::Extract { .. } => Err(Failure::usage("__extract is not available in this build")),
     };
     match result {
         Ok(exit) => exit.into(),

@@ -36,9 +36,6 @@ pub enum Command {
     /// Inspect and validate taxonomies.
     #[command(subcommand)]
     Taxonomy(TaxonomyCommand),
-    /// Extract one file in a child process (internal, used to isolate parsers).
-    #[command(name = "__extract", hide = true)]
-    Extract { path: PathBuf },
 }
 
 const SCORE_HELP: &str = "\
@@ -62,6 +59,21 @@ pub struct TaxonomyArg {
     /// backend-developer taxonomy; any other file replaces it.
     #[arg(short, long, value_name = "FILE")]
     pub taxonomy: Option<PathBuf>,
+}
+
+/// Input options.
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// Largest input file read, e.g. 20MiB or 500K.
+    #[arg(long, value_name = "SIZE", value_parser = super::input::parse_size, default_value = "20MiB")]
+    pub max_file_size: Option<u64>,
+    /// Seconds a PDF or DOCX may take to extract before it is given up on.
+    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+    pub timeout: f64,
+    /// Extract PDF and DOCX in this process instead of a child process
+    /// (faster, but a hostile file can then hang or crash the whole run).
+    #[arg(long)]
+    pub no_isolate: bool,
 }
 
 /// Matching options.
@@ -103,7 +115,8 @@ pub enum ColorChoice {
 
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
-    /// Resume file (.txt, .md), or - to read standard input.
+    /// Resume file (PDF, DOCX, HTML, Markdown or text in any common encoding;
+    /// the format is detected from the content), or - for standard input.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// Output format.
@@ -128,6 +141,8 @@ pub struct ScoreArgs {
     pub taxonomy: TaxonomyArg,
     #[command(flatten)]
     pub matching: MatchArgs,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -194,4 +209,6 @@ pub struct EvalArgs {
     pub taxonomy: TaxonomyArg,
     #[command(flatten)]
     pub matching: MatchArgs,
+    #[command(flatten)]
+    pub input: InputArgs,
 }

@@ -15,10 +15,11 @@ pub fn run(args: &EvalArgs) -> Result<Exit, Failure> {
     let level_order: Vec<String> = taxonomy.levels().iter().map(|l| l.id.clone()).collect();
     let scorer = super::score::build_scorer(taxonomy, &args.matching, None)?;
     let base = args.labels.parent().unwrap_or(std::path::Path::new("."));
+    let reader = input::Reader::new(&args.input);
     let mut reports = Vec::with_capacity(labels.resumes.len());
     for r in &labels.resumes {
-        let text = input::read_text(&base.join(&r.file))?;
-        reports.push(scorer.score(&text));
+        let doc = reader.read(&base.join(&r.file))?;
+        reports.push(scorer.score(&doc.text));
     }
     let order: Vec<&str> = level_order.iter().map(String::as_str).collect();
     let e = evaluate(&labels, &reports, &order);

@@ -1,11 +1,13 @@
-//! Reading inputs: files or standard input, to text.
+//! Reading inputs — files or standard input — to text, through the
+//! extraction layer. PDF and DOCX files are extracted in a child process
+//! (see [`super::isolate`]) so that a hostile file costs only itself.
 
+use super::args::InputArgs;
 use super::Failure;
+use skillgap::extract::{self, ExtractError, Extracted, Limits};
 use std::io::Read;
 use std::path::Path;
-
-/// Largest input read by default (bytes).
-pub const MAX_FILE_SIZE: u64 = 20 * 1024 * 1024;
+use std::time::Duration;
 
 /// How an input is named in messages: its path, or `<stdin>` for `-`.
 pub fn display_name(path: &Path) -> String {
@@ -16,51 +18,62 @@ pub fn display_name(path: &Path) -> String {
     }
 }
 
-/// Reads a resume or job description as text. Errors name the file and the
-/// cause in one line.
-pub fn read_text(path: &Path) -> Result<String, Failure> {
-    let name = display_name(path);
-    let bytes = if path == Path::new("-") {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .take(MAX_FILE_SIZE + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| Failure::input(format!("{name}: {e}")))?;
-        buf
-    } else {
-        let meta = std::fs::metadata(path)
-            .map_err(|e| Failure::input(format!("{name}: {}", io_cause(&e))))?;
-        if meta.is_dir() {
-            return Err(Failure::input(format!(
-                "{name}: is a directory (use `skillgap batch` for folders)"
-            )));
+/// Extraction settings from the command line.
+#[derive(Debug, Clone)]
+pub struct Reader {
+    pub limits: Limits,
+    pub timeout: Duration,
+    pub isolate: bool,
+}
+
+impl Reader {
+    pub fn new(args: &InputArgs) -> Reader {
+        let mut limits = Limits::default();
+        if let Some(size) = args.max_file_size {
+            limits.max_file_size = size;
         }
-        if meta.len() > MAX_FILE_SIZE {
-            return Err(Failure::input(format!(
-                "{name}: file is too large ({} MiB, limit {} MiB)",
-                meta.len() / (1024 * 1024),
-                MAX_FILE_SIZE / (1024 * 1024)
-            )));
+        Reader {
+            limits,
+            timeout: Duration::from_secs_f64(args.timeout),
+            isolate: !args.no_isolate,
         }
-        std::fs::read(path).map_err(|e| Failure::input(format!("{name}: {}", io_cause(&e))))?
-    };
-    if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(Failure::input(format!(
-            "{name}: input is too large (limit {} MiB)",
-            MAX_FILE_SIZE / (1024 * 1024)
-        )));
     }
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Failure::input(format!(
-            "{name}: empty input, nothing to score"
-        )));
+
+    /// Reads a resume or job description as text. The error names the file and
+    /// the cause in one line.
+    pub fn read(&self, path: &Path) -> Result<Extracted, Failure> {
+        let name = display_name(path);
+        let result = if path == Path::new("-") {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .take(self.limits.max_file_size + 1)
+                .read_to_end(&mut buf)
+                .map_err(ExtractError::Io)
+                .and_then(|_| extract::from_bytes(&buf, None, &self.limits))
+        } else if self.isolate && needs_isolation(path) {
+            super::isolate::extract_isolated(path, &self.limits, self.timeout)
+        } else {
+            extract::from_path(path, &self.limits)
+        };
+        result.map_err(|e| Failure::input(format!("{name}: {}", cause(&e))))
     }
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(s.trim_start_matches('\u{feff}').to_string()),
-        Err(e) if e.as_bytes().contains(&0) => Err(Failure::input(format!(
-            "{name}: binary file, not a text resume"
-        ))),
-        Err(e) => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+}
+
+/// PDF and zip (DOCX) files go through a child process; text formats do not need to.
+fn needs_isolation(path: &Path) -> bool {
+    let mut head = [0u8; 5];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    head[..n].starts_with(b"%PDF") || head[..n].starts_with(b"PK")
+}
+
+/// One short line for an extraction error.
+pub fn cause(e: &ExtractError) -> String {
+    match e {
+        ExtractError::Io(io) => io_cause(io),
+        ExtractError::Empty => "empty input, nothing to score".to_string(),
+        other => other.to_string(),
     }
 }
 
@@ -69,6 +82,9 @@ pub fn io_cause(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::IsADirectory => {
+            "is a directory (use `skillgap batch` for folders)".to_string()
+        }
         _ => {
             let s = e.to_string();
             match s.find(" (os error") {
@@ -76,5 +92,39 @@ pub fn io_cause(e: &std::io::Error) -> String {
                 None => s,
             }
         }
+    }
+}
+
+/// Parses a size such as `20MiB`, `500K`, `2m` or `1048576` into bytes.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: f64 = num
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size; use e.g. 20MiB, 500K or 1048576"))?;
+    let mult = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1u64,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        _ => return Err(format!("`{s}` has an unknown unit; use K, M or G")),
+    };
+    Ok((n * mult as f64) as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("20MiB"), Ok(20 << 20));
+        assert_eq!(parse_size("500K"), Ok(500 << 10));
+        assert_eq!(parse_size("1048576"), Ok(1 << 20));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("5 parsecs").is_err());
     }
 }

@@ -3,6 +3,8 @@
 pub mod args;
 pub mod eval;
 pub mod input;
+#[cfg(feature = "extract")]
+pub mod isolate;
 pub mod report_markdown;
 pub mod report_text;
 pub mod score;

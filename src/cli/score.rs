@@ -41,9 +41,14 @@ pub fn this_month() -> skillgap::text::YearMonth {
 pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
     let taxonomy = load_taxonomy(args.taxonomy.taxonomy.as_deref())?;
     let scorer = build_scorer(taxonomy, &args.matching, args.level.as_deref())?;
-    let text = input::read_text(&args.file)?;
-    let report = scorer.score(&text);
+    let doc = input::Reader::new(&args.input).read(&args.file)?;
     let source = input::display_name(&args.file);
+    if args.explain {
+        for w in &doc.warnings {
+            eprintln!("skillgap: {source}: {w}");
+        }
+    }
+    let report = scorer.score(&doc.text);
     with_stdout(args.color, |w| match args.format {
         ScoreFormat::Text => report_text::write(
             w,

@@ -1,0 +1,656 @@
+//! Clean-up shared by all formats: what extraction leaves behind that no reader would call text.
+//!
+//! * line ends become `\n`; form feeds become a blank line;
+//! * UTF-8 that was read as Windows-1252 somewhere upstream is repaired (`â€¢` → `•`,
+//!   `â€“` → `–`, `Ã©` → `é`) when the bytes decode as valid UTF-8;
+//! * ligatures are expanded (`ﬁ` → `fi`, `ﬂ` → `fl`, `ﬀ`, `ﬃ`, `ﬄ`, `ﬅ`, `ﬆ`);
+//! * soft hyphens are removed, and a word split by a soft hyphen at a line end is rejoined;
+//! * zero-width characters disappear, no-break spaces become spaces, private-use icon glyphs
+//!   become `•` at the start of a line and disappear elsewhere;
+//! * TeX-style accents set as separate glyphs are put on their letters (`Educaci´on` →
+//!   `Educación`, `l´ıder` → `líder`), Unicode hyphens become `-`, and small-caps fonts that map
+//!   `I` to `i` are undone inside upper-case words (`ENGiNEER` → `ENGINEER`);
+//! * letter-spaced words (`S K I L L S`, three or more single letters separated by single
+//!   spaces) are closed up;
+//! * trailing spaces go, and runs of blank lines shrink to one.
+//!
+//! For PDFs, [`remove_running_lines`] also drops headers, footers and page numbers repeated on
+//! most pages.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Clean extracted text (see the module documentation). The result ends with one `\n` unless it
+/// is empty.
+pub(crate) fn clean(text: &str, warnings: &mut Vec<String>) -> String {
+    let text = text.replace("\r\n", "\n").replace(['\r', '\x0b'], "\n");
+    let text = text.replace('\x0c', "\n\n");
+    let (text, repaired) = repair_mojibake(&text);
+    if repaired > 0 {
+        warnings.push(format!(
+            "repaired {repaired} mojibake sequence{} (UTF-8 read as Windows-1252)",
+            if repaired == 1 { "" } else { "s" }
+        ));
+    }
+    let text = expand_ligatures_and_invisibles(&text);
+    let text = compose_spacing_accents(&text);
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
+    for line in text.split('\n') {
+        let line = close_letter_spacing(&small_caps_i(line.trim_end()));
+        if line.trim().is_empty() {
+            blank_run += 1;
+            if blank_run == 1 && !out.is_empty() {
+                out.push('\n');
+            }
+            continue;
+        }
+        blank_run = 0;
+        out.push_str(&line);
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// The byte a character had in Windows-1252 (or ISO-8859-1 for the C1 controls, which some
+/// decoders produce for the five bytes Windows-1252 leaves undefined), if it is above ASCII.
+fn cp1252_byte(c: char) -> Option<u8> {
+    let b = match c {
+        '\u{80}'..='\u{ff}' => c as u32 as u8,
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8a,
+        '‹' => 0x8b,
+        'Œ' => 0x8c,
+        'Ž' => 0x8e,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9a,
+        '›' => 0x9b,
+        'œ' => 0x9c,
+        'ž' => 0x9e,
+        'Ÿ' => 0x9f,
+        _ => return None,
+    };
+    Some(b)
+}
+
+/// Repair UTF-8 that was decoded as Windows-1252: every run of characters that maps back to
+/// bytes forming valid multi-byte UTF-8 sequences is replaced by what those bytes mean. Text
+/// written in Windows-1252 on purpose almost never forms valid UTF-8 sequences (a lead byte like
+/// `Ã` followed by the right number of continuation bytes like `©`), so this is safe to run on
+/// everything. Two passes undo double encoding. Returns the text and the number of sequences
+/// repaired.
+pub(crate) fn repair_mojibake(text: &str) -> (String, usize) {
+    let mut total = 0;
+    let mut current = text.to_string();
+    for _ in 0..2 {
+        let (next, n) = repair_once(&current);
+        if n == 0 {
+            break;
+        }
+        total += n;
+        current = next;
+    }
+    (current, total)
+}
+
+fn repair_once(text: &str) -> (String, usize) {
+    if text.is_ascii() {
+        return (text.to_string(), 0);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut repaired = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let Some(lead) = cp1252_byte(c) else {
+            out.push(c);
+            i += 1;
+            continue;
+        };
+        let len = match lead {
+            0xc2..=0xdf => 2,
+            0xe0..=0xef => 3,
+            0xf0..=0xf4 => 4,
+            _ => 0,
+        };
+        if len > 0 && i + len <= chars.len() {
+            let mut buf = [0u8; 4];
+            buf[0] = lead;
+            let mut ok = true;
+            for k in 1..len {
+                match cp1252_byte(chars[i + k]) {
+                    Some(b @ 0x80..=0xbf) => buf[k] = b,
+                    _ => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if ok {
+                if let Ok(s) = std::str::from_utf8(&buf[..len]) {
+                    out.push_str(s);
+                    repaired += 1;
+                    i += len;
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    (out, repaired)
+}
+
+/// Ligatures, soft hyphens, zero-width and no-break characters, private-use glyphs.
+fn expand_ligatures_and_invisibles(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut at_line_start = true;
+    while let Some(c) = chars.next() {
+        match c {
+            'ﬀ' => out.push_str("ff"),
+            'ﬁ' => out.push_str("fi"),
+            'ﬂ' => out.push_str("fl"),
+            'ﬃ' => out.push_str("ffi"),
+            'ﬄ' => out.push_str("ffl"),
+            'ﬅ' | 'ﬆ' => out.push_str("st"),
+            '\u{ad}' => {
+                // A soft hyphen at the end of a line marks a word broken there: rejoin it.
+                let mut lookahead = chars.clone();
+                while lookahead.peek().is_some_and(|c| *c == ' ' || *c == '\t') {
+                    lookahead.next();
+                }
+                if lookahead.peek() == Some(&'\n') {
+                    lookahead.next();
+                    while lookahead.peek().is_some_and(|c| *c == ' ' || *c == '\t') {
+                        lookahead.next();
+                    }
+                    chars = lookahead;
+                }
+            }
+            // One hyphen glyph mapped to several hyphens (`-\u{ad}‐` from Word) is one hyphen.
+            '-' | '\u{2010}' | '\u{2011}' => {
+                while chars
+                    .peek()
+                    .is_some_and(|c| matches!(c, '\u{ad}' | '\u{2010}' | '\u{2011}'))
+                {
+                    chars.next();
+                }
+                out.push('-');
+            }
+            '\u{200b}' | '\u{200c}' | '\u{2060}' | '\u{feff}' | '\u{200e}' | '\u{200f}' => {}
+            '\u{a0}'
+            | '\u{2007}'
+            | '\u{202f}'
+            | '\u{2002}'..='\u{2006}'
+            | '\u{2008}'..='\u{200a}' => out.push(' '),
+            '\u{e000}'..='\u{f8ff}' => {
+                if at_line_start {
+                    out.push('•');
+                }
+            }
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+        if c == '\n' {
+            at_line_start = true;
+        } else if !c.is_whitespace() {
+            at_line_start = false;
+        }
+    }
+    out
+}
+
+/// The combining mark for a spacing accent as TeX sets it (a glyph of its own before the letter).
+fn combining_for(accent: char) -> Option<char> {
+    Some(match accent {
+        '´' => '\u{301}',
+        '`' => '\u{300}',
+        '¨' => '\u{308}',
+        'ˆ' => '\u{302}',
+        '˜' => '\u{303}',
+        'ˇ' => '\u{30c}',
+        '˘' => '\u{306}',
+        '˚' => '\u{30a}',
+        '˙' => '\u{307}',
+        '˝' => '\u{30b}',
+        _ => return None,
+    })
+}
+
+/// Put spacing accents on the letter that follows them when the pair is a precomposed letter:
+/// `Educaci´on` → `Educación`, `l´ıder` → `líder` (TeX's dotless i), `Polit`ecnica` →
+/// `Politècnica`. A backtick only counts inside a word.
+fn compose_spacing_accents(text: &str) -> String {
+    if !text.contains(['´', '`', '¨', 'ˆ', '˜', 'ˇ', '˘', '˚', '˙', '˝']) {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if let (Some(mark), Some(&next)) = (combining_for(c), chars.get(i + 1)) {
+            let in_word = i > 0 && chars[i - 1].is_alphabetic();
+            let base = if next == 'ı' { 'i' } else { next };
+            if next.is_alphabetic() && (c != '`' || in_word) {
+                if let Some(composed) = unicode_normalization::char::compose(base, mark) {
+                    out.push(composed);
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// Small-caps fonts whose `ToUnicode` maps the small capital I to `i`: inside a word of capitals
+/// (three or more, no other lower-case letter, not starting with `i` as in `iOS`) `i` becomes
+/// `I`.
+fn small_caps_i(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains('i') {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let fix = |w: &str| {
+        let upper = w.chars().filter(char::is_ascii_uppercase).count();
+        let other_lower = w.chars().any(|c| c.is_lowercase() && c != 'i');
+        upper >= 3 && !other_lower && w.contains('i') && !w.starts_with('i')
+    };
+    if !line.split(' ').any(fix) {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let words: Vec<String> = line
+        .split(' ')
+        .map(|w| {
+            if fix(w) {
+                w.replace('i', "I")
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    std::borrow::Cow::Owned(words.join(" "))
+}
+
+/// Close up letter-spaced words: a run of three or more single letters or digits separated by
+/// single spaces (`E X P E R I E N C E`, `S K I L L S :`) becomes one word. Two spaces or any
+/// longer token end the run, so `W O R K  E X P E R I E N C E` becomes `WORK EXPERIENCE`.
+pub(crate) fn close_letter_spacing(line: &str) -> String {
+    if !line.contains(' ') {
+        return line.to_string();
+    }
+    let tokens: Vec<&str> = line.split(' ').collect();
+    let single = |t: &str| {
+        let mut cs = t.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphanumeric())
+    };
+    let mut parts: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut closed = false;
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut j = i;
+        while j < tokens.len() && single(tokens[j]) {
+            j += 1;
+        }
+        if j - i >= 3 {
+            let mut word = tokens[i..j].concat();
+            // Trailing punctuation set off by a space (`S K I L L S :`) joins the word too.
+            if j < tokens.len() && matches!(tokens[j], ":" | "." | ",") {
+                word.push_str(tokens[j]);
+                j += 1;
+            }
+            parts.push(word);
+            closed = true;
+            i = j;
+        } else {
+            parts.push(tokens[i].to_string());
+            i += 1;
+        }
+    }
+    if !closed {
+        return line.to_string();
+    }
+    // The double spaces that separated letter-spaced words are now single.
+    let leading = line.len() - line.trim_start().len();
+    let mut out = line[..leading].to_string();
+    out.push_str(
+        &parts
+            .iter()
+            .filter(|p| !p.is_empty())
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    out
+}
+
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^[\s\-–—\[\(]*
+          (?:(?:page|p\.|pg\.?|seite|página|pagina|pag\.|strona|sida|side)\s*)?
+          \d{1,3}
+          (?:\s*(?:/|of|de|von|di|z|av|sur)\s*\d{1,3})?
+          [\s\-–—\]\)]*$",
+    )
+    .expect("page-number pattern compiles")
+});
+
+/// Whether a line is only a page number (`3`, `- 3 -`, `Page 3`, `Page 3 of 4`, `3/4`).
+pub(crate) fn is_page_number(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && t.len() <= 24 && PAGE_NUMBER.is_match(t)
+}
+
+/// Lines in the first and last `ZONE` non-empty lines of a page are header/footer candidates.
+const ZONE: usize = 3;
+/// Longest line still taken for a running header or footer.
+const MAX_RUNNING_LEN: usize = 120;
+
+/// Comparison key: lower case, digits as `#`, spaces collapsed.
+fn running_key(line: &str) -> String {
+    let mut key = String::with_capacity(line.len());
+    let mut last_space = true;
+    for c in line.trim().chars() {
+        if c.is_whitespace() {
+            if !last_space {
+                key.push(' ');
+            }
+            last_space = true;
+            continue;
+        }
+        last_space = false;
+        if c.is_ascii_digit() {
+            if !key.ends_with('#') {
+                key.push('#');
+            }
+        } else {
+            key.extend(c.to_lowercase());
+        }
+    }
+    key
+}
+
+/// Indices of the header/footer zone lines of a page (non-empty lines only).
+fn zone_indices(lines: &[&str]) -> Vec<usize> {
+    let non_empty: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .collect();
+    let mut zone: Vec<usize> = non_empty.iter().take(ZONE).copied().collect();
+    for &i in non_empty.iter().rev().take(ZONE) {
+        if !zone.contains(&i) {
+            zone.push(i);
+        }
+    }
+    zone
+}
+
+/// Remove running headers and footers from the pages of one document: a short line in the top or
+/// bottom three lines of a page whose text (digits aside) recurs in that zone on at least three
+/// pages and on more than half of them, or on both pages of a two-page document with a number
+/// that changes (`MAY 2017 JANE ROE · CV 1`, `... 2`), and page-number lines in that zone on
+/// any page. Only the
+/// first occurrence on each page is removed, so a name that is both the running header and the
+/// title of page 1 survives once. Returns the number of lines removed.
+pub(crate) fn remove_running_lines(pages: &mut [String]) -> usize {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for page in pages.iter() {
+        let lines: Vec<&str> = page.lines().collect();
+        let mut seen = Vec::new();
+        for i in zone_indices(&lines) {
+            let line = lines[i].trim();
+            if line.chars().count() > MAX_RUNNING_LEN {
+                continue;
+            }
+            let key = running_key(line);
+            if !seen.contains(&key) {
+                seen.push(key);
+            }
+        }
+        for key in seen {
+            *counts.entry(key).or_default() += 1;
+        }
+    }
+    let n = pages.len();
+    // Keys whose lines differ between pages only in their digits: a page-numbered footer.
+    let mut variants: HashMap<String, Vec<String>> = HashMap::new();
+    for page in pages.iter() {
+        let lines: Vec<&str> = page.lines().collect();
+        for i in zone_indices(&lines) {
+            let line = lines[i].trim();
+            let key = running_key(line);
+            if key.contains('#') {
+                let v = variants.entry(key).or_default();
+                if !v.iter().any(|x| x == line) {
+                    v.push(line.to_string());
+                }
+            }
+        }
+    }
+    let running = |key: &str| {
+        counts.get(key).is_some_and(|&c| {
+            (c >= 3 && c * 2 > n)
+                || (c == n && n == 2 && variants.get(key).is_some_and(|v| v.len() == 2))
+        })
+    };
+    let mut removed = 0;
+    for page in pages.iter_mut() {
+        let lines: Vec<&str> = page.lines().collect();
+        let mut drop = vec![false; lines.len()];
+        let mut done: Vec<String> = Vec::new();
+        for i in zone_indices(&lines) {
+            let line = lines[i].trim();
+            let key = running_key(line);
+            if done.contains(&key) {
+                continue;
+            }
+            if is_page_number(line) || (line.chars().count() <= MAX_RUNNING_LEN && running(&key)) {
+                drop[i] = true;
+                done.push(key);
+                removed += 1;
+            }
+        }
+        if drop.iter().any(|d| *d) {
+            let kept: Vec<&str> = lines
+                .iter()
+                .zip(&drop)
+                .filter(|(_, d)| !**d)
+                .map(|(l, _)| *l)
+                .collect();
+            let mut s = kept.join("\n");
+            s.push('\n');
+            *page = s;
+        }
+    }
+    removed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(s: &str) -> String {
+        clean(s, &mut Vec::new())
+    }
+
+    #[test]
+    fn ligatures_expand() {
+        assert_eq!(
+            c("eﬃcient oﬄine workﬂow proﬁling"),
+            "efficient offline workflow profiling\n"
+        );
+    }
+
+    #[test]
+    fn letter_spaced_words_close_up() {
+        assert_eq!(close_letter_spacing("S K I L L S"), "SKILLS");
+        assert_eq!(close_letter_spacing("e x p e r i e n c e"), "experience");
+        assert_eq!(
+            close_letter_spacing("W O R K  E X P E R I E N C E"),
+            "WORK EXPERIENCE"
+        );
+        assert_eq!(close_letter_spacing("S K I L L S :"), "SKILLS:");
+        assert_eq!(close_letter_spacing("Java 8 and C"), "Java 8 and C");
+        assert_eq!(close_letter_spacing("C R Go"), "C R Go");
+        assert_eq!(close_letter_spacing("a b c d"), "abcd");
+        assert_eq!(close_letter_spacing("Tools: a b c"), "Tools: abc");
+        assert_eq!(close_letter_spacing(" lead  space"), " lead  space");
+    }
+
+    #[test]
+    fn soft_hyphens_vanish_and_rejoin_words() {
+        assert_eq!(
+            c("develop\u{ad}\nment and co\u{ad}operate"),
+            "development and cooperate\n"
+        );
+    }
+
+    #[test]
+    fn mojibake_is_repaired_and_counted() {
+        let mut w = Vec::new();
+        let t = clean("â€¢ Java â€“ Spring â€™s cafÃ©", &mut w);
+        assert_eq!(t, "• Java – Spring ’s café\n");
+        assert_eq!(w.len(), 1);
+        assert!(w[0].starts_with("repaired 4 mojibake"));
+    }
+
+    #[test]
+    fn real_latin1_text_is_left_alone() {
+        for s in [
+            "Zoë Brennan – Malmö, Ørsted, Ñandú, naïve café",
+            "£5 © 2024 ½",
+        ] {
+            assert_eq!(repair_mojibake(s), (s.to_string(), 0));
+        }
+    }
+
+    #[test]
+    fn double_encoded_mojibake() {
+        assert_eq!(repair_mojibake("Ã¢â‚¬â„¢").0, "’");
+    }
+
+    #[test]
+    fn private_use_bullets() {
+        assert_eq!(
+            c("\u{f0b7} Java\n\u{f095} +44 1 2 \u{f0e0} a@example.com"),
+            "• Java\n• +44 1 2  a@example.com\n"
+        );
+    }
+
+    #[test]
+    fn blank_lines_collapse() {
+        assert_eq!(c("\n\na\r\n\r\n\r\nb  \n\n"), "a\n\nb\n");
+    }
+
+    #[test]
+    fn page_numbers() {
+        for s in [
+            "3",
+            "- 3 -",
+            "Page 3",
+            "Page 3 of 4",
+            "3/4",
+            "3 / 4",
+            "Página 2 de 3",
+            "[2]",
+        ] {
+            assert!(is_page_number(s), "{s}");
+        }
+        for s in ["2019 - 2021", "Java 17", "3 years", "Page layout"] {
+            assert!(!is_page_number(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn running_headers_and_footers_go_once_per_page() {
+        let bodies = [
+            "Jane Roe\nSkills\nRust\n",
+            "Experience\nAcme\nBuilt things\n",
+            "Education\nBSc\nSome university\n",
+            "Projects\nA parser\nIn Rust\n",
+        ];
+        let mut pages: Vec<String> = bodies
+            .iter()
+            .enumerate()
+            .map(|(p, body)| {
+                format!(
+                    "Jane Roe  Curriculum Vitae\n{body}jane@example.com Page {} of 4\n",
+                    p + 1
+                )
+            })
+            .collect();
+        pages[0] = format!("Jane Roe\n{}", pages[0]);
+        let removed = remove_running_lines(&mut pages);
+        assert_eq!(removed, 8);
+        assert_eq!(pages[0], "Jane Roe\nJane Roe\nSkills\nRust\n");
+        assert_eq!(pages[1], "Experience\nAcme\nBuilt things\n");
+    }
+
+    #[test]
+    fn tex_accents_join_their_letters() {
+        assert_eq!(
+            c("Educaci´on, l´ıder, Polit`ecnica, ´Angel, ni˜no, don't `quote`"),
+            "Educación, líder, Politècnica, Ángel, niño, don't `quote`\n"
+        );
+    }
+
+    #[test]
+    fn small_caps_i_in_capitals() {
+        assert_eq!(
+            c("SECURiTY ENGiNEER · SiTE RELiABiLiTY, iOS, Hi, API"),
+            "SECURITY ENGINEER · SITE RELIABILITY, iOS, Hi, API\n"
+        );
+    }
+
+    #[test]
+    fn unicode_hyphens() {
+        assert_eq!(
+            c("555-\u{2010}5555 on-\u{ad}\u{2010}campus cloud\u{2011}native"),
+            "555-5555 on-campus cloud-native\n"
+        );
+    }
+
+    #[test]
+    fn two_page_footer_with_page_number() {
+        let mut pages = vec![
+            "Jane Roe\nSkills\nMAY 2017 JANE ROE · CV 1\n".to_string(),
+            "Experience\nMore\nMAY 2017 JANE ROE · CV 2\n".to_string(),
+        ];
+        assert_eq!(remove_running_lines(&mut pages), 2);
+        assert_eq!(pages[1], "Experience\nMore\n");
+    }
+
+    #[test]
+    fn two_pages_only_lose_page_numbers() {
+        let mut pages = vec![
+            "Name\nSkills\n1\n".to_string(),
+            "Name\nExperience\n2\n".to_string(),
+        ];
+        assert_eq!(remove_running_lines(&mut pages), 2);
+        assert_eq!(pages[0], "Name\nSkills\n");
+    }
+}
