@@ -260,13 +260,17 @@ fn summary(t: &Totals, run: &Run, started: Instant) -> String {
     }
     parts.push(format!("{} unreadable", t.unreadable));
     let s = &t.skipped;
-    parts.push(format!(
-        "{} skipped ({} hidden, {} unsupported, {} excluded)",
-        s.total(),
-        s.hidden,
-        s.unsupported,
-        s.excluded
-    ));
+    if s.total() == 0 {
+        parts.push("0 skipped".to_string());
+    } else {
+        parts.push(format!(
+            "{} skipped ({} hidden, {} unsupported, {} excluded)",
+            s.total(),
+            s.hidden,
+            s.unsupported,
+            s.excluded
+        ));
+    }
     format!(
         "{} in {:.2}s",
         parts.join(", "),

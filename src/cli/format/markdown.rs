@@ -109,7 +109,12 @@ impl Formatter for Markdown {
                         }
                     }
                     let gaps: Vec<String> = s.gaps.iter().map(|g| cell(&g.name)).collect();
-                    writeln!(w, " {:.1} | {} |", s.years, gaps.join(", "))?;
+                    let gaps = if gaps.is_empty() {
+                        "—".to_string()
+                    } else {
+                        gaps.join(", ")
+                    };
+                    writeln!(w, " {:.1} | {gaps} |", s.years)?;
                 }
             }
         }
