@@ -77,6 +77,7 @@ generate() {
     }' fixtures/resumes/*.txt fixtures/resumes/*.md fixtures/batch/good/*.txt
 }
 
+echo "# $(nproc) cores, load average before the run: $(cut -d" " -f1-3 /proc/loadavg)"
 printf '%-8s %10s %10s %10s %10s %12s\n' files seconds "CPU s" files/s MB/s "peak RSS"
 for n in "${sizes[@]}"; do
     dir=$(mktemp -d)
