@@ -113,11 +113,18 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
                 WINDOW,
                 |input| work.run(input),
                 |ready| {
-                    for file in ready {
-                        progress.inc();
-                        writer.file(file, &progress)?;
-                    }
-                    writer.out.flush()
+                    let files: Vec<FileResult> = ready.collect();
+                    let n = files.len();
+                    // Rows on the terminal or messages on stderr: keep the bar out of their way.
+                    let quiet_batch = !terminal && files.iter().all(|f| f.error().is_none());
+                    let written = progress.suspend_unless(quiet_batch, || {
+                        for file in files {
+                            writer.file(file)?;
+                        }
+                        writer.out.flush()
+                    });
+                    progress.inc(n);
+                    written
                 },
             )?,
             SortKey::Readiness => {
@@ -128,16 +135,16 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
                     WINDOW,
                     |input| work.run(input),
                     |ready| {
-                        for file in ready {
-                            progress.inc();
-                            all.push(file);
-                        }
+                        let before = all.len();
+                        all.extend(ready);
+                        progress.inc(all.len() - before);
                         Ok::<(), io::Error>(())
                     },
                 )?;
+                progress.finish();
                 sort_by_readiness(&mut all, &run);
                 for file in all {
-                    writer.file(file, &progress)?;
+                    writer.file(file)?;
                 }
             }
         }
@@ -170,10 +177,14 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    fn file(&mut self, file: FileResult, progress: &Progress) -> io::Result<()> {
+    /// Counts and writes one file; an unreadable one is also named on stderr
+    /// (the caller keeps the progress bar out of the way).
+    fn file(&mut self, file: FileResult) -> io::Result<()> {
         self.totals.add(&file);
         if let (Some(error), false) = (file.error(), self.quiet) {
-            progress.println(&format!("skillgap: {}: {error}", file.path));
+            // Rows before it first, when both go to one terminal.
+            self.out.flush()?;
+            eprintln!("skillgap: {}: {error}", file.path);
         }
         self.formatter.file(self.out, self.run, file)
     }

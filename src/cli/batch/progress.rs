@@ -1,8 +1,8 @@
 //! Progress on stderr: a bar when stderr is a terminal, a plain line every few
-//! seconds with `--progress` elsewhere, nothing in CI by default; per-file
-//! messages go above the bar.
+//! seconds with `--progress` elsewhere, nothing in CI by default. Output and
+//! messages for the terminal are written with the bar suspended.
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
@@ -31,9 +31,16 @@ impl Progress {
                 ProgressDrawTarget::stderr_with_hz(10),
             );
             let style = ProgressStyle::with_template(
-                "{spinner} {elapsed:>4} [{bar:30}] {pos}/{len} files ({per_sec}, eta {eta})",
+                "{spinner} {elapsed:>4} [{bar:30}] {pos}/{len} files ({rate} files/s, eta {eta})",
             )
-            .map(|s| s.progress_chars("=> "))
+            .map(|s| {
+                s.progress_chars("=> ").with_key(
+                    "rate",
+                    |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = write!(w, "{:.0}", state.per_sec());
+                    },
+                )
+            })
             .unwrap_or_else(|_| ProgressStyle::default_bar());
             bar.set_style(style);
             return Progress::Bar(bar);
@@ -48,13 +55,13 @@ impl Progress {
         Progress::Off
     }
 
-    /// One more file done.
-    pub fn inc(&mut self) {
+    /// `n` more files done.
+    pub fn inc(&mut self, n: usize) {
         match self {
             Progress::Off => {}
-            Progress::Bar(bar) => bar.inc(1),
+            Progress::Bar(bar) => bar.inc(n as u64),
             Progress::Lines { total, done, last } => {
-                *done += 1;
+                *done += n;
                 if last.elapsed() >= LINE_EVERY && *done < *total {
                     *last = Instant::now();
                     eprintln!("skillgap: {done}/{total} files");
@@ -63,11 +70,12 @@ impl Progress {
         }
     }
 
-    /// A message line on stderr that does not tear the bar.
-    pub fn println(&self, line: &str) {
+    /// Runs `f` with the bar cleared (so that what it writes to the terminal
+    /// is not torn), unless `skip`.
+    pub fn suspend_unless<T>(&self, skip: bool, f: impl FnOnce() -> T) -> T {
         match self {
-            Progress::Bar(bar) => bar.suspend(|| eprintln!("{line}")),
-            _ => eprintln!("{line}"),
+            Progress::Bar(bar) if !skip && !bar.is_finished() => bar.suspend(f),
+            _ => f(),
         }
     }
 
