@@ -3,9 +3,13 @@
 //! - `build_scorer`: compiling the built-in taxonomy (automata, fuzzy index);
 //! - `score_5kb`: scoring one ~5 KB resume end to end (normalise, sections,
 //!   match, years, readiness, gaps);
-//! - `exact_stage_raw` vs `matcher_all_stages` vs `matcher_no_fuzzy`: raw
-//!   Aho-Corasick over the same spellings and text, against the full matcher,
-//!   in bytes/s, on a 64 KB corpus of the fixture resumes;
+//! - `exact_stage_raw` vs `matcher_find` vs `matcher_find_no_fuzzy`: raw
+//!   Aho-Corasick over the same spellings and normalised text, against the
+//!   matcher's stages (exact + context + patterns + cues, with and without
+//!   fuzzy) on an already parsed document, in bytes/s, on a 64 KB corpus of the
+//!   fixture resumes;
+//! - `document_parse`: normalisation and sections on the same corpus;
+//! - `matcher_all_stages`: parse and match together;
 //! - `fuzzy_stage_per_document`: the fuzzy stage's share, as matcher time with
 //!   fuzzy on minus off, on the misspelled fixture.
 //!
@@ -92,32 +96,37 @@ fn raw_automaton(t: &Taxonomy) -> AhoCorasick {
 #[divan::bench]
 fn exact_stage_raw(b: Bencher) {
     let ac = raw_automaton(&Taxonomy::builtin());
-    let text = corpus();
+    let text = Document::parse(&corpus()).text;
     b.counter(BytesCount::of_str(&text))
         .bench(|| ac.find_iter(black_box(&text)).count());
+}
+
+#[divan::bench]
+fn document_parse(b: Bencher) {
+    let text = corpus();
+    b.counter(BytesCount::of_str(&text))
+        .bench(|| Document::parse(black_box(&text)).segments.len());
+}
+
+#[divan::bench(args = [true, false])]
+fn matcher_find(b: Bencher, fuzzy: bool) {
+    let t = Taxonomy::builtin();
+    let m = Matcher::new(
+        &t,
+        &MatchOptions {
+            fuzzy,
+            ..MatchOptions::default()
+        },
+    );
+    let doc = Document::parse(&corpus());
+    b.counter(BytesCount::of_str(&doc.text))
+        .bench(|| m.find(black_box(&doc)).len());
 }
 
 #[divan::bench]
 fn matcher_all_stages(b: Bencher) {
     let t = Taxonomy::builtin();
     let m = Matcher::new(&t, &MatchOptions::default());
-    let text = corpus();
-    b.counter(BytesCount::of_str(&text)).bench(|| {
-        let doc = Document::parse(black_box(&text));
-        m.find(&doc).len()
-    });
-}
-
-#[divan::bench]
-fn matcher_no_fuzzy(b: Bencher) {
-    let t = Taxonomy::builtin();
-    let m = Matcher::new(
-        &t,
-        &MatchOptions {
-            fuzzy: false,
-            ..MatchOptions::default()
-        },
-    );
     let text = corpus();
     b.counter(BytesCount::of_str(&text)).bench(|| {
         let doc = Document::parse(black_box(&text));

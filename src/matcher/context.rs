@@ -2,8 +2,9 @@
 //!
 //! `reject_*` rules apply to every spelling of a skill that has them. An
 //! ambiguous mention counts when
-//! 1. no `reject_before` regex matches the text before it on its line segment,
-//! 2. no `reject_after` regex matches the text after it, and
+//! 1. no `reject_before` regex matches the text before it (up to
+//!    [`REJECT_WINDOW`] bytes, within its line segment),
+//! 2. no `reject_after` regex matches the text after it (likewise), and
 //! 3. at least one of: an `accept` regex matches within its *window* (the
 //!    [`WINDOW`] bytes before and after it in its segment); another,
 //!    unambiguous skill is found within that window; the segment is in a
@@ -18,6 +19,10 @@ use regex::Regex;
 
 /// How far (in bytes, each side) context confirms an ambiguous mention.
 pub const WINDOW: usize = 80;
+
+/// How much of the text before and after a mention (in bytes, within its
+/// segment) the `reject_*` rules see.
+pub const REJECT_WINDOW: usize = 120;
 
 /// The byte window `[lo, hi)` around `start..end` in `segment`, on char boundaries.
 pub(crate) fn window(segment: &str, start: usize, end: usize) -> (usize, usize) {
@@ -70,8 +75,19 @@ impl Context {
     /// department", "Monitoring calls"), so they apply to every spelling of
     /// the skill, not only to ambiguous ones.
     pub fn rejects(&self, segment: &str, start: usize, end: usize) -> bool {
-        let before = &segment[..start];
-        let after = &segment[end..];
+        if self.reject_before.is_empty() && self.reject_after.is_empty() {
+            return false;
+        }
+        let mut from = start.saturating_sub(REJECT_WINDOW);
+        while !segment.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (end + REJECT_WINDOW).min(segment.len());
+        while !segment.is_char_boundary(to) {
+            to -= 1;
+        }
+        let before = &segment[from..start];
+        let after = &segment[end..to];
         self.reject_before.iter().any(|r| r.is_match(before))
             || self.reject_after.iter().any(|r| r.is_match(after))
     }

@@ -15,7 +15,8 @@
 //!   Similarity is `1 - d / max(len)` where `d` is the Damerau-Levenshtein
 //!   distance (a transposition is one edit, so `Pyhton`, `Dokcer` and `Djnago`
 //!   are one edit from their skill); a match needs similarity ≥ the threshold.
-//!   Candidates come from a deletion neighbourhood (SymSpell) built once, with
+//!   Candidates come from a deletion neighbourhood (SymSpell, first letter
+//!   kept) built once, with
 //!   up to `floor((1 - threshold) * len)` deletions, at most 2.
 //!   When two skills tie for the best similarity, the token is left alone.
 
@@ -81,6 +82,9 @@ pub(crate) struct Fuzzy {
     /// Hashes, not strings: a collision only adds a candidate, and every
     /// candidate is checked by its similarity anyway.
     deletes: Vec<(u64, u32)>,
+    /// Per first letter, the shortest and longest key length (for a cheap
+    /// rejection of tokens no key can be close to).
+    lengths: [(u8, u8); 128],
 }
 
 fn max_edits(len: usize, threshold: f64) -> usize {
@@ -106,7 +110,8 @@ fn for_each_deletion(s: &[u8], n: usize, buf: &mut Vec<u8>, f: &mut impl FnMut(&
             *buf = d;
         }
     }
-    go(s, 0, n, buf, f);
+    // The first letter must match anyway, so it is never deleted.
+    go(s, 1, n, buf, f);
 }
 
 /// FNV-1a, 64 bits: short ASCII keys, no need for DoS resistance.
@@ -141,12 +146,19 @@ impl Fuzzy {
         deletes.sort_unstable();
         deletes.dedup();
         deletes.shrink_to_fit();
+        let mut lengths = [(u8::MAX, 0u8); 128];
+        for e in kept.iter().filter(|e| e.key.len() >= min_len) {
+            let slot = &mut lengths[usize::from(e.key.as_bytes()[0] & 0x7f)];
+            let len = e.key.len().min(255) as u8;
+            *slot = (slot.0.min(len), slot.1.max(len));
+        }
         Fuzzy {
             threshold,
             min_len,
             entries: kept,
             by_key,
             deletes,
+            lengths,
         }
     }
 
@@ -203,6 +215,10 @@ impl Fuzzy {
                 continue;
             }
             let token = hay[s..e].to_ascii_lowercase();
+            let (lo, hi) = self.lengths[usize::from(token.as_bytes()[0] & 0x7f)];
+            if token.len() + 2 < usize::from(lo) || token.len() > usize::from(hi) + 2 {
+                continue; // no key starting with this letter is near this length
+            }
             if !token.bytes().any(|b| b.is_ascii_lowercase()) || dict.contains(token.as_str()) {
                 continue;
             }
@@ -436,10 +452,11 @@ mod tests {
         for_each_deletion(b"abc", 1, &mut Vec::new(), &mut |d| {
             out.insert(d.to_vec());
         });
-        assert_eq!(out.len(), 4);
+        // The first letter is kept: "abc", "ac", "ab".
+        assert_eq!(out.len(), 3);
         let mut n = 0;
         for_each_deletion(b"abcdef", 2, &mut Vec::new(), &mut |_| n += 1);
-        assert_eq!(n, 1 + 6 + 15, "each pair of positions once");
+        assert_eq!(n, 1 + 5 + 10, "each pair of positions after the first, once");
         assert_eq!(max_edits(6, 0.8), 1);
         assert_eq!(max_edits(10, 0.8), 2);
         assert_eq!(max_edits(20, 0.8), 2);

@@ -203,13 +203,19 @@ impl Matcher {
         let text = doc.text.as_str();
         let mut hits: Vec<Hit> = Vec::new();
         self.exact.find_all(text, &mut hits);
+        // Segments where some cue occurs; elsewhere no mention needs the check.
+        let mut cued = vec![false; doc.segments.len()];
+        for at in self.cues.starts(text) {
+            cued[doc.segment_at(at)] = true;
+        }
 
         // Unambiguous hits confirm ambiguous ones near them (see `context`).
         let seg_of: Vec<usize> = hits.iter().map(|h| doc.segment_at(h.start)).collect();
-        let anchors: Vec<(usize, usize)> = hits
+        // (start, end, skill), sorted by start because hits are.
+        let anchors: Vec<(usize, usize, usize)> = hits
             .iter()
             .filter(|h| self.exact.patterns[h.pattern].spelling != Spelling::Ambiguous)
-            .map(|h| (h.start, h.end))
+            .map(|h| (h.start, h.end, self.exact.patterns[h.pattern].skill))
             .collect();
 
         let mut out = Vec::with_capacity(hits.len());
@@ -224,9 +230,11 @@ impl Matcher {
             } else if p.spelling == Spelling::Ambiguous {
                 let (lo, hi) = context::window(seg_text, a, b);
                 let (lo, hi) = (seg.range.start + lo, seg.range.start + hi);
-                let near = anchors
+                let first = anchors.partition_point(|&(x, _, _)| x < lo);
+                let near = anchors[first..]
                     .iter()
-                    .any(|&(x, y)| x >= lo && y <= hi && p.skill != self.exact_skill_at(&hits, x));
+                    .take_while(|&&(x, _, _)| x < hi)
+                    .any(|&(_, y, skill)| y <= hi && skill != p.skill);
                 let ok = near || seg.section == Section::Skills;
                 excluded = match self.contexts[p.skill].judge(seg_text, a, b, ok) {
                     Ok(()) => None,
@@ -242,6 +250,7 @@ impl Matcher {
                 EvidenceKind::Alias
             };
             out.push(self.mention(
+                cued[s],
                 seg_text,
                 s,
                 h.start..h.end,
@@ -254,15 +263,22 @@ impl Matcher {
             ));
         }
 
-        // Patterns, per segment.
-        if !self.regexes.is_empty() {
+        // Patterns, per segment: the (widened) set over the whole text first
+        // names the few patterns that may match anywhere.
+        let candidates: Vec<usize> = if self.regexes.is_empty() {
+            Vec::new()
+        } else {
+            self.regex_set.matches(text).into_iter().collect()
+        };
+        if !candidates.is_empty() {
             for (s, seg) in doc.segments.iter().enumerate() {
                 let seg_text = doc.segment_text(seg);
-                for idx in self.regex_set.matches(seg_text).iter() {
+                for &idx in &candidates {
                     let (skill, re) = &self.regexes[idx];
                     for m in re.find_iter(seg_text) {
                         let span = seg.range.start + m.start()..seg.range.start + m.end();
                         out.push(self.mention(
+                            cued[s],
                             seg_text,
                             s,
                             span,
@@ -294,6 +310,7 @@ impl Matcher {
                 let seg_text = doc.segment_text(seg);
                 let a = h.start - seg.range.start;
                 out.push(self.mention(
+                    cued[s],
                     seg_text,
                     s,
                     h.start..h.end,
@@ -310,16 +327,10 @@ impl Matcher {
         out
     }
 
-    /// The skill of the exact hit starting at byte `start`.
-    fn exact_skill_at(&self, hits: &[Hit], start: usize) -> usize {
-        hits.iter()
-            .find(|h| h.start == start)
-            .map_or(usize::MAX, |h| self.exact.patterns[h.pattern].skill)
-    }
-
     #[allow(clippy::too_many_arguments)]
     fn mention(
         &self,
+        cued: bool,
         seg_text: &str,
         segment: usize,
         span: std::ops::Range<usize>,
@@ -330,9 +341,12 @@ impl Matcher {
         similarity: Option<f64>,
         excluded: Option<Exclusion>,
     ) -> Mention {
-        let modifier = self
-            .cues
-            .modifier_at(seg_text, at, at + (span.end - span.start));
+        let modifier = if cued {
+            self.cues
+                .modifier_at(seg_text, at, at + (span.end - span.start))
+        } else {
+            None
+        };
         Mention {
             skill,
             segment,

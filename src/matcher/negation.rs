@@ -47,6 +47,15 @@ impl Cues {
         Cues { ac, kinds }
     }
 
+    /// Byte offsets in `text` where some cue starts (a cheap first pass: a
+    /// segment without any needs no per-mention check).
+    pub fn starts(&self, text: &str) -> Vec<usize> {
+        match &self.ac {
+            Some(ac) => ac.find_iter(text).map(|m| m.start()).collect(),
+            None => Vec::new(),
+        }
+    }
+
     /// The cue in force for a mention at `at..end` of `segment`, if any: the
     /// last cue before it in the same clause, else a cue in parentheses right
     /// after it.

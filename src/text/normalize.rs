@@ -78,7 +78,15 @@ fn normalize_line(raw: &str) -> String {
         out.push_str(raw.trim_end());
         return out;
     }
-    for c in raw.nfkc() {
+    // Most lines are already in NFKC: only the character mapping below is needed.
+    let needs_nfkc = unicode_normalization::is_nfkc_quick(raw.chars())
+        != unicode_normalization::IsNormalized::Yes;
+    let chars: Box<dyn Iterator<Item = char>> = if needs_nfkc {
+        Box::new(raw.nfkc())
+    } else {
+        Box::new(raw.chars())
+    };
+    for c in chars {
         match c {
             '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => {}
             '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {

@@ -221,10 +221,26 @@ pub struct Segment {
 /// ```
 pub fn heading_section(text: &str) -> Option<Section> {
     let folded = fold_heading(text)?;
-    HEADINGS
-        .iter()
-        .find(|(h, _)| *h == folded)
-        .map(|&(_, section)| section)
+    headings().get(folded.as_str()).copied()
+}
+
+/// [`HEADINGS`] as a map, built once.
+fn headings() -> &'static std::collections::HashMap<&'static str, Section> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, Section>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| HEADINGS.iter().copied().collect())
+}
+
+/// The last word of every heading of two or more words.
+fn heading_last_words() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        HEADINGS
+            .iter()
+            .filter_map(|(h, _)| h.rsplit_once(' ').map(|(_, last)| last))
+            .collect()
+    })
 }
 
 /// Folds a candidate heading; `None` when it is too long to be one.
@@ -257,8 +273,14 @@ fn fold_heading(text: &str) -> Option<String> {
 fn inline_heading(text: &str) -> Option<(Section, usize)> {
     let lead = text.len() - text.trim_start().len();
     let body = &text[lead..];
+    // A heading is at most 40 bytes long: look for its separator only there.
+    let mut head_end = body.len().min(44);
+    while !body.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let head = &body[..head_end];
     for sep in [":", " •", "•", " - ", " – ", "  "] {
-        if let Some(pos) = body.find(sep) {
+        if let Some(pos) = head.find(sep) {
             if pos == 0 || pos > 40 {
                 continue;
             }
@@ -306,6 +328,10 @@ fn inline_heading(text: &str) -> Option<(Section, usize)> {
 fn trailing_heading(text: &str) -> Option<(Section, usize)> {
     let t = text.trim_end().trim_end_matches([':', ' ']);
     if t.len() < 12 {
+        return None;
+    }
+    let last_word = t.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if last_word.len() > 16 || !heading_last_words().contains(last_word.to_ascii_lowercase().as_str()) {
         return None;
     }
     let lower = t.to_ascii_lowercase();
