@@ -58,7 +58,7 @@ pub(crate) enum Rejection {
 impl Context {
     /// Compiles the rules; invalid regexes were reported by validation and are skipped here.
     pub fn new(rules: Option<&ContextRules>) -> Context {
-        let compile = |v: &[String]| v.iter().filter_map(|r| Regex::new(r).ok()).collect();
+        let compile = |v: &[String]| v.iter().filter_map(|r| super::compile(r).ok()).collect();
         match rules {
             None => Context::default(),
             Some(r) => Context {

@@ -159,7 +159,7 @@ impl Matcher {
         let mut regexes = Vec::new();
         for (i, s) in skills.iter().enumerate() {
             for p in &s.patterns {
-                if let Ok(r) = Regex::new(p) {
+                if let Ok(r) = compile(p) {
                     regexes.push((i, r));
                 }
             }
@@ -359,6 +359,18 @@ impl Matcher {
                 .or((modifier == Some(Modifier::Negated)).then_some(Exclusion::Negated)),
         }
     }
+}
+
+/// Compiles a taxonomy regex with ASCII semantics for `\b`, `\w`, `\d`, `\s`
+/// and case folding: technology names are ASCII, and ASCII word boundaries let
+/// the fast DFA engines run on text full of bullets and dashes. A pattern that
+/// needs Unicode (one that could match non-ASCII text only byte-wise) is
+/// compiled with Unicode semantics instead.
+pub(crate) fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .unicode(false)
+        .build()
+        .or_else(|_| Regex::new(pattern))
 }
 
 /// For each token, whether it overlaps any of the (sorted) spans.
