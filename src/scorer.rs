@@ -422,7 +422,7 @@ fn latest_year(text: &str) -> YearMonth {
 }
 
 /// The line's text, shortened to about 160 characters around byte `at`.
-fn excerpt(line: &str, at: usize) -> String {
+pub(crate) fn excerpt(line: &str, at: usize) -> String {
     const MAX: usize = 160;
     let line = line.trim();
     if line.len() <= MAX {

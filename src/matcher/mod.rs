@@ -15,6 +15,7 @@ mod exact;
 mod fuzzy;
 mod negation;
 
+pub(crate) use fuzzy::dictionary;
 pub use fuzzy::{DEFAULT_MIN_LEN, DEFAULT_THRESHOLD};
 pub use negation::Modifier;
 

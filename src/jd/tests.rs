@@ -1,0 +1,2 @@
+
+//! Unit tests of job-description parsing and matching on a small inline taxonomy.
