@@ -134,6 +134,23 @@ pub struct YearsAgreement {
     pub within_one_year: f64,
 }
 
+/// What was estimated for one resume, next to its labels.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ResumeResult {
+    /// The resume file, as written in the labels.
+    pub file: String,
+    /// Labelled level.
+    pub level: Option<String>,
+    /// Estimated level.
+    pub estimated_level: Option<String>,
+    /// Labelled years.
+    pub years: Option<f64>,
+    /// Years found.
+    pub years_found: f64,
+    /// Readiness per level, lowest first.
+    pub readiness: Vec<f64>,
+}
+
 /// The whole evaluation.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Evaluation {
@@ -151,6 +168,8 @@ pub struct Evaluation {
     pub years: YearsAgreement,
     /// Every error, by file then skill.
     pub errors: Vec<EvalError>,
+    /// Per resume: levels and years, estimated and labelled.
+    pub per_resume: Vec<ResumeResult>,
 }
 
 /// Compares reports with labels. `reports[i]` is the report of `labels.resumes[i]`;
@@ -164,6 +183,7 @@ pub fn evaluate(labels: &Labels, reports: &[Report], level_order: &[&str]) -> Ev
         .collect();
     let mut errors = Vec::new();
     let mut levels = LevelAgreement::default();
+    let mut per_resume = Vec::with_capacity(reports.len());
     let (mut years_n, mut years_err, mut years_close) = (0usize, 0.0, 0usize);
     let rank = |l: Option<&str>| -> i64 {
         match l {
@@ -230,6 +250,14 @@ pub fn evaluate(labels: &Labels, reports: &[Report], level_order: &[&str]) -> Ev
             }
         }
         let estimated = report.estimated_level.as_deref();
+        per_resume.push(ResumeResult {
+            file: label.file.clone(),
+            level: label.level.clone(),
+            estimated_level: report.estimated_level.clone(),
+            years: label.years,
+            years_found: report.experience.years,
+            readiness: report.levels.iter().map(|l| l.readiness).collect(),
+        });
         match &label.level {
             Some(l) => {
                 levels.labelled += 1;
@@ -292,6 +320,7 @@ pub fn evaluate(labels: &Labels, reports: &[Report], level_order: &[&str]) -> Ev
             },
         },
         errors,
+        per_resume,
     }
 }
 

@@ -8,7 +8,9 @@ use crate::report::{
     SCHEMA_VERSION,
 };
 use crate::taxonomy::Taxonomy;
-use crate::text::{find_ranges, find_statements, merged_months, Document, Section, YearMonth};
+use crate::text::{
+    find_ranges, find_statements, latest_mention, merged_months, Document, Section, YearMonth,
+};
 use crate::{gaps, score};
 use std::collections::HashSet;
 
@@ -76,8 +78,9 @@ impl ScorerBuilder {
     }
 
     /// The month that `Present` means. Without it, open ranges end at the
-    /// latest year mentioned in the document (December), so results never
-    /// depend on the clock.
+    /// latest date the document mentions (see [`crate::text::latest_mention`]):
+    /// results never depend on the clock, and an old resume is read as of the
+    /// time it was written.
     pub fn as_of(mut self, month: YearMonth) -> Self {
         self.as_of = Some(month);
         self
@@ -347,7 +350,13 @@ impl Scorer {
     /// Years of experience from date ranges (experience and undated sections)
     /// and statements (anywhere but education).
     fn experience(&self, doc: &Document) -> Experience {
-        let as_of = self.as_of.unwrap_or_else(|| latest_year(&doc.text));
+        let as_of = self
+            .as_of
+            .or_else(|| latest_mention(&doc.text))
+            .unwrap_or(YearMonth {
+                year: 1970,
+                month: 1,
+            });
         let mut ranges = Vec::new();
         let mut statements = Vec::new();
         let mut raw = Vec::new();
@@ -396,31 +405,6 @@ fn counts_as_evidence(section: Section, text: &str, has_headings: bool) -> bool 
         || (!has_headings && section == Section::Header && text.split_whitespace().count() >= 8)
 }
 
-/// The latest plausible year mentioned in the text, as December of that year.
-fn latest_year(text: &str) -> YearMonth {
-    let mut latest = 1970;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i + 4 <= bytes.len() {
-        let w = &bytes[i..i + 4];
-        let boundary = (i == 0 || !bytes[i - 1].is_ascii_digit())
-            && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
-        if boundary && w.iter().all(u8::is_ascii_digit) {
-            let y: i32 = std::str::from_utf8(w)
-                .ok()
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(0);
-            if (1970..=2100).contains(&y) {
-                latest = latest.max(y);
-            }
-            i += 4;
-        } else {
-            i += 1;
-        }
-    }
-    YearMonth::new(latest, 12).expect("12 is a month")
-}
-
 /// The line's text, shortened to about 160 characters around byte `at`.
 pub(crate) fn excerpt(line: &str, at: usize) -> String {
     const MAX: usize = 160;
@@ -458,15 +442,6 @@ mod tests {
         assert_send_sync::<Scorer>();
         assert_send_sync::<Taxonomy>();
         assert_send_sync::<Report>();
-    }
-
-    #[test]
-    fn latest_year_ignores_other_numbers() {
-        assert_eq!(
-            latest_year("phone 12345678, 2019 - 2021, zip 560001"),
-            YearMonth::new(2021, 12).unwrap()
-        );
-        assert_eq!(latest_year("no dates"), YearMonth::new(1970, 12).unwrap());
     }
 
     #[test]

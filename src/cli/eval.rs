@@ -13,7 +13,9 @@ pub fn run(args: &EvalArgs) -> Result<Exit, Failure> {
         .map_err(|e| Failure::usage(format!("{name}: not a labels file: {e}")))?;
     let taxonomy = load_taxonomy(args.taxonomy.taxonomy.as_deref())?;
     let level_order: Vec<String> = taxonomy.levels().iter().map(|l| l.id.clone()).collect();
-    let scorer = super::score::build_scorer(taxonomy, &args.matching, None)?;
+    // Labelled resumes were written at different times: unless --as-of says
+    // otherwise, "Present" is the latest date each resume mentions.
+    let scorer = super::score::build_scorer(taxonomy, &args.matching, None, None)?;
     let base = args.labels.parent().unwrap_or(std::path::Path::new("."));
     let reader = input::Reader::new(&args.input);
     let mut reports = Vec::with_capacity(labels.resumes.len());

@@ -4,17 +4,21 @@ use super::args::{MatchArgs, ScoreArgs, ScoreFormat};
 use super::{input, load_taxonomy, report_markdown, report_text, with_stdout, Exit, Failure};
 use skillgap::{Scorer, Taxonomy};
 
-/// Builds a scorer from the command-line options.
+/// Builds a scorer from the command-line options. `default_as_of` applies when
+/// `--as-of` is not given (`None`: the latest date each document mentions).
 pub fn build_scorer(
     taxonomy: Taxonomy,
     matching: &MatchArgs,
     level: Option<&str>,
+    default_as_of: Option<skillgap::text::YearMonth>,
 ) -> Result<Scorer, Failure> {
     let mut b = Scorer::builder(taxonomy).fuzzy(!matching.no_fuzzy);
     if let Some(t) = matching.fuzzy_threshold {
         b = b.fuzzy_threshold(t);
     }
-    b = b.as_of(matching.as_of.unwrap_or_else(this_month));
+    if let Some(month) = matching.as_of.or(default_as_of) {
+        b = b.as_of(month);
+    }
     if let Some(l) = level {
         b = b.target_level(l);
     }
@@ -40,7 +44,12 @@ pub fn this_month() -> skillgap::text::YearMonth {
 
 pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
     let taxonomy = load_taxonomy(args.taxonomy.taxonomy.as_deref())?;
-    let scorer = build_scorer(taxonomy, &args.matching, args.level.as_deref())?;
+    let scorer = build_scorer(
+        taxonomy,
+        &args.matching,
+        args.level.as_deref(),
+        Some(this_month()),
+    )?;
     let doc = input::Reader::new(&args.input).read(&args.file)?;
     let source = input::display_name(&args.file);
     if args.explain {

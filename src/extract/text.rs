@@ -127,8 +127,10 @@ fn guess_utf16(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// A NUL, or more than 1% control characters other than tab, line feed, carriage return,
-/// vertical tab and form feed.
+/// A NUL, or more than 1% C0 control characters (and DEL) other than tab, line feed, carriage
+/// return, vertical tab and form feed. C1 controls (U+0080–U+009F) are not counted: valid UTF-8
+/// text carries them when it was double-encoded (`â\u{80}¢` for a bullet), which is mojibake
+/// to repair, not binary data.
 fn looks_binary(text: &str) -> bool {
     let mut total = 0usize;
     let mut control = 0usize;
@@ -137,7 +139,7 @@ fn looks_binary(text: &str) -> bool {
         if c == '\0' {
             return true;
         }
-        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0b' | '\x0c') {
+        if (c < ' ' || c == '\x7f') && !matches!(c, '\t' | '\n' | '\r' | '\x0b' | '\x0c') {
             control += 1;
         }
     }
@@ -147,6 +149,15 @@ fn looks_binary(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn double_encoded_bullets_are_text_not_binary() {
+        // Regression: UTF-8 text whose bullets were double-encoded (U+0080 in every bullet)
+        // was rejected as binary.
+        let line = "SKILLS: \u{e2}\u{80}\u{a2} General \u{e2}\u{80}\u{a2} Java, C\n";
+        let d = decode(line.repeat(20).as_bytes()).unwrap();
+        assert!(d.text.starts_with("SKILLS"));
+    }
 
     #[test]
     fn utf8_bom_is_dropped() {

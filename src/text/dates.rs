@@ -109,12 +109,23 @@ fn range_regex() -> &'static Regex {
     })
 }
 
+fn education_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:universit(?:y|ies)|college|school|institute|polytechnic|academy|bachelor'?s?|masters?|b\.?\s?tech|m\.?\s?tech|b\.?\s?sc|m\.?\s?sc|b\.?\s?com|bca|mca|mba|pgdm|diploma|degree|graduat(?:e|ion)|ssc|hsc|cgpa|gpa|10th|12th|matriculation|intermediate)\b|(?-i:\b(?:BE|B\.E\.?|M\.E\.)(?:\s|$|,))")
+            .expect("education regex compiles")
+    })
+}
+
 fn statement_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let num = r"(?:\d{1,2}(?:\.\d{1,2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
+        // "6+ years of (backend) experience", "2 years 6 months of experience",
+        // "Total Experience: 2 Years 7 Months", "experience of 4 years",
+        // and skill tables' "Java - Experience - 36 months".
         let pattern = format!(
-            r"(?i)(?:\b(?P<y>{num})\s*\+?\s*(?:years?|yrs?)\.?(?:\s*(?:and\s*)?(?P<m>{num})\s*(?:months?|mos?))?|\b(?P<mo>{num})\s*\+?\s*months?)(?:'s?)?\s+(?:of\s+)?(?:[\w/.+#-]+\s+){{0,4}}?(?:experience|exp\b)|\bexperience\s+(?:of\s+)?(?:over\s+|about\s+|around\s+|nearly\s+|almost\s+)?(?P<y2>{num})\s*\+?\s*(?:years?|yrs?)"
+            r"(?i)(?:\b(?P<y>{num})\s*\+?\s*(?:years?|yrs?)\.?(?:\s*(?:and\s*)?(?P<m>{num})\s*(?:months?|mos?))?|\b(?P<mo>{num})\s*\+?\s*months?)(?:'s?)?\s+(?:of\s+)?(?:[\w/.+#-]+\s+){{0,4}}?(?:experience|exp\b)|\bexperience\s*[:=]?\s*(?:of\s+)?(?:over\s+|about\s+|around\s+|nearly\s+|almost\s+)?(?P<y2>{num})\s*\+?\s*(?:years?|yrs?)(?:\s*(?:and\s*)?(?P<m2>{num})\s*(?:months?|mos?))?|\bexperience\s*-\s*(?P<mo2>\d{{1,3}})\s*months?"
         );
         Regex::new(&pattern).expect("statement regex compiles")
     })
@@ -186,7 +197,9 @@ fn side(caps: &regex::Captures<'_>, p: &str) -> Option<(YearMonth, bool)> {
 }
 
 /// Finds date ranges on a line. `as_of` resolves `Present`; ranges that end after
-/// `as_of`, start before 1970, or run backwards are ignored.
+/// `as_of`, start before 1970, or run backwards are ignored, and so are ranges on
+/// lines that name a degree or a school ("B.Tech", "University", "Diploma"...),
+/// which are studies, not work.
 ///
 /// ```
 /// use skillgap::text::{find_ranges, YearMonth};
@@ -197,7 +210,7 @@ fn side(caps: &regex::Captures<'_>, p: &str) -> Option<(YearMonth, bool)> {
 /// ```
 pub fn find_ranges(line: &str, as_of: YearMonth) -> Vec<DateRange> {
     let mut out = Vec::new();
-    if !line.bytes().any(|b| b.is_ascii_digit()) {
+    if !line.bytes().any(|b| b.is_ascii_digit()) || education_regex().is_match(line) {
         return out;
     }
     for caps in range_regex().captures_iter(line) {
@@ -244,11 +257,13 @@ pub fn find_statements(line: &str) -> Vec<YearsStatement> {
         let years = if let Some(y) = caps.name("y").or(caps.name("y2")) {
             let months = caps
                 .name("m")
+                .or(caps.name("m2"))
                 .and_then(|m| number(m.as_str()))
                 .unwrap_or(0.0);
             number(y.as_str()).map(|y| y + months / 12.0)
         } else {
             caps.name("mo")
+                .or(caps.name("mo2"))
                 .and_then(|m| number(m.as_str()))
                 .map(|m| m / 12.0)
         };
@@ -260,6 +275,53 @@ pub fn find_statements(line: &str) -> Vec<YearsStatement> {
         }
     }
     out
+}
+
+/// The latest date the text mentions: the latest month named with a year
+/// ("Oct 2017", "10/2017"), or mid-year of a later bare year. `None` when the
+/// text mentions no year from 1970 to 2100. Used as "the time of writing" when
+/// no as-of date is given.
+///
+/// ```
+/// use skillgap::text::{latest_mention, YearMonth};
+/// assert_eq!(latest_mention("Aug 2006 to Oct 2017"), YearMonth::new(2017, 10));
+/// assert_eq!(latest_mention("Oct 2017; B.Tech 2019"), YearMonth::new(2019, 6));
+/// assert_eq!(latest_mention("no dates, 12345"), None);
+/// ```
+pub fn latest_mention(text: &str) -> Option<YearMonth> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)\b(?:(?P<mon>{MONTH})\.?,?\s*(?P<ymon>\d{{4}})|(?P<num>\d{{1,2}})\s*/\s*(?P<ynum>\d{{4}})|(?P<year>\d{{4}}))\b"
+        ))
+        .expect("mention regex compiles")
+    });
+    let mut latest: Option<YearMonth> = None;
+    for caps in re.captures_iter(text) {
+        let found = if let (Some(m), Some(y)) = (caps.name("mon"), caps.name("ymon")) {
+            y.as_str()
+                .parse()
+                .ok()
+                .and_then(|y| YearMonth::new(y, month_number(m.as_str())))
+        } else if let (Some(m), Some(y)) = (caps.name("num"), caps.name("ynum")) {
+            match (y.as_str().parse(), m.as_str().parse()) {
+                (Ok(y), Ok(m)) => YearMonth::new(y, m),
+                _ => None,
+            }
+        } else {
+            caps.name("year")
+                .and_then(|y| y.as_str().parse().ok())
+                .and_then(|y| YearMonth::new(y, 6))
+        };
+        if let Some(d) = found.filter(|d| (1970..=2100).contains(&d.year)) {
+            latest = Some(match latest {
+                Some(l) if l.year == d.year && d.month == 6 => l, // a bare year adds nothing to a dated month
+                Some(l) => l.max(d),
+                None => d,
+            });
+        }
+    }
+    latest
 }
 
 /// Total months covered by `ranges`, counting overlapping months once.
@@ -346,6 +408,15 @@ mod tests {
     }
 
     #[test]
+    fn study_dates_are_not_experience() {
+        assert!(months("August 2013 to July 2016 BE Computer Engineering Nashik").is_empty());
+        assert!(months("2015 - 2019  B.Tech, Example Institute of Technology").is_empty());
+        assert!(months("July 2009 to June 2013 Diploma Computer technology").is_empty());
+        assert_eq!(months("Backend Engineer, Acme Corp, 2019 - 2021"), [24]);
+        assert_eq!(months("2019 - 2021: hired to be the API owner"), [24]);
+    }
+
+    #[test]
     fn overlapping_ranges_are_merged() {
         let as_of = ym(2026, 11);
         let mut r = find_ranges("Jan 2019 - Dec 2020", as_of);
@@ -371,6 +442,9 @@ mod tests {
         assert_eq!(years("2 years 6 months of experience"), [2.5]);
         assert_eq!(years("Total Experience of 4 years"), [4.0]);
         assert_eq!(years("six month experience in Data Science"), [0.5]);
+        assert_eq!(years("Total Experience: 2 Years 7 Months"), [2.58]);
+        assert_eq!(years("MS SQL SERVER- Experience - 48 months"), [4.0]);
+        assert!(years("SQL- Experience - Less than 1 year months").is_empty());
         assert!(years("3 years warranty").is_empty());
         assert!(years("experienced engineer").is_empty());
     }

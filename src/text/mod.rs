@@ -5,7 +5,8 @@ mod normalize;
 mod sections;
 
 pub use dates::{
-    find_ranges, find_statements, merged_months, DateRange, YearMonth, YearsStatement,
+    find_ranges, find_statements, latest_mention, merged_months, DateRange, YearMonth,
+    YearsStatement,
 };
 pub use normalize::{normalize, Line};
 pub use sections::{heading_section, split_sections, Section, Segment};

@@ -269,7 +269,54 @@ fn inline_heading(text: &str) -> Option<(Section, usize)> {
             }
         }
     }
+    // An upper-case heading followed by content after a single space: "SKILLS C, Python".
+    let words: Vec<(usize, &str)> = body
+        .split(' ')
+        .scan(0usize, |pos, w| {
+            let start = *pos;
+            *pos += w.len() + 1;
+            Some((start, w))
+        })
+        .take(4)
+        .take_while(|(_, w)| {
+            !w.is_empty()
+                && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+                && w.chars().any(char::is_alphabetic)
+        })
+        .collect();
+    for n in (1..=words.len()).rev() {
+        let (start, last) = words[n - 1];
+        let end = start + last.len();
+        if end >= body.len() || words[0].1.len() < 4 && n == 1 {
+            continue;
+        }
+        if let Some(section) = heading_section(&body[..end]) {
+            return Some((section, lead + end + 1));
+        }
+    }
     None
+}
+
+/// A heading of two or more words glued to the end of a line, as text exported
+/// from forms and spreadsheets often has it ("…Secured first place.Education
+/// Details", "…6 monthsCompany Details"): the section it names starts on the
+/// next line. The heading must start with a capital letter.
+fn trailing_heading(text: &str) -> Option<(Section, usize)> {
+    let t = text.trim_end().trim_end_matches([':', ' ']);
+    if t.len() < 12 {
+        return None;
+    }
+    let lower = t.to_ascii_lowercase();
+    HEADINGS
+        .iter()
+        .filter(|(h, _)| h.contains(' ') && h.len() < lower.len())
+        .filter(|(h, _)| lower.ends_with(h))
+        .map(|&(h, section)| (section, t.len() - h.len()))
+        .find(|&(_, start)| {
+            t.is_char_boundary(start)
+                && t[start..].starts_with(|c: char| c.is_uppercase())
+                && !t[..start].ends_with(|c: char| c.is_uppercase())
+        })
 }
 
 /// Splits a line into runs separated by three or more spaces: `(start, end)` byte ranges.
@@ -368,13 +415,20 @@ pub fn split_sections(lines: &[super::Line]) -> Vec<Segment> {
             out.push(seg(index, 0..text.len(), s, true));
             continue;
         }
-        if let Some((s, content)) = inline_heading(text) {
+        let mut content = 0;
+        if let Some((s, at)) = inline_heading(text) {
             current = s;
-            out.push(seg(index, 0..content, s, true));
-            out.push(seg(index, content..text.len(), s, false));
-            continue;
+            out.push(seg(index, 0..at, s, true));
+            content = at;
         }
-        out.push(seg(index, 0..text.len(), current, false));
+        match trailing_heading(&text[content..]) {
+            Some((s, at)) => {
+                out.push(seg(index, content..content + at, current, false));
+                out.push(seg(index, content + at..text.len(), s, true));
+                current = s;
+            }
+            None => out.push(seg(index, content..text.len(), current, false)),
+        }
     }
     out
 }
@@ -498,6 +552,31 @@ PROJECTS
         assert_eq!(find("• Migrated jobs to Kafka"), Section::Experience);
         assert_eq!(find("B.Tech CSE 2019"), Section::Education);
         assert_eq!(find("• Chat server in Go"), Section::Projects);
+    }
+
+    #[test]
+    fn a_heading_glued_to_the_end_of_a_line_starts_its_section() {
+        let s = sections("SKILLS Python, MATLAB. Secured first place in B.Tech.Education Details\nAugust 2014 to May 2018 B.Tech\nSQL- Experience - 6 monthsCompany Details\ncompany - Acme");
+        assert_eq!(s[0], ("SKILLS".into(), Section::Skills, true));
+        assert_eq!(s[1].1, Section::Skills);
+        assert_eq!(s[2], ("Education Details".into(), Section::Education, true));
+        assert_eq!(s[3].1, Section::Education);
+        assert_eq!(
+            s[4],
+            (
+                "SQL- Experience - 6 months".into(),
+                Section::Education,
+                false
+            )
+        );
+        assert_eq!(s[5], ("Company Details".into(), Section::Experience, true));
+        assert_eq!(s[6].1, Section::Experience);
+    }
+
+    #[test]
+    fn a_sentence_ending_in_one_heading_word_is_not_a_heading() {
+        let s = sections("I am proud of my Skills\nnext line");
+        assert!(s.iter().all(|x| x.1 == Section::Header));
     }
 
     #[test]
