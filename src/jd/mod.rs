@@ -735,27 +735,32 @@ fn units(t: &crate::Taxonomy, groups: &groups::Groups, item: &Item, toks: &[Tok]
             text: crate::scorer::excerpt(text, a),
             matched: text[a..b.max(a)].to_string(),
         };
-        // Skills implied by a single named skill are asked for too.
-        if group.is_none() && skills.len() == 1 {
-            for implied in &t.skills()[skills[0]].implies {
-                if let Some(i) = t.skill_index(implied) {
-                    out.push(Raw {
-                        skills: vec![i],
-                        group: None,
-                        examples: Vec::new(),
-                        priority,
-                        asked: asked.clone(),
-                    });
-                }
-            }
-        }
+        let implied: Vec<usize> = if group.is_none() && skills.len() == 1 {
+            t.skills()[skills[0]]
+                .implies
+                .iter()
+                .filter_map(|i| t.skill_index(i))
+                .collect()
+        } else {
+            Vec::new()
+        };
         out.push(Raw {
             skills,
             group,
             examples,
             priority,
-            asked,
+            asked: asked.clone(),
         });
+        // Skills implied by a single named skill are asked for too.
+        for i in implied {
+            out.push(Raw {
+                skills: vec![i],
+                group: None,
+                examples: Vec::new(),
+                priority,
+                asked: asked.clone(),
+            });
+        }
     }
     out
 }
@@ -871,11 +876,11 @@ fn finish(t: &crate::Taxonomy, groups: &groups::Groups, raw: Vec<Raw>) -> Vec<Jo
         r.asked
             .sort_by(|a, b| b.priority.cmp(&a.priority).then(a.line.cmp(&b.line)));
     }
+    // Stable: within a line, requirements stay in text order.
     out.sort_by(|a, b| {
         b.priority
             .cmp(&a.priority)
             .then(a.asked[0].line.cmp(&b.asked[0].line))
-            .then_with(|| a.id.cmp(&b.id))
     });
     out
 }
