@@ -11,9 +11,9 @@
 //!    taxonomy defines do. A phrase whose skills the taxonomy does not know is
 //!    dropped.
 //! 2. **Competency names**: every competency name of the taxonomy, matched as
-//!    whole words, case-insensitive, with any run of spaces or hyphens between
-//!    words ("API development"). Names that are also a skill's name or alias are
-//!    left to the skill.
+//!    whole words, ASCII case-insensitive, its words separated by single spaces,
+//!    `and` also written `&` ("API development", "Authentication & Authorization").
+//!    Names that are also a skill's name or alias are left to the skill.
 //!
 //! Where a phrase and a competency name overlap, the phrase wins.
 
@@ -33,6 +33,9 @@ pub(crate) struct PhraseSpec {
     pub competency: Option<&'static str>,
     /// Otherwise, skill ids that satisfy it (those the taxonomy defines).
     pub skills: &'static [&'static str],
+    /// Lower-case fragments one of which the text must contain for the
+    /// pattern to be tried (a cheap prefilter).
+    pub keywords: &'static [&'static str],
 }
 
 /// The phrase table.
@@ -57,6 +60,7 @@ pub(crate) const PHRASES: &[PhraseSpec] = &[
             "cpp",
             "elixir",
         ],
+        keywords: &["language"],
     },
     PhraseSpec {
         key: "backend-framework",
@@ -77,6 +81,7 @@ pub(crate) const PHRASES: &[PhraseSpec] = &[
             "gin",
             "fiber",
         ],
+        keywords: &["framework"],
     },
     PhraseSpec {
         key: "relational-database",
@@ -93,6 +98,7 @@ pub(crate) const PHRASES: &[PhraseSpec] = &[
             "oracle-db",
             "sqlite",
         ],
+        keywords: &["relational", "sql", "rdbms"],
     },
     PhraseSpec {
         key: "nosql-database",
@@ -110,6 +116,7 @@ pub(crate) const PHRASES: &[PhraseSpec] = &[
             "hbase",
             "neo4j",
         ],
+        keywords: &["sql", "relational", "document", "key", "column"],
     },
     PhraseSpec {
         key: "cloud-platform",
@@ -125,6 +132,7 @@ pub(crate) const PHRASES: &[PhraseSpec] = &[
             "ibm-cloud",
             "alibaba-cloud",
         ],
+        keywords: &["cloud"],
     },
     PhraseSpec {
         key: "message-broker",
@@ -144,6 +152,7 @@ pub(crate) const PHRASES: &[PhraseSpec] = &[
             "azure-service-bus",
             "event-hubs",
         ],
+        keywords: &["messag", "stream", "pub", "bus"],
     },
     PhraseSpec {
         key: "task-queue",
@@ -151,6 +160,7 @@ pub(crate) const PHRASES: &[PhraseSpec] = &[
         pattern: r"\b(?:task|job|work)\s+queues?\b|\bbackground\s+(?:job|task)\s+(?:queues?|frameworks?|systems?)\b",
         competency: None,
         skills: &["celery", "rq", "sidekiq", "bullmq", "resque", "hangfire"],
+        keywords: &["queue", "background"],
     },
     PhraseSpec {
         key: "container-orchestration",
@@ -158,6 +168,7 @@ pub(crate) const PHRASES: &[PhraseSpec] = &[
         pattern: r"\bcontainer\s+orchestration\b|\borchestration\s+(?:platforms?|tools?)\b",
         competency: None,
         skills: &["kubernetes", "openshift", "nomad", "ecs", "docker-swarm"],
+        keywords: &["orchestration"],
     },
     PhraseSpec {
         key: "version-control",
@@ -165,6 +176,7 @@ pub(crate) const PHRASES: &[PhraseSpec] = &[
         pattern: r"\b(?:version|source)\s+control(?:\s+systems?)?\b|\bVCS\b",
         competency: None,
         skills: &["git", "svn", "mercurial"],
+        keywords: &["control", "vcs"],
     },
     PhraseSpec {
         key: "infrastructure-as-code",
@@ -179,6 +191,7 @@ pub(crate) const PHRASES: &[PhraseSpec] = &[
             "bicep",
             "aws-cdk",
         ],
+        keywords: &["code", "iac"],
     },
     PhraseSpec {
         key: "caching",
@@ -186,6 +199,7 @@ pub(crate) const PHRASES: &[PhraseSpec] = &[
         pattern: r"\b(?:distributed|in[- ]memory)\s+(?:caches?|caching|data\s?stores?|stores?)\b|\bcaching\s+(?:layers?|systems?|solutions?|technologies)\b",
         competency: None,
         skills: &["redis", "memcached", "hazelcast"],
+        keywords: &["cach", "memory"],
     },
 ];
 
@@ -217,9 +231,11 @@ pub(crate) struct Group {
 #[derive(Debug, Clone)]
 pub(crate) struct Groups {
     groups: Vec<Group>,
-    /// `Some(i)`: the regex of phrase `i`; competency names use `names`.
+    /// `Some(i)`: the regex of phrase `i`; `None`: a competency name.
     phrase_of: Vec<Option<usize>>,
-    names: Vec<Regex>,
+    /// Competency names (and their `&` spellings), and the group of each.
+    names: Option<aho_corasick::AhoCorasick>,
+    name_groups: Vec<usize>,
 }
 
 /// A group found in text: group index and byte span.
@@ -235,7 +251,8 @@ impl Groups {
     pub fn new(t: &Taxonomy) -> Groups {
         let mut groups = Vec::new();
         let mut phrase_of = Vec::new();
-        let mut names = Vec::new();
+        let mut names: Vec<String> = Vec::new();
+        let mut name_groups = Vec::new();
         for (i, p) in PHRASES.iter().enumerate() {
             let from_competency = p.competency.and_then(|c| t.competency(c));
             let options: Vec<usize> = match from_competency {
@@ -270,19 +287,6 @@ impl Groups {
             {
                 continue;
             }
-            let words: Vec<String> = folded
-                .split(' ')
-                .map(|w| {
-                    if w == "and" {
-                        "(?:and|&)".to_string()
-                    } else {
-                        regex::escape(w)
-                    }
-                })
-                .collect();
-            let Ok(re) = Regex::new(&format!(r"(?i)\b{}\b", words.join(r"[\s\-/]+"))) else {
-                continue;
-            };
             let options: Vec<usize> = c.skills.iter().filter_map(|s| t.skill_index(s)).collect();
             if options.is_empty() {
                 continue;
@@ -294,12 +298,26 @@ impl Groups {
                 options,
             });
             phrase_of.push(None);
-            names.push(re);
+            let g = groups.len() - 1;
+            names.push(folded.clone());
+            name_groups.push(g);
+            if folded.contains(" and ") {
+                names.push(folded.replace(" and ", " & "));
+                name_groups.push(g);
+            }
         }
+        let names = (!names.is_empty()).then(|| {
+            aho_corasick::AhoCorasickBuilder::new()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .build(&names)
+                .expect("competency names build an automaton")
+        });
         Groups {
             groups,
             phrase_of,
             names,
+            name_groups,
         }
     }
 
@@ -313,25 +331,36 @@ impl Groups {
     pub fn find(&self, text: &str) -> Vec<GroupHit> {
         let mut hits = Vec::new();
         let phrases = phrase_regexes();
-        let mut name_index = 0;
+        let lower = text.to_lowercase();
+        let mut push = |g: usize, start: usize, end: usize| {
+            if !hits
+                .iter()
+                .any(|h: &GroupHit| h.start < end && start < h.end)
+            {
+                hits.push(GroupHit {
+                    group: g,
+                    start,
+                    end,
+                });
+            }
+        };
         for (g, p) in self.phrase_of.iter().enumerate() {
-            let re = match p {
-                Some(i) => &phrases[*i],
-                None => {
-                    name_index += 1;
-                    &self.names[name_index - 1]
-                }
-            };
-            for m in re.find_iter(text) {
-                let overlaps = hits
-                    .iter()
-                    .any(|h: &GroupHit| h.start < m.end() && m.start() < h.end);
-                if !overlaps {
-                    hits.push(GroupHit {
-                        group: g,
-                        start: m.start(),
-                        end: m.end(),
-                    });
+            let Some(i) = p else { continue };
+            if !PHRASES[*i].keywords.iter().any(|k| lower.contains(k)) {
+                continue;
+            }
+            for m in phrases[*i].find_iter(text) {
+                push(g, m.start(), m.end());
+            }
+        }
+        if let Some(ac) = &self.names {
+            for m in ac.find_iter(text) {
+                let before = text[..m.start()].chars().next_back();
+                let after = text[m.end()..].chars().next();
+                if before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric())
+                {
+                    push(self.name_groups[m.pattern().as_usize()], m.start(), m.end());
                 }
             }
         }
@@ -385,6 +414,32 @@ levels:
             found("a major cloud provider"),
             [("cloud-platform".into(), "a major cloud".into())]
         );
+    }
+
+    #[test]
+    fn every_phrase_matches_its_example_past_the_prefilter() {
+        for (key, example) in [
+            ("programming-language", "a modern programming language"),
+            ("backend-framework", "web frameworks"),
+            ("relational-database", "relational databases"),
+            ("nosql-database", "NoSQL stores"),
+            ("cloud-platform", "a major cloud provider"),
+            ("message-broker", "message queues"),
+            ("task-queue", "a task queue"),
+            ("container-orchestration", "container orchestration"),
+            ("version-control", "version control"),
+            ("infrastructure-as-code", "Infrastructure-as-Code"),
+            ("caching", "distributed caching"),
+        ] {
+            let i = PHRASES.iter().position(|p| p.key == key).unwrap();
+            assert!(phrase_regexes()[i].is_match(example), "{key}");
+            let lower = example.to_lowercase();
+            assert!(
+                PHRASES[i].keywords.iter().any(|k| lower.contains(k)),
+                "{key}"
+            );
+        }
+        assert_eq!(PHRASES.len(), 11, "add an example for the new phrase");
     }
 
     #[test]

@@ -716,8 +716,22 @@ fn tokenize(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-fn lower_in(list: &[&str], word: &str) -> bool {
-    list.contains(&word.to_lowercase().as_str())
+fn set_of(list: &'static [&'static str]) -> HashSet<&'static str> {
+    list.iter().copied().collect()
+}
+
+fn stop_words() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| set_of(STOP_WORDS))
+}
+
+fn stop_acronyms() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| set_of(STOP_ACRONYMS))
+}
+
+fn is_stop_word(lower: &str) -> bool {
+    stop_words().contains(lower)
 }
 
 /// Classifies one token's shape (not its position).
@@ -725,7 +739,7 @@ fn shape(tok: &str, caps_line: bool, title_like: bool, company: &HashSet<String>
     let lower = tok.to_lowercase();
     // "Google-wide": a hyphenated word is what its first part is.
     if let Some((first, _)) = lower.split_once('-') {
-        if lower_in(STOP_WORDS, first) || company.contains(first) {
+        if is_stop_word(first) || company.contains(first) {
             return Kind::Plain;
         }
     }
@@ -734,7 +748,7 @@ fn shape(tok: &str, caps_line: bool, title_like: bool, company: &HashSet<String>
     if !has_letter {
         return Kind::Plain;
     }
-    if lower_in(STOP_WORDS, tok) || company.contains(&lower) || tok.contains(['\'', '’']) {
+    if is_stop_word(&lower) || company.contains(&lower) || tok.contains(['\'', '’']) {
         return Kind::Plain;
     }
     let singular = lower.strip_suffix('s').unwrap_or(&lower);
@@ -750,15 +764,15 @@ fn shape(tok: &str, caps_line: bool, title_like: bool, company: &HashSet<String>
         }
         if caps_line
             || tok.len() > 7
-            || STOP_ACRONYMS.contains(&lower.as_str())
-            || STOP_ACRONYMS.contains(&singular)
+            || stop_acronyms().contains(lower.as_str())
+            || stop_acronyms().contains(singular)
         {
             return Kind::Plain;
         }
         return Kind::Strong;
     }
     if has_digit {
-        if not_a_technology_with_digits(&lower) || STOP_ACRONYMS.contains(&lower.as_str()) {
+        if not_a_technology_with_digits(&lower) || stop_acronyms().contains(lower.as_str()) {
             return Kind::Plain;
         }
         return Kind::Strong;
