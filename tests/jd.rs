@@ -29,17 +29,41 @@ fn pair(resume: &str, job: &str) -> JobMatch {
     )
 }
 
+/// The README names responsibility signals descriptively; these are the ids
+/// a taxonomy may give them.
+const SIGNALS: &[(&str, &[&str])] = &[
+    ("migration", &["migration", "migrations"]),
+    ("code-review", &["code-review", "code-reviews"]),
+    ("design-review", &["design-review", "design-reviews"]),
+    ("hiring", &["hiring", "hiring-interviewing"]),
+    ("cross-team", &["cross-team", "cross-team-coordination"]),
+    (
+        "due-diligence",
+        &["due-diligence", "technical-due-diligence"],
+    ),
+];
+
+/// The taxonomy's id for a README id (signals are mapped, see [`SIGNALS`]).
+fn id(readme: &str) -> String {
+    let t = Taxonomy::builtin();
+    SIGNALS
+        .iter()
+        .find(|(name, _)| *name == readme)
+        .and_then(|(_, ids)| ids.iter().find(|i| t.skill(i).is_some()))
+        .map_or(readme.to_string(), |i| i.to_string())
+}
+
 /// Whether the taxonomy defines every id of an `a|b` expectation.
 fn known(spec: &str) -> bool {
     let t = Taxonomy::builtin();
-    spec.split('|').all(|id| t.skill(id).is_some())
+    spec.split('|').all(|i| t.skill(&id(i)).is_some())
 }
 
 /// `a` or `a|b` (one requirement that either satisfies) at this priority.
 fn asks(job: &JobDescription, spec: &str, p: Priority) -> bool {
-    let ids: Vec<&str> = spec.split('|').collect();
+    let ids: Vec<String> = spec.split('|').map(id).collect();
     job.with_priority(p)
-        .any(|r| ids.iter().all(|id| r.options.iter().any(|o| o == id)))
+        .any(|r| ids.iter().all(|i| r.options.iter().any(|o| o == i)))
 }
 
 struct Expect {
@@ -284,14 +308,14 @@ fn every_fixture_job_is_read_as_documented() {
                 fail(format!("{spec} is not preferred"));
             }
         }
-        for id in e.not_required {
-            if j.asks(id, Priority::Required) {
-                fail(format!("{id} is required"));
+        for i in e.not_required {
+            if j.asks(&id(i), Priority::Required) {
+                fail(format!("{i} is required"));
             }
         }
-        for id in e.never {
-            if let Some(p) = j.priority_of(id).filter(|p| *p > Priority::Mentioned) {
-                fail(format!("{id} is {p}"));
+        for i in e.never {
+            if let Some(p) = j.priority_of(&id(i)).filter(|p| *p > Priority::Mentioned) {
+                fail(format!("{i} is {p}"));
             }
         }
         for term in e.unrecognised {
@@ -348,14 +372,14 @@ fn ids(list: &[skillgap::jd::RequirementMatch]) -> Vec<&str> {
 }
 
 fn met(m: &JobMatch, spec: &str) -> bool {
-    let want: Vec<&str> = spec.split('|').collect();
+    let want: Vec<String> = spec.split('|').map(id).collect();
     m.matched
         .iter()
         .any(|r| want.iter().all(|w| r.options.iter().any(|o| o == w)))
 }
 
 fn missing_required(m: &JobMatch, spec: &str) -> bool {
-    let want: Vec<&str> = spec.split('|').collect();
+    let want: Vec<String> = spec.split('|').map(id).collect();
     m.missing_required
         .iter()
         .any(|r| want.iter().all(|w| r.options.iter().any(|o| o == w)))

@@ -94,6 +94,18 @@ fn years_asked(m: &JobMatch) -> Option<String> {
     })
 }
 
+/// The requirement's name, with the skill that implied it.
+fn label(r: &RequirementMatch, t: &Taxonomy) -> String {
+    match &r.implied_by {
+        Some(i) => format!(
+            "{} (via {})",
+            r.name,
+            t.skill(i).map_or(i.as_str(), |s| s.name.as_str())
+        ),
+        None => r.name.clone(),
+    }
+}
+
 /// How a requirement was met, beyond its status: "via Django", "through the
 /// competency".
 fn via(r: &RequirementMatch, t: &Taxonomy) -> String {
@@ -190,7 +202,7 @@ fn write_text(
             m.missing_required.len()
         )?;
         for r in &m.missing_required {
-            write_missing(w, r)?;
+            write_missing(w, r, t)?;
         }
     }
     if !m.missing_preferred.is_empty() {
@@ -201,7 +213,7 @@ fn write_text(
             m.missing_preferred.len()
         )?;
         for r in &m.missing_preferred {
-            write_missing(w, r)?;
+            write_missing(w, r, t)?;
         }
     }
 
@@ -216,7 +228,7 @@ fn write_text(
             writeln!(
                 w,
                 "  {st}✓{st:#} {:<26} {st}{:<9}{st:#} {DIM}{}{DIM:#}{CYAN}{}{CYAN:#}",
-                truncate(&r.name, 40),
+                truncate(&label(r, t), 48),
                 status_word(r.status),
                 r.priority,
                 via(r, t)
@@ -249,7 +261,7 @@ fn write_text(
             .iter()
             .map(|r| {
                 let st = status_style(r.status);
-                format!("{} {st}{}{st:#}", r.name, status_word(r.status))
+                format!("{} {st}{}{st:#}", label(r, t), status_word(r.status))
             })
             .collect();
         writeln!(w, "  {}", shown.join(" · "))?;
@@ -313,7 +325,7 @@ fn write_text(
     Ok(())
 }
 
-fn write_missing(w: &mut dyn Write, r: &RequirementMatch) -> io::Result<()> {
+fn write_missing(w: &mut dyn Write, r: &RequirementMatch, t: &Taxonomy) -> io::Result<()> {
     let note = match (r.status, r.negated_line) {
         (Some(s), _) => {
             let line = r
@@ -329,7 +341,7 @@ fn write_missing(w: &mut dyn Write, r: &RequirementMatch) -> io::Result<()> {
     writeln!(
         w,
         "  {RED}✗{RED:#} {:<26} {DIM}job L{:<4} {}{DIM:#}{note}",
-        truncate(&r.name, 40),
+        truncate(&label(r, t), 48),
         r.asked.line,
         truncate(&r.asked.text, 56)
     )
@@ -401,7 +413,7 @@ fn write_markdown(
             writeln!(
                 w,
                 "| {} | {} | {} | {} |",
-                cell(&r.name),
+                cell(&label(r, t)),
                 resume,
                 r.asked.line,
                 cell(&r.asked.text)
@@ -426,7 +438,7 @@ fn write_markdown(
             writeln!(
                 w,
                 "| {}{} | {} | {} | {} | {} | {} |",
-                cell(&r.name),
+                cell(&label(r, t)),
                 cell(&via(r, t)),
                 r.priority,
                 status_word(r.status),
@@ -441,7 +453,7 @@ fn write_markdown(
         let shown: Vec<String> = m
             .mentioned
             .iter()
-            .map(|r| format!("{} ({})", r.name, status_word(r.status)))
+            .map(|r| format!("{} ({})", label(r, t), status_word(r.status)))
             .collect();
         writeln!(
             w,

@@ -132,6 +132,9 @@ pub struct RequirementMatch {
     /// The competency phrase it came from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<GroupRef>,
+    /// Asked only because the job named a skill that implies it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implied_by: Option<String>,
     /// The best status the resume shows for any option.
     pub status: Option<Status>,
     /// Credit earned, 0–1.
@@ -276,6 +279,7 @@ pub(crate) fn match_report(resume: &Report, job: &JobDescription) -> JobMatch {
             priority: r.priority,
             options: r.options.clone(),
             group: r.group.clone(),
+            implied_by: r.implied_by.clone(),
             status,
             credit: credit(status),
             via,

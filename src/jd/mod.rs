@@ -57,8 +57,10 @@
 //! requirement that any skill of the competency satisfies ([`groups`]); skills
 //! named as examples after such a phrase ("such as Django or Flask", "including
 //! AWS") are folded into it, and a phrase next to a skill of its own kind
-//! without such a cue gives way to the skill. A skill that implies others
-//! (`EKS` implies `aws` and `kubernetes`) asks for those too.
+//! without such a cue gives way to the skill, and a phrase the taxonomy
+//! itself spells as a skill ("message broker") is that skill. A skill that
+//! implies others (`EKS` implies `aws` and `kubernetes`) asks for those too,
+//! marked [`JobRequirement::implied_by`] unless the job also names them.
 //!
 //! Years ([`find_years`]) and the level ([`level`]) are read as documented in
 //! their modules; terms that look like technologies the taxonomy does not know
@@ -168,6 +170,10 @@ pub struct JobRequirement {
     /// Skills the job named as examples of the phrase ("such as Django").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<String>,
+    /// The skill whose mention implies this one (the job said "EKS", which
+    /// implies `kubernetes`), when the job never names this one itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implied_by: Option<String>,
     /// Where the job asks for it, in line order.
     pub asked: Vec<AskedLine>,
 }
@@ -339,6 +345,7 @@ struct Raw {
     skills: Vec<usize>,
     group: Option<usize>,
     examples: Vec<usize>,
+    implied_by: Option<usize>,
     priority: Priority,
     asked: AskedLine,
 }
@@ -406,7 +413,8 @@ fn parse(scorer: &Scorer, input: &str) -> JobDescription {
         text.push('\n');
     }
     let doc = Document { text, segments };
-    let mentions = scorer.matcher().find(&doc);
+    let mut mentions = scorer.matcher().find(&doc);
+    mentions.extend(past_tense_signals(scorer, &items, &doc, &mentions));
 
     let has_requirements = items
         .iter()
@@ -491,7 +499,17 @@ fn parse(scorer: &Scorer, input: &str) -> JobDescription {
         }
         for h in groups.find(&item.text) {
             covered.push((h.start, h.end));
-            // Skills inside the phrase ("SQL databases") are the phrase.
+            // A skill that spells most of the phrase is the taxonomy's own
+            // word for it ("message broker"): the skill wins. A shorter skill
+            // inside the phrase ("SQL" in "SQL databases") is the phrase.
+            let own_word = toks.iter().any(|tk| {
+                tk.start < h.end
+                    && h.start < tk.end
+                    && (tk.end - tk.start) * 10 >= (h.end - h.start) * 6
+            });
+            if own_word {
+                continue;
+            }
             toks.retain(|tk| !(h.start <= tk.start && tk.end <= h.end));
             toks.push(Tok {
                 start: h.start,
@@ -587,6 +605,129 @@ fn parse(scorer: &Scorer, input: &str) -> JobDescription {
             .collect(),
         has_requirements_section: has_requirements,
     }
+}
+
+/// Present-tense verbs of job descriptions and their past tense, at most as
+/// long, so byte offsets survive the rewrite (padded with spaces).
+const PAST_TENSE: &[(&str, &str)] = &[
+    ("lead", "led"),
+    ("leads", "led"),
+    ("leading", "led"),
+    ("drive", "drove"),
+    ("drives", "drove"),
+    ("driving", "drove"),
+    ("owning", "owned"),
+    ("managing", "managed"),
+    ("mentoring", "mentored"),
+    ("executing", "executed"),
+    ("planning", "planned"),
+    ("delivering", "delivered"),
+    ("migrating", "migrated"),
+    ("designing", "designed"),
+    ("building", "built"),
+    ("reviewing", "reviewed"),
+    ("hiring", "hired"),
+    ("coordinating", "coordinated"),
+    ("running", "ran"),
+    ("handling", "handled"),
+];
+
+/// The item in the past tense (see [`PAST_TENSE`]), or `None` if unchanged.
+///
+/// ```text
+/// "Lead critical migrations" -> "Led  critical migrations"
+/// ```
+fn past_tense(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut last = 0;
+    for (start, word) in text
+        .char_indices()
+        .filter(|&(i, c)| {
+            c.is_alphabetic()
+                && text[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|p| !p.is_alphanumeric())
+        })
+        .map(|(i, _)| {
+            let len = text[i..]
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(text.len() - i);
+            (i, &text[i..i + len])
+        })
+    {
+        let lower = word.to_ascii_lowercase();
+        if let Some((_, past)) = PAST_TENSE.iter().find(|(w, _)| *w == lower) {
+            out.push_str(&text[last..start]);
+            let mut p = past.to_string();
+            if word.starts_with(|c: char| c.is_uppercase()) {
+                p[..1].make_ascii_uppercase();
+            }
+            out.push_str(&p);
+            out.extend(std::iter::repeat_n(' ', word.len() - past.len()));
+            last = start + word.len();
+            changed = true;
+        }
+    }
+    out.push_str(&text[last..]);
+    changed.then_some(out)
+}
+
+/// Responsibility signals in job-description wording: the taxonomy's signal
+/// patterns are written for resumes ("led the migration"), job descriptions
+/// say "lead critical migrations". Items are read again in the past tense and
+/// only responsibility skills not already found in an item are kept.
+fn past_tense_signals(
+    scorer: &Scorer,
+    items: &[Item],
+    original: &Document,
+    found: &[crate::matcher::Mention],
+) -> Vec<crate::matcher::Mention> {
+    let t = scorer.taxonomy();
+    let mut text = String::new();
+    let mut segments = Vec::new();
+    let mut index = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        if item.heading {
+            continue;
+        }
+        let Some(past) = past_tense(&item.text) else {
+            continue;
+        };
+        let start = text.len();
+        text.push_str(&past);
+        segments.push(DocSegment {
+            range: start..text.len(),
+            line: item.line,
+            section: matcher_section(item),
+            heading: false,
+        });
+        text.push('\n');
+        index.push(i);
+    }
+    if segments.is_empty() {
+        return Vec::new();
+    }
+    let doc = Document { text, segments };
+    let mut out = Vec::new();
+    for mut m in scorer.matcher().find(&doc) {
+        let item = index[m.segment];
+        let seen = found
+            .iter()
+            .chain(&out)
+            .any(|f: &crate::matcher::Mention| f.segment == item && f.skill == m.skill);
+        if t.skills()[m.skill].kind != "responsibility" || seen {
+            continue;
+        }
+        // Same item, same offsets: map the span back to the first document.
+        let shift = original.segments[item].range.start;
+        let from = doc.segments[m.segment].range.start;
+        m.span = m.span.start - from + shift..m.span.end - from + shift;
+        m.segment = item;
+        out.push(m);
+    }
+    out
 }
 
 /// The folded label of an inline-labelled item, read back from its line.
@@ -688,8 +829,26 @@ fn units(t: &crate::Taxonomy, groups: &groups::Groups, item: &Item, toks: &[Tok]
             What::Group(_) => None,
         })
         .collect();
+    // A skill alone that an alternative of the same item also offers is that
+    // alternative: "Infrastructure as code with Terraform (or Pulumi)", where
+    // Pulumi is spelled as the infrastructure-as-code skill.
+    let in_alternatives: Vec<usize> = members
+        .values()
+        .filter(|m| m.len() > 1)
+        .flat_map(|m| {
+            m.iter().filter_map(|&i| match toks[i].what {
+                What::Skill(s) => Some(s),
+                What::Group(_) => None,
+            })
+        })
+        .collect();
     let mut out = Vec::new();
     for (_, m) in members {
+        if let [i] = m[..] {
+            if matches!(toks[i].what, What::Skill(s) if in_alternatives.contains(&s)) {
+                continue;
+            }
+        }
         let mut skills: Vec<usize> = Vec::new();
         let mut group = None;
         let mut examples = Vec::new();
@@ -744,10 +903,12 @@ fn units(t: &crate::Taxonomy, groups: &groups::Groups, item: &Item, toks: &[Tok]
         } else {
             Vec::new()
         };
+        let implying = skills.first().copied();
         out.push(Raw {
             skills,
             group,
             examples,
+            implied_by: None,
             priority,
             asked: asked.clone(),
         });
@@ -757,6 +918,7 @@ fn units(t: &crate::Taxonomy, groups: &groups::Groups, item: &Item, toks: &[Tok]
                 skills: vec![i],
                 group: None,
                 examples: Vec::new(),
+                implied_by: implying,
                 priority,
                 asked: asked.clone(),
             });
@@ -788,6 +950,10 @@ fn finish(t: &crate::Taxonomy, groups: &groups::Groups, raw: Vec<Raw>) -> Vec<Jo
             .iter_mut()
             .find(|(k, e)| *k == key && e.group.as_ref().map(|g| &g.id) == group_id.as_ref())
         {
+            // Named directly anywhere: not only implied.
+            if r.implied_by.is_none() {
+                existing.implied_by = None;
+            }
             existing.priority = existing.priority.max(r.priority);
             match existing.asked.iter_mut().find(|a| a.line == r.asked.line) {
                 Some(a) => a.priority = a.priority.max(r.asked.priority),
@@ -840,6 +1006,7 @@ fn finish(t: &crate::Taxonomy, groups: &groups::Groups, raw: Vec<Raw>) -> Vec<Jo
                     .iter()
                     .map(|&e| t.skills()[e].id.clone())
                     .collect(),
+                implied_by: r.implied_by.map(|i| t.skills()[i].id.clone()),
                 asked: vec![r.asked],
             },
         ));

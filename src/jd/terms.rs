@@ -383,6 +383,9 @@ const STOP_WORDS: &[&str] = &[
     "physics",
     "statistics",
     "economics",
+    // methodologies
+    "lean",
+    "waterfall",
     "technology",
     "informatics",
     "electronics",
@@ -524,6 +527,40 @@ const FUNCTION_WORDS: &[&str] = &[
     "other",
     "others",
     "etc",
+];
+
+/// Job roles: a capitalised run that ends in one is a title ("Test
+/// Developer", "Product Owner"), not a technology.
+const ROLE_WORDS: &[&str] = &[
+    "developer",
+    "developers",
+    "engineer",
+    "engineers",
+    "manager",
+    "managers",
+    "owner",
+    "owners",
+    "lead",
+    "leads",
+    "architect",
+    "architects",
+    "designer",
+    "designers",
+    "analyst",
+    "analysts",
+    "tester",
+    "testers",
+    "scientist",
+    "scientists",
+    "specialist",
+    "consultant",
+    "administrator",
+    "intern",
+    "director",
+    "officer",
+    "programmer",
+    "programmers",
+    "head",
 ];
 
 const INTRO_WORDS: &[&str] = &[
@@ -958,7 +995,8 @@ pub(crate) fn find_in_item(
             !only_names
                 || !(after_determiner(before) || TEAM_WORDS.contains(&next_word(after).as_str()))
         };
-        let accepted = if !name_ok {
+        let last_word = text[run[j - i - 1].start..run[j - i - 1].end].to_lowercase();
+        let accepted = if !name_ok || ROLE_WORDS.contains(&last_word.as_str()) {
             false
         } else if strong {
             // A lone non-acronym word right before a known skill is its vendor.
@@ -1207,6 +1245,8 @@ mod tests {
         assert!(terms("You will join the Seller Platform squad").is_empty());
         assert!(terms("A degree in Computer Science").is_empty());
         assert!(terms("Lead Engineer").is_empty());
+        assert!(terms_covering("QA/Test Developer", &["QA"]).is_empty());
+        assert!(terms("You work with UX and Product Owner").is_empty());
         assert!(terms("Communication.").is_empty());
         let title = "Junior Backend Developer (Node.js)";
         assert!(find_in_item(title, &[(26, 33)], &HashSet::new(), false, true).is_empty());

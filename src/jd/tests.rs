@@ -44,6 +44,10 @@ skills:
   - {id: gcp, name: GCP, kind: cloud}
   - {id: eks, name: EKS, kind: cloud, implies: [aws, kubernetes]}
   - {id: mentoring, name: Mentoring, kind: responsibility, aliases: [mentor, mentoring]}
+  - id: migrations
+    name: Migration leadership
+    kind: responsibility
+    patterns: ['(?i)\b(led|drove)\s+(the\s+)?(\w+\s+){0,3}migrations?\b']
 levels:
   - {id: junior, name: Junior, years: {min: 0}, requirements: [{skill: python}]}
   - {id: mid, name: Mid, years: {min: 2}, requirements: [{skill: python}, {competency: backend-frameworks}]}
@@ -150,7 +154,9 @@ fn a_phrase_gives_way_to_a_named_skill_of_its_kind() {
 
 #[test]
 fn alternatives_are_one_requirement() {
-    let j = job("Requirements\n- PostgreSQL or MySQL\n- Java, Go or Python\n- Kafka or another message broker\n");
+    let j = job(
+        "Requirements\n- PostgreSQL or MySQL\n- Java, Go or Python\n- Kafka or another message broker\n",
+    );
     assert_eq!(
         ids(&j, Priority::Required),
         ["postgresql|mysql", "java|go|python", "kafka|message-broker"]
@@ -158,6 +164,17 @@ fn alternatives_are_one_requirement() {
     let broker = j.requirement("kafka|message-broker").unwrap();
     assert_eq!(broker.options, ["kafka", "rabbitmq"]);
     assert_eq!(broker.name, "Kafka or a message broker");
+}
+
+#[test]
+fn a_phrase_the_taxonomy_spells_is_the_skill() {
+    let yaml = TAXONOMY.replace(
+        "  - {id: kafka, name: Kafka, kind: messaging}",
+        "  - {id: kafka, name: Kafka, kind: messaging}\n  - {id: queues, name: Message queues, kind: messaging, aliases: [message broker]}",
+    );
+    let s = Scorer::new(Taxonomy::from_yaml(&yaml).unwrap());
+    let j = s.parse_job("Requirements\n- Kafka or another message broker\n- SQL databases\n");
+    assert_eq!(ids(&j, Priority::Required)[0], "kafka|queues");
 }
 
 #[test]
@@ -170,6 +187,13 @@ fn a_list_of_different_kinds_is_not_alternatives() {
 fn implied_skills_are_asked_for_too() {
     let j = job("Requirements\n- EKS\n");
     assert_eq!(ids(&j, Priority::Required), ["eks", "aws", "kubernetes"]);
+    assert_eq!(
+        j.requirement("aws").unwrap().implied_by.as_deref(),
+        Some("eks")
+    );
+    // Named as well: no longer only implied.
+    let j = job("Requirements\n- EKS\n- Kubernetes\n");
+    assert_eq!(j.requirement("kubernetes").unwrap().implied_by, None);
 }
 
 #[test]
@@ -376,4 +400,25 @@ fn types_are_send_sync_and_serialise() {
     assert!(json.contains("\"schema_version\": 1"));
     let back: JobMatch = serde_json::from_str(&json).unwrap();
     assert_eq!(back, m);
+}
+
+#[test]
+fn responsibility_signals_are_read_in_the_past_tense_too() {
+    // The taxonomy's pattern says "led ... migrations"; the job says "Lead".
+    let j = job("Requirements\n- Lead critical migrations\n- Leading large technical migrations\n");
+    let r = j.requirement("migrations").unwrap();
+    assert_eq!(r.priority, Priority::Required);
+    assert_eq!(r.asked[0].matched, "Lead critical migrations");
+    assert_eq!(
+        super::past_tense("Leading the team").as_deref(),
+        Some("Led     the team")
+    );
+    assert_eq!(super::past_tense("Misleading"), None);
+}
+
+#[test]
+fn a_skill_offered_by_an_alternative_of_its_item_is_that_alternative() {
+    let j = job("Requirements\n- Go services, ideally Go or Python\n");
+    assert!(j.requirement("go").is_none());
+    assert!(j.requirement("go|python").is_some());
 }
