@@ -201,8 +201,9 @@ fn write_text(
             "{BOLD}Missing required{BOLD:#}  {DIM}({}){DIM:#}",
             m.missing_required.len()
         )?;
+        let width = name_width(&m.missing_required, t);
         for r in &m.missing_required {
-            write_missing(w, r, t)?;
+            write_missing(w, r, t, width)?;
         }
     }
     if !m.missing_preferred.is_empty() {
@@ -212,8 +213,9 @@ fn write_text(
             "{BOLD}Missing preferred{BOLD:#}  {DIM}({}){DIM:#}",
             m.missing_preferred.len()
         )?;
+        let width = name_width(&m.missing_preferred, t);
         for r in &m.missing_preferred {
-            write_missing(w, r, t)?;
+            write_missing(w, r, t, width)?;
         }
     }
 
@@ -223,12 +225,13 @@ fn write_text(
             w,
             "{BOLD}Matched{BOLD:#}  {DIM}resume evidence, and the job line that asked{DIM:#}"
         )?;
+        let width = name_width(&m.matched, t);
         for r in &m.matched {
             let st = status_style(r.status);
             writeln!(
                 w,
-                "  {st}✓{st:#} {:<26} {st}{:<9}{st:#} {DIM}{}{DIM:#}{CYAN}{}{CYAN:#}",
-                truncate(&label(r, t), 48),
+                "  {st}✓{st:#} {:<width$} {st}{:<9}{st:#} {DIM}{}{DIM:#}{CYAN}{}{CYAN:#}",
+                truncate(&label(r, t), width),
                 status_word(r.status),
                 r.priority,
                 via(r, t)
@@ -325,7 +328,21 @@ fn write_text(
     Ok(())
 }
 
-fn write_missing(w: &mut dyn Write, r: &RequirementMatch, t: &Taxonomy) -> io::Result<()> {
+/// The width of the name column: the longest name, at most 36 characters.
+fn name_width(list: &[RequirementMatch], t: &Taxonomy) -> usize {
+    list.iter()
+        .map(|r| label(r, t).chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(10, 36)
+}
+
+fn write_missing(
+    w: &mut dyn Write,
+    r: &RequirementMatch,
+    t: &Taxonomy,
+    width: usize,
+) -> io::Result<()> {
     let note = match (r.status, r.negated_line) {
         (Some(s), _) => {
             let line = r
@@ -340,8 +357,8 @@ fn write_missing(w: &mut dyn Write, r: &RequirementMatch, t: &Taxonomy) -> io::R
     };
     writeln!(
         w,
-        "  {RED}✗{RED:#} {:<26} {DIM}job L{:<4} {}{DIM:#}{note}",
-        truncate(&label(r, t), 48),
+        "  {RED}✗{RED:#} {:<width$} {DIM}job L{:<4} {}{DIM:#}{note}",
+        truncate(&label(r, t), width),
         r.asked.line,
         truncate(&r.asked.text, 56)
     )

@@ -38,11 +38,12 @@
 //! |---|---|
 //! | the title, requirements / must have / qualifications / about you, education | required |
 //! | nice to have / bonus / preferred / desirable | preferred |
-//! | responsibilities, about the role, tech stack, headerless text | mentioned |
-//! | about the company, culture, benefits / perks, hiring process, metadata | ignored |
+//! | responsibilities, about the role, tech stack | mentioned |
+//! | about the company, culture, benefits / perks, hiring process, metadata, text between the title and the first heading | ignored |
 //!
-//! When a job description has no requirements section at all, its mentioned
-//! skills are required instead (the whole posting is then what it asks for).
+//! When a job description has no requirements section at all, what would be
+//! mentioned, and the text before the first heading, is required instead (the
+//! whole posting is then what it asks for).
 //! Inline cues override a section: in a requirements list, "Kafka is a plus",
 //! "nice to have: Redis", "ideally Go", "bonus points for Rust" make those
 //! skills preferred, and the same cues in responsibilities lift mentioned skills
@@ -361,14 +362,16 @@ fn base_priority(item: &Item, has_requirements: bool) -> Option<Priority> {
     match item.section {
         JobSection::Requirements | JobSection::Education => Some(Priority::Required),
         JobSection::Preferred => Some(Priority::Preferred),
-        JobSection::Responsibilities
-        | JobSection::Role
-        | JobSection::Stack
-        | JobSection::Header => Some(if has_requirements {
-            Priority::Mentioned
-        } else {
-            Priority::Required
-        }),
+        JobSection::Responsibilities | JobSection::Role | JobSection::Stack => {
+            Some(if has_requirements {
+                Priority::Mentioned
+            } else {
+                Priority::Required
+            })
+        }
+        // Text before the first heading, after the title, is the company and
+        // team blurb when the job has a requirements section.
+        JobSection::Header => (!has_requirements).then_some(Priority::Required),
         JobSection::Meta | JobSection::Benefits | JobSection::Company | JobSection::Process => None,
     }
 }
@@ -415,6 +418,11 @@ fn parse(scorer: &Scorer, input: &str) -> JobDescription {
     let doc = Document { text, segments };
     let mut mentions = scorer.matcher().find(&doc);
     mentions.extend(past_tense_signals(scorer, &items, &doc, &mentions));
+    for m in &mut mentions {
+        if m.excluded.is_none() && opens_a_duty(t, &items[m.segment], &doc, m) {
+            m.excluded = Some(Exclusion::ContextRejected);
+        }
+    }
 
     let has_requirements = items
         .iter()
@@ -605,6 +613,38 @@ fn parse(scorer: &Scorer, input: &str) -> JobDescription {
             .collect(),
         has_requirements_section: has_requirements,
     }
+}
+
+/// Whether a mention is an ambiguous word ("Make", "Go", "Spring") that opens
+/// a duty in the imperative ("Make and record architecture decisions"): the
+/// first word of a responsibilities or role item, followed by a lower-case
+/// word. Such a word is the verb, not the technology.
+fn opens_a_duty(
+    t: &crate::Taxonomy,
+    item: &Item,
+    doc: &Document,
+    m: &crate::matcher::Mention,
+) -> bool {
+    if !matches!(
+        item.section,
+        JobSection::Responsibilities | JobSection::Role
+    ) {
+        return false;
+    }
+    let seg = &doc.segments[m.segment];
+    let text = doc.segment_text(seg);
+    let (a, b) = (m.span.start - seg.range.start, m.span.end - seg.range.start);
+    let word = &text[a..b];
+    let ambiguous = t.skills()[m.skill].ambiguous.iter().any(|x| {
+        if x.case_sensitive {
+            x.text == word
+        } else {
+            x.text.eq_ignore_ascii_case(word)
+        }
+    });
+    let first = text[..a].chars().all(|c| !c.is_alphanumeric());
+    let next = text[b..].strip_prefix(' ').and_then(|r| r.chars().next());
+    ambiguous && first && next.is_some_and(char::is_lowercase)
 }
 
 /// Present-tense verbs of job descriptions and their past tense, at most as

@@ -2,9 +2,9 @@
 //! not know ("not recognised"), so the user can extend the taxonomy.
 //!
 //! Only items that can ask for skills are read (the title, requirements,
-//! preferred, responsibilities, role and stack; headerless text only when the
-//! job description has no requirements section), never the company blurb,
-//! benefits, hiring process or metadata. Text the matcher explained (any skill
+//! preferred, responsibilities, role and stack; the text before the first
+//! heading only when the job description has no requirements section), never
+//! the company blurb, benefits, hiring process or metadata. Text the matcher explained (any skill
 //! mention, counted or not), competency phrases, `<PLACEHOLDERS>`, e-mail
 //! addresses and URLs are skipped.
 //!

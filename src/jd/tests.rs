@@ -226,10 +226,12 @@ fn a_mentioned_skill_offered_by_a_requirement_is_not_listed_twice() {
 
 #[test]
 fn the_line_that_asks_most_is_shown_first() {
-    let j = job("What you will do\n- Write Python services\nRequirements\n- Python\n");
+    let j = job(
+        "Backend Engineer\nWhat you will do\n- Write Python services\nRequirements\n- Python\n",
+    );
     let r = j.requirement("python").unwrap();
     assert_eq!(r.priority, Priority::Required);
-    assert_eq!(r.asked[0].line, 4);
+    assert_eq!(r.asked[0].line, 5);
     assert_eq!(r.asked[0].section, JobSection::Requirements);
     assert_eq!(r.asked[1].priority, Priority::Mentioned);
 }
@@ -421,4 +423,19 @@ fn a_skill_offered_by_an_alternative_of_its_item_is_that_alternative() {
     let j = job("Requirements\n- Go services, ideally Go or Python\n");
     assert!(j.requirement("go").is_none());
     assert!(j.requirement("go|python").is_some());
+}
+
+#[test]
+fn an_ambiguous_word_opening_a_duty_is_the_verb() {
+    let j = job(
+        "Backend Engineer\nWhat you will do\n- Go through support tickets with Python tooling\nRequirements\n- Go.\n",
+    );
+    let go = j.requirement("go").unwrap();
+    assert_eq!(go.priority, Priority::Required);
+    assert_eq!(
+        go.asked.len(),
+        1,
+        "the duty's Go is the verb: {:?}",
+        go.asked
+    );
 }
