@@ -7,7 +7,8 @@
 //!   claimed 2, evidenced 3, depth 4 (see [`Strength::credit`]);
 //! - **years**: `min(1, years / level.years.min)`, or 1 when the level expects none;
 //! - **responsibilities**: like skills, over the level's responsibility
-//!   signals (expecting evidence by default), or 1 when it lists none.
+//!   signals (each with its own `expect`, `claimed` by default), or 1 when it
+//!   lists none.
 //!
 //! Readiness is the blend-weighted mean of the three, × 100, to one decimal.
 //! More evidence never lowers a strength, so adding evidence never lowers a

@@ -316,7 +316,9 @@ impl Matcher {
         similarity: Option<f64>,
         excluded: Option<Exclusion>,
     ) -> Mention {
-        let modifier = self.cues.modifier_at(seg_text, at);
+        let modifier = self
+            .cues
+            .modifier_at(seg_text, at, at + (span.end - span.start));
         Mention {
             skill,
             segment,

@@ -1,11 +1,13 @@
 //! Negation and hedging cues ("no experience with", "currently learning").
 //!
 //! A cue affects the mentions after it in the same clause. A clause ends at
-//! `.`, `!` or `?` followed by a space, at `;`, `|`, `•`, `(` or `)`, at the
-//! words `but`, `however`, `although`, `whereas`, and at the end of the line
-//! segment. Commas do not end a clause, so in "no experience with Kafka,
-//! RabbitMQ or Redis" all three are negated. Cues are ASCII case-insensitive
-//! and whole words.
+//! `.`, `!` or `?` followed by a space, at `;`, `|` or `•`, at the words `but`,
+//! `however`, `although`, `whereas`, and at the end of the line segment.
+//! Commas and parentheses do not end a clause, so in "no experience with
+//! Kafka, RabbitMQ or Redis" all three are negated, and in "currently learning
+//! Go (Tour of Go)" both mentions are hedged. A cue in parentheses right after
+//! a mention applies to it too: "Vue.js (basic)". Cues are ASCII
+//! case-insensitive and whole words.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -45,15 +47,25 @@ impl Cues {
         Cues { ac, kinds }
     }
 
-    /// The cue in force at byte `at` of `segment`, if any: the last cue before
-    /// `at` in the same clause.
-    pub fn modifier_at(&self, segment: &str, at: usize) -> Option<Modifier> {
+    /// The cue in force for a mention at `at..end` of `segment`, if any: the
+    /// last cue before it in the same clause, else a cue in parentheses right
+    /// after it.
+    pub fn modifier_at(&self, segment: &str, at: usize, end: usize) -> Option<Modifier> {
         let ac = self.ac.as_ref()?;
         let clause = &segment[clause_start(segment, at)..at];
-        ac.find_iter(clause)
+        let before = ac
+            .find_iter(clause)
             .filter(|m| cue_boundary(clause, m.start(), m.end()))
             .last()
-            .map(|m| self.kinds[m.pattern().as_usize()])
+            .map(|m| self.kinds[m.pattern().as_usize()]);
+        before.or_else(|| {
+            let after = segment[end..].trim_start();
+            let inside = after.strip_prefix('(')?;
+            let inside = &inside[..inside.find(')')?];
+            ac.find_iter(inside)
+                .find(|m| cue_boundary(inside, m.start(), m.end()))
+                .map(|m| self.kinds[m.pattern().as_usize()])
+        })
     }
 }
 
@@ -79,7 +91,7 @@ fn clause_start(segment: &str, at: usize) -> usize {
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
         let ends = match b {
-            b';' | b'|' | b'(' | b')' => true,
+            b';' | b'|' => true,
             b'.' | b'!' | b'?' => bytes.get(i + 1).is_none_or(|n| *n == b' '),
             _ => false,
         };
@@ -115,7 +127,8 @@ mod tests {
     }
 
     fn at(line: &str, word: &str) -> Option<Modifier> {
-        cues().modifier_at(line, line.find(word).unwrap())
+        let start = line.find(word).unwrap();
+        cues().modifier_at(line, start, start + word.len())
     }
 
     #[test]
@@ -142,6 +155,26 @@ mod tests {
         assert_eq!(
             at("Basic knowledge of Docker.", "Docker"),
             Some(Modifier::Hedged)
+        );
+    }
+
+    #[test]
+    fn parentheses_do_not_end_the_clause() {
+        assert_eq!(
+            at("Currently learning Go (Tour of Go, CLI tools)", "of Go"),
+            Some(Modifier::Hedged)
+        );
+    }
+
+    #[test]
+    fn a_cue_in_parentheses_after_the_mention_applies() {
+        assert_eq!(
+            at("Frontend: jQuery, Vue.js (basic knowledge of it)", "Vue.js"),
+            Some(Modifier::Hedged)
+        );
+        assert_eq!(
+            at("Frontend: jQuery, Vue.js (basic knowledge of it)", "jQuery"),
+            None
         );
     }
 

@@ -19,7 +19,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 /// The built-in `backend-developer` taxonomy's source text (YAML).
-pub const BUILTIN_YAML: &str = include_str!("../../fixtures/taxonomies/minimal-replacement.yaml");
+pub const BUILTIN_YAML: &str = include_str!("../../taxonomy/backend-developer.yaml");
 
 /// The name under which the built-in taxonomy reports its problems.
 const BUILTIN_ORIGIN: &str = "taxonomy/backend-developer.yaml (built in)";

@@ -92,8 +92,9 @@ impl Default for Settings {
 }
 
 /// Phrases that change how a mention counts. Matching is ASCII case-insensitive
-/// and applies from the cue to the end of its clause (`.`, `;`, `:`, `but`, or
-/// the end of the line).
+/// and whole-word; a cue applies from where it stands to the end of its clause
+/// (`.`, `!`, `?`, `;`, `|`, `•`, `but`, `however`, or the end of the line), and
+/// to the mention just before it when it stands in parentheses ("Vue (basic)").
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct Cues {
