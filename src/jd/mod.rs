@@ -1051,7 +1051,8 @@ fn finish(t: &crate::Taxonomy, groups: &groups::Groups, raw: Vec<Raw>) -> Vec<Jo
             },
         ));
     }
-    // Alternatives and phrases that a single skill requirement already covers.
+    // Alternatives and phrases that a single skill requirement already covers
+    // (a phrase that named examples keeps them: "languages, especially Java").
     let singles: Vec<(String, Priority)> = reqs
         .iter()
         .filter(|(_, r)| r.options.len() == 1 && r.group.is_none())
@@ -1062,6 +1063,7 @@ fn finish(t: &crate::Taxonomy, groups: &groups::Groups, raw: Vec<Raw>) -> Vec<Jo
         .map(|(_, r)| r)
         .filter(|r| {
             r.options.len() == 1 && r.group.is_none()
+                || !r.examples.is_empty()
                 || !singles
                     .iter()
                     .any(|(s, p)| *p >= r.priority && r.options.contains(s))

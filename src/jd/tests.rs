@@ -439,3 +439,15 @@ fn an_ambiguous_word_opening_a_duty_is_the_verb() {
         go.asked
     );
 }
+
+#[test]
+fn a_phrase_with_examples_stays_beside_a_required_skill_it_covers() {
+    let j = job(
+        "Requirements\n- Python\nNice to have\n- Other programming languages, especially Java\n",
+    );
+    let r = j.requirement("programming-language").unwrap();
+    assert_eq!(r.priority, Priority::Preferred);
+    assert_eq!(r.examples, ["java"]);
+    let j = job("Requirements\n- Python\nNice to have\n- Another programming language\n");
+    assert!(j.requirement("programming-language").is_none());
+}
