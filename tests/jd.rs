@@ -489,7 +489,9 @@ fn traps_resume_misses_postgres_a_language_and_docker() {
         .skill("testing")
         .is_some_and(|s| s.status != skillgap::Status::Weak);
     assert_eq!(met(&m, "testing"), shown);
-    assert!(m.requirement("testing").is_some_and(|r| r.priority == Priority::Required));
+    assert!(m
+        .requirement("testing")
+        .is_some_and(|r| r.priority == Priority::Required));
     if !shown {
         eprintln!("note: the resume scorer does not find `testing` in the traps resume (PHPUnit)");
     }

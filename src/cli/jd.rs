@@ -45,7 +45,13 @@ pub fn run(
     let job = scorer.parse_job(&doc.text);
     let m = scorer.match_parsed(report, &job);
     with_stdout(args.color, |w| match args.format {
-        ScoreFormat::Text => write_text(w, &m, scorer.taxonomy(), source, &jd_name, args.explain),
+        ScoreFormat::Text => {
+            write_text(w, &m, scorer.taxonomy(), source, &jd_name, args.explain)?;
+            if args.explain {
+                write_ignored(w, &job)?;
+            }
+            Ok(())
+        }
         ScoreFormat::Json => writeln!(w, "{}", m.to_json()),
         ScoreFormat::Markdown => {
             write_markdown(w, &m, scorer.taxonomy(), source, &jd_name, args.explain)
@@ -335,6 +341,32 @@ fn name_width(list: &[RequirementMatch], t: &Taxonomy) -> usize {
         .max()
         .unwrap_or(0)
         .clamp(10, 36)
+}
+
+/// With `--explain`: skills the job names where they do not count.
+fn write_ignored(w: &mut dyn Write, job: &skillgap::jd::JobDescription) -> io::Result<()> {
+    if job.ignored.is_empty() {
+        return Ok(());
+    }
+    writeln!(w)?;
+    writeln!(
+        w,
+        "{BOLD}Not counted from the job{BOLD:#}  {DIM}(company, benefits, process, metadata; or another sense){DIM:#}"
+    )?;
+    for i in &job.ignored {
+        let why = match i.excluded {
+            Some(skillgap::matcher::Exclusion::Negated) => "negated".to_string(),
+            Some(skillgap::matcher::Exclusion::ContextRejected) => "other sense".to_string(),
+            Some(skillgap::matcher::Exclusion::NoContext) => "no tech context".to_string(),
+            None => i.section.to_string(),
+        };
+        writeln!(
+            w,
+            "  {:<24} {DIM}job L{:<4} {:<16}{DIM:#} \"{}\"",
+            i.skill, i.line, why, i.matched
+        )?;
+    }
+    Ok(())
 }
 
 fn write_missing(

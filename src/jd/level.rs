@@ -22,6 +22,14 @@ use crate::taxonomy::Taxonomy;
 use serde::{Deserialize, Serialize};
 
 /// How the level of a job description was decided.
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy};
+/// use skillgap::jd::LevelSource;
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let job = scorer.parse_job("Backend Developer\nRequirements\n- 3+ years of Python experience\n");
+/// assert_eq!(job.level.unwrap().source, LevelSource::Years);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LevelSource {
@@ -34,6 +42,14 @@ pub enum LevelSource {
 }
 
 /// The level a job description aims at, mapped to a taxonomy level.
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy};
+/// use skillgap::jd::LevelSource;
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let level = scorer.parse_job("Staff Engineer / Tech Lead\n").level.unwrap();
+/// assert_eq!((level.id.as_str(), level.source, level.text.as_str()), ("lead", LevelSource::Title, "lead"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LevelAsked {
     /// Taxonomy level id.

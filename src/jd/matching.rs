@@ -34,6 +34,12 @@ use serde::{Deserialize, Serialize};
 pub const JD_SCHEMA_VERSION: u32 = 1;
 
 /// Credit of an evidenced option (used in experience or projects).
+///
+/// ```
+/// use skillgap::jd::{CREDIT_CLAIMED, CREDIT_EVIDENCED, CREDIT_WEAK, SHARE_PREFERRED, SHARE_REQUIRED, SHARE_YEARS};
+/// assert!(CREDIT_WEAK < CREDIT_CLAIMED && CREDIT_CLAIMED < CREDIT_EVIDENCED);
+/// assert_eq!(SHARE_REQUIRED + SHARE_PREFERRED + SHARE_YEARS, 1.0);
+/// ```
 pub const CREDIT_EVIDENCED: f64 = 1.0;
 /// Credit of a claimed option (named, e.g. in a skills list).
 pub const CREDIT_CLAIMED: f64 = 0.75;
@@ -56,6 +62,15 @@ fn credit(status: Option<Status>) -> f64 {
 }
 
 /// How a resume matches a job description.
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy};
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let m = scorer.match_job("SKILLS\nPython, Redis\n", "Requirements\n- Python\n- Go\nNice to have\n- Redis\n");
+/// // Required: Python claimed (0.75), Go missing (0); preferred: Redis claimed (0.75).
+/// assert_eq!(m.percent, (100.0 * (0.70 * 0.375 + 0.15 * 0.75) / 0.85_f64 * 10.0).round() / 10.0);
+/// assert_eq!(m.missing_required[0].id, "go");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JobMatch {
     /// [`JD_SCHEMA_VERSION`].
@@ -86,6 +101,15 @@ pub struct JobMatch {
 }
 
 /// The parts of the match percentage.
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy};
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let c = scorer.match_job("SKILLS\nPython\n", "Requirements\n- Python\n- Go\n").components;
+/// assert_eq!((c.required.met, c.required.total, c.required.share), (1, 2, 1.0));
+/// assert_eq!(c.preferred.total, 0);
+/// assert!(c.years.is_none());
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MatchComponents {
     /// Required skills.
@@ -96,7 +120,13 @@ pub struct MatchComponents {
     pub years: Option<YearsComponent>,
 }
 
-/// A skill component of the percentage.
+/// A skill component of the percentage (see [`MatchComponents`]).
+///
+/// ```
+/// use skillgap::jd::Component;
+/// let c = Component { met: 1, total: 2, credit: 0.5, share: 1.0 };
+/// assert_eq!(c.credit * c.share, 0.5);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Component {
     /// Requirements met (evidenced or claimed).
@@ -110,6 +140,17 @@ pub struct Component {
 }
 
 /// The years component of the percentage.
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy};
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let m = scorer.match_job(
+///     "EXPERIENCE\nEngineer (2022 - 2024)\n- Python services\n",
+///     "Requirements\n- 4+ years of Python\n",
+/// );
+/// let y = m.components.years.unwrap();
+/// assert_eq!(y.credit, m.years.found / 4.0);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct YearsComponent {
     /// `min(1, found / asked)`, 0–1.
@@ -119,6 +160,19 @@ pub struct YearsComponent {
 }
 
 /// One requirement and what the resume shows for it.
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy, Status};
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let m = scorer.match_job(
+///     "EXPERIENCE\nEngineer (2020 - 2024)\n- Built services in Django\n",
+///     "Requirements\n- A backend framework\n",
+/// );
+/// let r = &m.matched[0];
+/// assert_eq!((r.via.as_deref(), r.status), (Some("django"), Some(Status::Evidenced)));
+/// assert!(r.through_competency && r.is_met());
+/// assert_eq!(r.evidence.as_ref().unwrap().line, 3);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RequirementMatch {
     /// The requirement's id (see [`super::JobRequirement::id`]).
@@ -157,13 +211,20 @@ pub struct RequirementMatch {
 }
 
 impl RequirementMatch {
-    /// Met: an option is evidenced or claimed.
+    /// Met: an option is evidenced or claimed (see the struct's example).
     pub fn is_met(&self) -> bool {
         matches!(self.status, Some(Status::Evidenced | Status::Claimed))
     }
 }
 
 /// Years asked against years found.
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy};
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let m = scorer.match_job("Python developer with 6 years of experience", "Requirements\n- 5+ years of Python\n");
+/// assert_eq!((m.years.asked.unwrap().min, m.years.found, m.years.met), (5.0, 6.0, Some(true)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct YearsMatch {
     /// What the job asks.
@@ -175,6 +236,16 @@ pub struct YearsMatch {
 }
 
 /// Readiness for the level the job aims at.
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy};
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let report = scorer.score("SKILLS\nPython");
+/// let m = scorer.match_parsed(&report, &scorer.parse_job("Senior Python Engineer\n"));
+/// let l = m.level.unwrap();
+/// assert_eq!(l.asked.id, "senior");
+/// assert_eq!(l.readiness, report.level("senior").unwrap().readiness);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LevelMatch {
     /// The level the job aims at.

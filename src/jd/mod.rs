@@ -92,6 +92,17 @@ use sections::Item;
 use serde::{Deserialize, Serialize};
 
 /// How much a job description wants a skill.
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy};
+/// use skillgap::jd::Priority;
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let job = scorer.parse_job("What you'll do\n- Build Kafka consumers\nRequirements\n- Python; Redis is a plus\n");
+/// assert_eq!(job.priority_of("python"), Some(Priority::Required));
+/// assert_eq!(job.priority_of("redis"), Some(Priority::Preferred));
+/// assert_eq!(job.priority_of("kafka"), Some(Priority::Mentioned));
+/// assert!(Priority::Required > Priority::Preferred);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Priority {
@@ -125,6 +136,15 @@ impl std::fmt::Display for Priority {
 }
 
 /// A line of the job description that asked for a requirement.
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy};
+/// use skillgap::jd::JobSection;
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let job = scorer.parse_job("Engineer\nRequirements\n- 2+ years with PostgreSQL\n");
+/// let asked = &job.requirement("postgresql").unwrap().asked[0];
+/// assert_eq!((asked.line, asked.section, asked.matched.as_str()), (3, JobSection::Requirements, "PostgreSQL"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AskedLine {
     /// 1-based line of the job description.
@@ -141,6 +161,14 @@ pub struct AskedLine {
 }
 
 /// A competency phrase behind a requirement ("a backend framework").
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy};
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let job = scorer.parse_job("Requirements\n- Experience with a backend framework\n");
+/// let g = job.requirements[0].group.as_ref().unwrap();
+/// assert_eq!((g.label.as_str(), g.competency.as_deref()), ("a backend framework", Some("backend-frameworks")));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GroupRef {
     /// The competency id, or the phrase key when no competency fits.
@@ -154,6 +182,15 @@ pub struct GroupRef {
 
 /// One thing a job description asks for: a skill, alternatives, or a
 /// competency phrase.
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy};
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let job = scorer.parse_job("Requirements\n- PostgreSQL or MySQL\n");
+/// let r = &job.requirements[0];
+/// assert_eq!((r.id.as_str(), r.name.as_str()), ("postgresql|mysql", "PostgreSQL or MySQL"));
+/// assert_eq!(r.options, ["postgresql", "mysql"]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JobRequirement {
     /// A skill id; alternatives joined with `|` (`postgresql|mysql`); or the
@@ -181,6 +218,15 @@ pub struct JobRequirement {
 
 /// A skill named where it does not count (company blurb, benefits, hiring
 /// process, metadata), or excluded by the matcher (negated, another sense).
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy};
+/// use skillgap::jd::JobSection;
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let job = scorer.parse_job("Engineer\nAbout us\nWe run on Kubernetes.\nRequirements\n- Python\n");
+/// let i = &job.ignored[0];
+/// assert_eq!((i.skill.as_str(), i.section, i.excluded), ("kubernetes", JobSection::Company, None));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IgnoredMention {
     /// Skill id.
@@ -197,6 +243,14 @@ pub struct IgnoredMention {
 }
 
 /// A section heading found in the job description.
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy};
+/// use skillgap::jd::JobSection;
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let h = &scorer.parse_job("Engineer\n## Bonus points\n- Rust\n").sections[0];
+/// assert_eq!((h.line, h.text.as_str(), h.section), (2, "## Bonus points", JobSection::Preferred));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SectionHeading {
     /// 1-based line.
@@ -296,6 +350,12 @@ impl JobDescription {
 
 impl Scorer {
     /// Parses a job description; the same as [`JobDescription::parse`].
+    ///
+    /// ```
+    /// use skillgap::{Scorer, Taxonomy};
+    /// let scorer = Scorer::new(Taxonomy::builtin());
+    /// assert_eq!(scorer.parse_job("Senior Go Engineer\n").title.as_deref(), Some("Senior Go Engineer"));
+    /// ```
     pub fn parse_job(&self, job: &str) -> JobDescription {
         JobDescription::parse(self, job)
     }
@@ -320,6 +380,18 @@ impl Scorer {
 
     /// Matches a scored resume against a parsed job description. Cheap: no text
     /// is read again, so one job can rank many resumes (see [`JobMatch::rank`]).
+    /// The job must have been parsed with this scorer's taxonomy (skill ids are
+    /// compared as they are).
+    ///
+    /// ```
+    /// use skillgap::{Scorer, Taxonomy};
+    /// let scorer = Scorer::new(Taxonomy::builtin());
+    /// let job = scorer.parse_job("Requirements\n- Python\n");
+    /// for resume in ["SKILLS\nPython", "SKILLS\nJava"] {
+    ///     let m = scorer.match_parsed(&scorer.score(resume), &job);
+    ///     assert_eq!(m.missing_required.is_empty(), resume.contains("Python"));
+    /// }
+    /// ```
     pub fn match_parsed(&self, resume: &Report, job: &JobDescription) -> JobMatch {
         matching::match_report(resume, job)
     }

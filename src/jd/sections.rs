@@ -21,6 +21,15 @@
 use serde::{Deserialize, Serialize};
 
 /// The kind of job-description section an item belongs to.
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy};
+/// use skillgap::jd::JobSection;
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let job = scorer.parse_job("Engineer\nMust have:\n- Python\nPerks:\n- Gym\n");
+/// let found: Vec<JobSection> = job.sections.iter().map(|s| s.section).collect();
+/// assert_eq!(found, [JobSection::Requirements, JobSection::Benefits]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum JobSection {

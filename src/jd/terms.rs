@@ -44,6 +44,14 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// A term that looks like a technology the taxonomy does not know.
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy};
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let job = scorer.parse_job("Nice to have\n- ClickHouse or another columnar store\n");
+/// let t = &job.unrecognised[0];
+/// assert_eq!((t.term.as_str(), t.line, t.count), ("ClickHouse", 2, 1));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnrecognisedTerm {
     /// The term as first written.

@@ -22,6 +22,13 @@ use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 /// Years of experience a job description asks for.
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy};
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let y = scorer.parse_job("Requirements\n- 3 to 5 years of Java\n").years.unwrap();
+/// assert_eq!((y.min, y.max, y.line), (3.0, Some(5.0), 2));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct YearsAsked {
     /// The minimum (0 for "up to 2 years" or "0–2 years").
