@@ -412,10 +412,10 @@ fn responsibility_signals_are_read_in_the_past_tense_too() {
     assert_eq!(r.priority, Priority::Required);
     assert_eq!(r.asked[0].matched, "Lead critical migrations");
     assert_eq!(
-        super::past_tense("Leading the team").as_deref(),
+        super::parse::past_tense("Leading the team").as_deref(),
         Some("Led     the team")
     );
-    assert_eq!(super::past_tense("Misleading"), None);
+    assert_eq!(super::parse::past_tense("Misleading"), None);
 }
 
 #[test]
