@@ -141,6 +141,12 @@ const PHRASES: &[(&str, JobSection)] = &[
     ("=openings", S::Meta),
     ("=job id", S::Meta),
     ("=likes", S::Meta),
+    // Indian job boards title their main requirements "Desired Candidate
+    // Profile" or "Preferred candidate profile".
+    ("candidate profile", S::Requirements),
+    ("desired profile", S::Requirements),
+    ("=you are", S::Requirements),
+    ("=youre", S::Requirements),
     // Nice to have.
     ("nice to have", S::Preferred),
     ("nice to haves", S::Preferred),
@@ -695,6 +701,15 @@ mod tests {
             ("What’s the stack?", S::Stack),
             ("YOUR PROFILE", S::Requirements),
             ("About you:", S::Requirements),
+            ("Desired Candidate Profile", S::Requirements),
+            ("Preferred candidate profile", S::Requirements),
+            ("Roles and Responsibilities", S::Responsibilities),
+            ("Good-to-Have Skills:", S::Preferred),
+            ("Must-Have Skills:", S::Requirements),
+            ("About the job", S::Role),
+            ("Basic Qualifications", S::Requirements),
+            ("Perks and Benefits", S::Benefits),
+            ("You are:", S::Requirements),
         ] {
             assert_eq!(job_heading(h), Some(s), "{h}");
         }
