@@ -147,8 +147,8 @@ pub struct ResumeResult {
     pub years: Option<f64>,
     /// Years found.
     pub years_found: f64,
-    /// Readiness per level, lowest first.
-    pub readiness: Vec<f64>,
+    /// Readiness per level, lowest first, with its components.
+    pub levels: Vec<crate::report::LevelReadiness>,
 }
 
 /// The whole evaluation.
@@ -256,7 +256,7 @@ pub fn evaluate(labels: &Labels, reports: &[Report], level_order: &[&str]) -> Ev
             estimated_level: report.estimated_level.clone(),
             years: label.years,
             years_found: report.experience.years,
-            readiness: report.levels.iter().map(|l| l.readiness).collect(),
+            levels: report.levels.clone(),
         });
         match &label.level {
             Some(l) => {

@@ -1,7 +1,10 @@
 //! Gaps toward a target level, ranked by what closing them is worth.
 //!
 //! Every requirement or responsibility of the target level that earns less
-//! than full credit is a gap, and so are missing years. A gap's `gain` is the
+//! than full credit is a gap, and so are missing years. Gains of years and
+//! responsibilities are scaled by the resume's relevance (see [`crate::score`]
+//! docs on `relevance_full`); skill gains are not, though closing a skill gap can
+//! also raise relevance, so they are lower bounds. A gap's `gain` is the
 //! readiness points the level would gain if it were closed; gaps are ranked by
 //! gain, then weight, then id, so the list is deterministic.
 
@@ -15,6 +18,7 @@ pub(crate) fn gaps(
     level: &Level,
     strengths: &Strengths,
     years: f64,
+    relevance: f64,
 ) -> Vec<Gap> {
     let b = level.blend;
     let total_blend = b.skills + b.years + b.responsibilities;
@@ -22,9 +26,15 @@ pub(crate) fn gaps(
         return Vec::new();
     }
     let mut out = Vec::new();
+    // Responsibilities and years count only as far as the resume is relevant
+    // (see `score`), and so do the points their gaps would add.
     for (reqs, share, responsibility) in [
         (&level.requirements, b.skills, false),
-        (&level.responsibilities, b.responsibilities, true),
+        (
+            &level.responsibilities,
+            b.responsibilities * relevance,
+            true,
+        ),
     ] {
         let total_w: f64 = reqs.iter().map(|r| requirement_weight(taxonomy, r)).sum();
         if total_w <= 0.0 {
@@ -59,7 +69,7 @@ pub(crate) fn gaps(
             weight: b.years,
             current: None,
             expect: Expect::Evidenced,
-            gain: round1(100.0 * b.years / total_blend * (1.0 - y)),
+            gain: round1(100.0 * b.years * relevance / total_blend * (1.0 - y)),
             why: format!(
                 "{} typically has {}+ years of experience; the resume shows {:.1}.",
                 level.name, level.years.min, years

@@ -77,8 +77,8 @@ pub struct Report {
     pub taxonomy: TaxonomyInfo,
     /// The settings that produced this report.
     pub settings: ReportSettings,
-    /// The highest level reached, scanning upward from the lowest; `None` when
-    /// not even the lowest is reached.
+    /// The highest level reached (readiness at least the threshold and the
+    /// level's minimum years shown); `None` when no level is reached.
     pub estimated_level: Option<String>,
     /// The level the gaps lead to.
     pub target_level: Option<String>,
@@ -133,7 +133,8 @@ pub struct LevelReadiness {
     pub name: String,
     /// 0–100, one decimal.
     pub readiness: f64,
-    /// Whether this level counts as reached (see [`Report::estimated_level`]).
+    /// Whether this level is reached: readiness at least the threshold and the
+    /// level's minimum years shown (see [`Report::estimated_level`]).
     pub reached: bool,
     /// Weighted requirement coverage, 0–1.
     pub skills: f64,

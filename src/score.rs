@@ -10,10 +10,19 @@
 //!   signals (each with its own `expect`, `claimed` by default), or 1 when it
 //!   lists none.
 //!
+//! Years and responsibilities count only as far as the resume is relevant to
+//! the role: both are multiplied by `relevance = min(1, c / relevance_full)`,
+//! where `c` is the coverage of the first level's requirements (a store
+//! manager's eight years are not eight years of backend work).
+//!
 //! Readiness is the blend-weighted mean of the three, × 100, to one decimal.
 //! More evidence never lowers a strength, so adding evidence never lowers a
-//! score. The estimated level is found by scanning levels upward and stopping
-//! at the first whose readiness is below the threshold.
+//! score.
+//!
+//! A level is **reached** when its readiness is at least the threshold *and*
+//! the resume shows the years of experience the level's career stage starts at
+//! (`years.min`: a strong two-year engineer is a ready mid, not a senior). The
+//! **estimated level** is the highest level reached, or none.
 
 use crate::report::{LevelReadiness, Strength};
 use crate::taxonomy::{Level, Requirement, Taxonomy};
@@ -88,10 +97,11 @@ pub(crate) fn readiness(
     level: &Level,
     strengths: &Strengths,
     years: f64,
+    relevance: f64,
 ) -> LevelReadiness {
     let skills = coverage(taxonomy, strengths, &level.requirements);
-    let years_c = years_component(level, years);
-    let resp = coverage(taxonomy, strengths, &level.responsibilities);
+    let years_c = years_component(level, years) * relevance;
+    let resp = coverage(taxonomy, strengths, &level.responsibilities) * relevance;
     let b = level.blend;
     let total = b.skills + b.years + b.responsibilities;
     let value = if total > 0.0 {
@@ -114,26 +124,39 @@ fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-/// Readiness for every level, with `reached` set by the upward scan; returns the
-/// estimated level's index.
+/// How far years and responsibilities count: `min(1, c / relevance_full)` where
+/// `c` is the coverage of the first level's requirements.
+pub(crate) fn relevance(taxonomy: &Taxonomy, strengths: &Strengths) -> f64 {
+    let Some(first) = taxonomy.levels().first() else {
+        return 1.0;
+    };
+    let full = taxonomy.settings().relevance_full;
+    if full <= 0.0 {
+        return 1.0;
+    }
+    (coverage(taxonomy, strengths, &first.requirements) / full).min(1.0)
+}
+
+/// Readiness for every level, with `reached` set; returns the estimated level's
+/// index (the highest level reached).
 pub(crate) fn all_levels(
     taxonomy: &Taxonomy,
     strengths: &Strengths,
     years: f64,
     threshold: f64,
 ) -> (Vec<LevelReadiness>, Option<usize>) {
+    let relevance = relevance(taxonomy, strengths);
     let mut levels: Vec<LevelReadiness> = taxonomy
         .levels()
         .iter()
-        .map(|l| readiness(taxonomy, l, strengths, years))
+        .map(|l| readiness(taxonomy, l, strengths, years, relevance))
         .collect();
     let mut estimated = None;
-    for (i, l) in levels.iter_mut().enumerate() {
-        if l.readiness + 1e-9 < threshold {
-            break;
+    for (i, (l, def)) in levels.iter_mut().zip(taxonomy.levels()).enumerate() {
+        l.reached = l.readiness + 1e-9 >= threshold && years + 1e-9 >= def.years.min;
+        if l.reached {
+            estimated = Some(i);
         }
-        l.reached = true;
-        estimated = Some(i);
     }
     (levels, estimated)
 }

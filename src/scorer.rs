@@ -263,7 +263,10 @@ impl Scorer {
             },
         };
         let gaps = target_index
-            .map(|i| gaps::gaps(t, &t.levels()[i], &strengths, experience.years))
+            .map(|i| {
+                let relevance = score::relevance(t, &strengths);
+                gaps::gaps(t, &t.levels()[i], &strengths, experience.years, relevance)
+            })
             .unwrap_or_default();
 
         // Findings.

@@ -79,6 +79,10 @@ pub struct Settings {
     pub fuzzy_min_len: usize,
     /// Readiness (0–100) a level needs to count as reached.
     pub level_threshold: f64,
+    /// Coverage (0–1) of the first level's requirements at which years and
+    /// responsibilities count in full. Below it they count in proportion, so
+    /// years in an unrelated career do not make someone ready for this role.
+    pub relevance_full: f64,
 }
 
 impl Default for Settings {
@@ -87,6 +91,7 @@ impl Default for Settings {
             fuzzy_threshold: 0.8,
             fuzzy_min_len: 5,
             level_threshold: 70.0,
+            relevance_full: 0.25,
         }
     }
 }

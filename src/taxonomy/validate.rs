@@ -74,6 +74,13 @@ pub(crate) fn validate(file: &TaxonomyFile) -> Vec<(Locus, Problem)> {
             Some("use 4 or more; short tokens make fuzzy matches meaningless".into()),
         );
     }
+    if !(0.0..=1.0).contains(&s.relevance_full) {
+        push(
+            top("settings"),
+            format!("relevance_full {} is out of range", s.relevance_full),
+            Some("use a coverage in [0, 1]; 0 turns the relevance scaling off".into()),
+        );
+    }
     if !(0.0..=100.0).contains(&s.level_threshold) {
         push(
             top("settings"),
