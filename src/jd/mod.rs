@@ -62,6 +62,9 @@
 //! itself spells as a skill ("message broker") is that skill. A skill that
 //! implies others (`EKS` implies `aws` and `kubernetes`) asks for those too,
 //! marked [`JobRequirement::implied_by`] unless the job also names them.
+//! Job titles are not requirements: title signals of the taxonomy
+//! (`senior-title`) and responsibility signals in the title line ("Tech
+//! Lead") are left to the level.
 //!
 //! Years ([`find_years`]) and the level ([`level`]) are read as documented in
 //! their modules; terms that look like technologies the taxonomy does not know

@@ -184,6 +184,9 @@ pub(crate) fn parse(scorer: &Scorer, input: &str) -> JobDescription {
                 });
                 continue;
             }
+            if is_a_job_title(&t.skills()[m.skill], item) {
+                continue;
+            }
             toks.push(Tok {
                 start: a,
                 end: b,
@@ -299,6 +302,14 @@ pub(crate) fn parse(scorer: &Scorer, input: &str) -> JobDescription {
             .collect(),
         has_requirements_section: has_requirements,
     }
+}
+
+/// Job titles are not requirements: title signals (skills whose id ends in
+/// `-title`, such as `senior-title`) anywhere, and responsibility signals in
+/// the title line ("Staff Engineer / Tech Lead"), describe the role, whose
+/// level is read separately; the job asks for them in its text if it does.
+fn is_a_job_title(skill: &crate::taxonomy::Skill, item: &Item) -> bool {
+    skill.id.ends_with("-title") || (item.title && skill.kind == "responsibility")
 }
 
 /// Whether a mention is an ambiguous word ("Make", "Go", "Spring") that opens

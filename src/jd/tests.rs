@@ -44,6 +44,8 @@ skills:
   - {id: gcp, name: GCP, kind: cloud}
   - {id: eks, name: EKS, kind: cloud, implies: [aws, kubernetes]}
   - {id: mentoring, name: Mentoring, kind: responsibility, aliases: [mentor, mentoring]}
+  - {id: senior-title, name: Senior job title, kind: responsibility, aliases: [senior engineer]}
+  - {id: leading, name: Team leadership, kind: responsibility, aliases: [tech lead]}
   - id: migrations
     name: Migration leadership
     kind: responsibility
@@ -450,4 +452,11 @@ fn a_phrase_with_examples_stays_beside_a_required_skill_it_covers() {
     assert_eq!(r.examples, ["java"]);
     let j = job("Requirements\n- Python\nNice to have\n- Another programming language\n");
     assert!(j.requirement("programming-language").is_none());
+}
+
+#[test]
+fn job_titles_are_not_requirements() {
+    let j = job("Senior Engineer / Tech Lead (Python)\nRequirements\n- Work with a senior engineer\n- Experience as a tech lead\n");
+    assert_eq!(ids(&j, Priority::Required), ["python", "leading"]);
+    assert_eq!(j.requirement("leading").unwrap().asked[0].line, 4);
 }
