@@ -1,14 +1,36 @@
 //! Context rules for ambiguous spellings (`Go`, `Express`, `Spring`, `Rest`...).
 //!
-//! An ambiguous mention counts when
+//! `reject_*` rules apply to every spelling of a skill that has them. An
+//! ambiguous mention counts when
 //! 1. no `reject_before` regex matches the text before it on its line segment,
 //! 2. no `reject_after` regex matches the text after it, and
-//! 3. at least one of: an `accept` regex matches the segment; another,
-//!    unambiguous skill is found in the same segment; the segment is in a
-//!    Skills section.
+//! 3. at least one of: an `accept` regex matches within its *window* (the
+//!    [`WINDOW`] bytes before and after it in its segment); another,
+//!    unambiguous skill is found within that window; the segment is in a
+//!    Skills section. With `strict: true` only an `accept` regex confirms.
+//!
+//! The window keeps a long line (a whole skills paragraph flattened into one
+//! line) from confirming a word far away from the technology that happens to
+//! share it.
 
 use crate::taxonomy::ContextRules;
 use regex::Regex;
+
+/// How far (in bytes, each side) context confirms an ambiguous mention.
+pub const WINDOW: usize = 80;
+
+/// The byte window `[lo, hi)` around `start..end` in `segment`, on char boundaries.
+pub(crate) fn window(segment: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut lo = start.saturating_sub(WINDOW);
+    while !segment.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (end + WINDOW).min(segment.len());
+    while !segment.is_char_boundary(hi) {
+        hi += 1;
+    }
+    (lo, hi)
+}
 
 /// Compiled context rules of one skill.
 #[derive(Debug, Clone, Default)]
@@ -16,6 +38,7 @@ pub(crate) struct Context {
     reject_before: Vec<Regex>,
     reject_after: Vec<Regex>,
     accept: Vec<Regex>,
+    strict: bool,
 }
 
 /// Why an ambiguous mention did not count.
@@ -37,8 +60,20 @@ impl Context {
                 reject_before: compile(&r.reject_before),
                 reject_after: compile(&r.reject_after),
                 accept: compile(&r.accept),
+                strict: r.strict,
             },
         }
+    }
+
+    /// Whether a `reject_*` rule matches around `start..end`. Reject rules
+    /// describe a sense of the words that is not the skill ("Testing
+    /// department", "Monitoring calls"), so they apply to every spelling of
+    /// the skill, not only to ambiguous ones.
+    pub fn rejects(&self, segment: &str, start: usize, end: usize) -> bool {
+        let before = &segment[..start];
+        let after = &segment[end..];
+        self.reject_before.iter().any(|r| r.is_match(before))
+            || self.reject_after.iter().any(|r| r.is_match(after))
     }
 
     /// Decides a mention at `start..end` of `segment` (byte offsets in the segment).
@@ -50,14 +85,12 @@ impl Context {
         end: usize,
         confirmed: bool,
     ) -> Result<(), Rejection> {
-        let before = &segment[..start];
-        let after = &segment[end..];
-        if self.reject_before.iter().any(|r| r.is_match(before))
-            || self.reject_after.iter().any(|r| r.is_match(after))
-        {
+        if self.rejects(segment, start, end) {
             return Err(Rejection::RejectRule);
         }
-        if confirmed || self.accept.iter().any(|r| r.is_match(segment)) {
+        let (lo, hi) = window(segment, start, end);
+        let near = &segment[lo..hi];
+        if (confirmed && !self.strict) || self.accept.iter().any(|r| r.is_match(near)) {
             Ok(())
         } else {
             Err(Rejection::NoContext)
@@ -74,6 +107,7 @@ mod tests {
             reject_before: vec![r"(?i)\b(to|let's|will|can)\s*$".into()],
             reject_after: vec![r"(?i)^[\s-]*(to\b|live\b|ahead\b)".into()],
             accept: vec![r"(?i)\b(golang|goroutines?|microservices?|language)\b".into()],
+            strict: false,
         }))
     }
 
@@ -92,6 +126,22 @@ mod tests {
             judge(&go(), "Go-to person for releases", true),
             Err(Rejection::RejectRule)
         );
+    }
+
+    #[test]
+    fn accept_words_far_away_do_not_confirm() {
+        let line = format!("Go {} microservices", "x ".repeat(60));
+        assert_eq!(judge(&go(), &line, false), Err(Rejection::NoContext));
+        let line = format!("Go {} microservices", "x ".repeat(30));
+        assert_eq!(judge(&go(), &line, false), Ok(()));
+    }
+
+    #[test]
+    fn strict_rules_ignore_neighbouring_skills() {
+        let mut c = go();
+        c.strict = true;
+        assert_eq!(judge(&c, "Go, Python", true), Err(Rejection::NoContext));
+        assert_eq!(judge(&c, "Go microservices, Python", true), Ok(()));
     }
 
     #[test]

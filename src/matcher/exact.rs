@@ -11,6 +11,8 @@
 //!   character before it must not be one (nor `_`); where it ends with a letter,
 //!   the character after it must not be a letter (nor `_`), and a digit is
 //!   allowed after spellings of three or more characters (`Java8`, `Python3`).
+//!   Words joined in CamelCase are one word (`JavaScript` never yields `Java`,
+//!   even in a taxonomy that lacks a `JavaScript` spelling).
 //!   Edges that are punctuation (`C++`, `C#`, `.NET`) are not checked, so
 //!   `C++11` is C++ and `ASP.NET` finds `.NET` unless `ASP.NET` is itself a
 //!   spelling (then it wins, being longer and further left). A candidate that
@@ -199,6 +201,12 @@ mod tests {
             found(&e, "Java8 Python3 Go1"),
             ["Java8", "Python3"].map(|s| &s[..s.len() - 1])
         );
+    }
+
+    #[test]
+    fn camel_case_compounds_are_one_word() {
+        let e = exact(&["Azure", "Java", "Script"]);
+        assert!(found(&e, "AzureWeb JavaScript").is_empty());
     }
 
     #[test]

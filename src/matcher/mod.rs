@@ -203,14 +203,13 @@ impl Matcher {
         let mut hits: Vec<Hit> = Vec::new();
         self.exact.find_all(text, &mut hits);
 
-        // Which segments hold an unambiguous hit, to confirm ambiguous ones.
+        // Unambiguous hits confirm ambiguous ones near them (see `context`).
         let seg_of: Vec<usize> = hits.iter().map(|h| doc.segment_at(h.start)).collect();
-        let mut confirmed = vec![false; doc.segments.len()];
-        for (h, &s) in hits.iter().zip(&seg_of) {
-            if self.exact.patterns[h.pattern].spelling != Spelling::Ambiguous {
-                confirmed[s] = true;
-            }
-        }
+        let anchors: Vec<(usize, usize)> = hits
+            .iter()
+            .filter(|h| self.exact.patterns[h.pattern].spelling != Spelling::Ambiguous)
+            .map(|h| (h.start, h.end))
+            .collect();
 
         let mut out = Vec::with_capacity(hits.len());
         for (h, &s) in hits.iter().zip(&seg_of) {
@@ -219,8 +218,15 @@ impl Matcher {
             let seg_text = doc.segment_text(seg);
             let (a, b) = (h.start - seg.range.start, h.end - seg.range.start);
             let mut excluded = None;
-            if p.spelling == Spelling::Ambiguous {
-                let ok = confirmed[s] || seg.section == Section::Skills;
+            if p.spelling != Spelling::Ambiguous && self.contexts[p.skill].rejects(seg_text, a, b) {
+                excluded = Some(Exclusion::ContextRejected);
+            } else if p.spelling == Spelling::Ambiguous {
+                let (lo, hi) = context::window(seg_text, a, b);
+                let (lo, hi) = (seg.range.start + lo, seg.range.start + hi);
+                let near = anchors
+                    .iter()
+                    .any(|&(x, y)| x >= lo && y <= hi && p.skill != self.exact_skill_at(&hits, x));
+                let ok = near || seg.section == Section::Skills;
                 excluded = match self.contexts[p.skill].judge(seg_text, a, b, ok) {
                     Ok(()) => None,
                     Err(Rejection::RejectRule) => Some(Exclusion::ContextRejected),
@@ -301,6 +307,13 @@ impl Matcher {
         }
         out.sort_by_key(|m| (m.span.start, m.skill));
         out
+    }
+
+    /// The skill of the exact hit starting at byte `start`.
+    fn exact_skill_at(&self, hits: &[Hit], start: usize) -> usize {
+        hits.iter()
+            .find(|h| h.start == start)
+            .map_or(usize::MAX, |h| self.exact.patterns[h.pattern].skill)
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -248,8 +248,8 @@ pub struct AmbiguousAlias {
 
 /// When an ambiguous spelling counts. A mention counts when no `reject_*`
 /// expression matches and at least one of these holds: an `accept` expression
-/// matches its line, another skill is found on the same line, or the line is in
-/// a Skills section.
+/// matches within 80 bytes of it, another skill is found within 80 bytes of it,
+/// or its line is in a Skills section (with `strict`, only `accept` counts).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct ContextRules {
@@ -259,9 +259,15 @@ pub struct ContextRules {
     /// Regexes tested against the text after the mention on its line (use `^` to anchor).
     #[serde(default)]
     pub reject_after: Vec<String>,
-    /// Regexes tested against the whole line; any match confirms the mention.
+    /// Regexes tested against the text within 80 bytes of the mention; any
+    /// match confirms it.
     #[serde(default)]
     pub accept: Vec<String>,
+    /// When true, only an `accept` match confirms the mention: neighbouring
+    /// skills and Skills sections do not (for generic words such as "testing"
+    /// or "security", whose other senses appear beside technologies too).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub strict: bool,
 }
 
 /// How much evidence a requirement expects for full credit.
