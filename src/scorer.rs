@@ -292,9 +292,12 @@ impl Scorer {
                 .then(b.evidenced_lines.cmp(&a.evidenced_lines))
                 .then_with(|| a.id.cmp(&b.id))
         });
+        // Named but never shown in use; skills known only through another
+        // (implied) are left out, the implying skill is listed instead.
         let claimed_only = skills
             .iter()
             .filter(|s| s.status == Status::Claimed && s.kind != "certification")
+            .filter(|s| s.evidence.iter().any(|e| e.kind != EvidenceKind::Implied))
             .map(|s| s.id.clone())
             .collect();
         let competencies = t

@@ -177,7 +177,9 @@ const HEADINGS: &[(&str, Section)] = &[
     ("interests", Section::Other),
     ("hobbies", Section::Other),
     ("hobbies and interests", Section::Other),
-    ("languages", Section::Other),
+    // "Languages: Java, Go" inside a skills block is a skills line; spoken
+    // languages listed here are harmless.
+    ("languages", Section::Skills),
     ("languages known", Section::Other),
     ("personal details", Section::Other),
     ("personal information", Section::Other),

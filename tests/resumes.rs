@@ -1,0 +1,369 @@
+//! The fixture resumes, scored: estimated level, years, skills that must and
+//! must not be found, and the gaps. `fixtures/README.md` says what each proves.
+
+use skillgap::text::YearMonth;
+use skillgap::{Report, Scorer, Status, Taxonomy};
+use std::sync::OnceLock;
+
+fn scorer() -> &'static Scorer {
+    static S: OnceLock<Scorer> = OnceLock::new();
+    S.get_or_init(|| {
+        Scorer::builder(Taxonomy::builtin())
+            .as_of(YearMonth::new(2026, 11).unwrap())
+            .build()
+            .unwrap()
+    })
+}
+
+fn score(name: &str) -> Report {
+    let path = format!("{}/fixtures/resumes/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    scorer().score(&text)
+}
+
+/// Expectations for one fixture. Statuses: `E` evidenced, `C` claimed,
+/// `W` weak, `F` found with any status.
+struct Expect<'a> {
+    file: &'a str,
+    levels: &'a [Option<&'a str>],
+    years: (f64, f64),
+    found: &'a str,
+    absent: &'a str,
+    negated: &'a str,
+    gaps: &'a str,
+}
+
+fn check(e: &Expect) {
+    let r = score(e.file);
+    let ctx = e.file;
+    assert!(
+        e.levels.contains(&r.estimated_level.as_deref()),
+        "{ctx}: estimated {:?}, expected one of {:?}; readiness {:?}",
+        r.estimated_level,
+        e.levels,
+        r.levels.iter().map(|l| l.readiness).collect::<Vec<_>>()
+    );
+    let y = r.experience.years;
+    assert!(
+        (e.years.0..=e.years.1).contains(&y),
+        "{ctx}: years {y} not in {:?} ({:?})",
+        e.years,
+        r.experience
+            .ranges
+            .iter()
+            .map(|x| &x.text)
+            .collect::<Vec<_>>()
+    );
+    for item in e.found.split_whitespace() {
+        let (id, want) = item.split_once(':').unwrap_or((item, "F"));
+        let got = r.skill(id).map(|s| s.status);
+        let ok = match want {
+            "E" => got == Some(Status::Evidenced),
+            "C" => got == Some(Status::Claimed),
+            "W" => got == Some(Status::Weak),
+            "EC" => matches!(got, Some(Status::Evidenced | Status::Claimed)),
+            _ => got.is_some(),
+        };
+        assert!(ok, "{ctx}: {id} should be {want}, is {got:?}");
+    }
+    for id in e.absent.split_whitespace() {
+        assert!(
+            r.skill(id).is_none(),
+            "{ctx}: {id} must not be found: {:?}",
+            r.skill(id).map(|s| &s.evidence)
+        );
+    }
+    for id in e.negated.split_whitespace() {
+        assert!(r.skill(id).is_none(), "{ctx}: negated {id} must not count");
+        assert!(
+            r.excluded
+                .iter()
+                .any(|x| x.skill == id && x.reason == skillgap::matcher::Exclusion::Negated),
+            "{ctx}: {id} should be reported as negated"
+        );
+    }
+    let gap_ids: Vec<&str> = r.gaps.iter().map(|g| g.skill.as_str()).collect();
+    for id in e.gaps.split_whitespace() {
+        assert!(
+            gap_ids.contains(&id),
+            "{ctx}: gap {id} missing from {gap_ids:?}"
+        );
+    }
+}
+
+#[test]
+fn intern_new_grad_is_junior_and_education_years_do_not_count() {
+    check(&Expect {
+        file: "intern-new-grad-python.txt",
+        levels: &[Some("junior")],
+        years: (0.1, 1.0),
+        found: "python:E django:E rest-api:E sql:E mysql:E testing:E git:E jwt:E dsa:C flask:E",
+        absent: "java spring-boot go nodejs migrations team-leadership",
+        negated: "",
+        gaps: "microservices-basics docker",
+    });
+}
+
+#[test]
+fn junior_nodejs_is_junior_and_javascript_is_not_java() {
+    check(&Expect {
+        file: "junior-nodejs-express.txt",
+        levels: &[Some("junior")],
+        years: (1.3, 1.9),
+        found: "nodejs:E express:E mongodb:E rest-api:E jwt:E testing:E git:E redis:E typescript:W",
+        absent: "java sql postgresql mysql docker system-design",
+        negated: "",
+        gaps: "",
+    });
+}
+
+#[test]
+fn mid_java_spring_splits_evidenced_and_claimed() {
+    check(&Expect {
+        file: "mid-java-spring.txt",
+        levels: &[Some("mid")],
+        years: (3.8, 4.6),
+        found: "java:E spring-boot:E microservices:E postgresql:E redis:E kafka:E docker:E ci-cd:E aws:E oauth:E jwt:E rest-api:E testing:E sql:E mysql:C kubernetes:C graphql:C git:C on-call:E code-reviews:E",
+        absent: "go nodejs python azure gcp mentoring team-leadership migrations",
+        negated: "",
+        gaps: "incident-response mentoring design-reviews",
+    });
+}
+
+#[test]
+fn senior_go_markdown_is_senior_without_leading_a_team() {
+    check(&Expect {
+        file: "senior-go-kubernetes.md",
+        levels: &[Some("senior")],
+        years: (6.8, 7.4),
+        found: "go:E grpc:E kubernetes:E aws:E terraform:E observability:E postgresql:E kafka:E docker:E ci-cd:E redis:E python:E rest-api:E testing:E system-design:E on-call:E incident-response:E mentoring:E design-reviews:E",
+        absent: "java nodejs azure gcp team-leadership migrations hiring-interviewing",
+        negated: "",
+        gaps: "team-leadership cross-team-coordination",
+    });
+}
+
+#[test]
+fn lead_python_migrations_is_lead() {
+    check(&Expect {
+        file: "lead-python-migrations.txt",
+        levels: &[Some("lead")],
+        years: (9.5, 10.2),
+        found: "python:E django:E fastapi:E postgresql:E mysql:E aws:E microservices:E redis:E docker:E ci-cd:E rest-api:E sql:E testing:E system-design:E background-jobs:E team-leadership:E migrations:E hiring-interviewing:E cross-team-coordination:E architecture-decisions:E code-reviews:E mentoring:F",
+        absent: "java go kafka kubernetes azure gcp",
+        negated: "",
+        gaps: "architecture-strategy technical-due-diligence",
+    });
+}
+
+#[test]
+fn architect_cloud_platform_is_architect_with_no_higher_level() {
+    check(&Expect {
+        file: "architect-cloud-platform.txt",
+        levels: &[Some("architect")],
+        years: (13.5, 15.0),
+        found: "kafka:E kubernetes:E azure:E aws:E microservices:E system-design:E observability:E security:E oauth:E ci-cd:E docker:E java:E spring-boot:E rest-api:E testing:E postgresql:E sql terraform:E architecture-strategy:E technical-due-diligence:E cloud-migration:E",
+        absent: "nodejs express django",
+        negated: "",
+        gaps: "",
+    });
+    let r = score("architect-cloud-platform.txt");
+    assert_eq!(r.target_level, None);
+    assert!(r.gaps.is_empty());
+}
+
+#[test]
+fn frontend_only_has_low_backend_readiness_and_no_java() {
+    check(&Expect {
+        file: "frontend-only-react.txt",
+        levels: &[Some("junior"), None],
+        years: (2.8, 3.6),
+        found: "rest-api graphql testing:E git",
+        absent: "java nodejs express sql postgresql mysql mongodb redis docker kubernetes aws gcp azure spring-boot django",
+        negated: "",
+        gaps: "",
+    });
+}
+
+#[test]
+fn data_scientist_r_is_not_rust_and_ab_tests_are_not_testing() {
+    check(&Expect {
+        file: "data-scientist-pandas.txt",
+        levels: &[Some("junior"), None],
+        years: (2.8, 3.9),
+        found: "python:E sql:E aws:E postgresql:C",
+        absent: "rust go java nodejs django fastapi express spring-boot docker kubernetes testing",
+        negated: "",
+        gaps: "",
+    });
+}
+
+#[test]
+fn store_manager_words_are_not_skills_and_reach_no_level() {
+    check(&Expect {
+        file: "non-technical-store-manager.txt",
+        levels: &[None],
+        years: (7.5, 8.5),
+        found: "",
+        absent: "go rest-api observability security testing spring-boot spring-framework express docker kubernetes nodejs",
+        negated: "",
+        gaps: "",
+    });
+    let r = score("non-technical-store-manager.txt");
+    assert!(
+        r.levels.iter().all(|l| l.readiness < 20.0),
+        "{:?}",
+        r.levels
+    );
+}
+
+#[test]
+fn traps_go_to_express_delivery_spring_semester_and_negations() {
+    check(&Expect {
+        file: "traps-ambiguous-words.txt",
+        levels: &[Some("mid"), Some("junior")],
+        years: (2.8, 3.2),
+        found: "laravel:E mysql:E sql:E redis:E rest-api:E git:E linux:E php:E go:W docker:W",
+        absent: "express spring-boot spring-framework nodejs swift r c chef puppet make architecture-decisions",
+        negated: "kafka aws",
+        gaps: "",
+    });
+}
+
+#[test]
+fn senior_dotnet_azure_aks_is_kubernetes() {
+    check(&Expect {
+        file: "senior-dotnet-azure.txt",
+        levels: &[Some("senior")],
+        years: (5.9, 6.4),
+        found: "azure:E kubernetes:E ci-cd:E sql:E microservices:E rest-api:E testing:E docker:E redis:E git:E oauth:E jwt:E csharp:E dotnet:E code-reviews:E mentoring:E incident-response:E",
+        absent: "java aws gcp python team-leadership",
+        negated: "",
+        gaps: "team-leadership",
+    });
+}
+
+#[test]
+fn junior_typos_are_recognised() {
+    check(&Expect {
+        file: "junior-typos-misspellings.txt",
+        levels: &[Some("junior")],
+        years: (0.9, 1.3),
+        found: "python:E django:E postgresql:E docker:E mongodb:E nodejs:E rest-api:E mysql:E jwt:E testing:E git:E kubernetes:C sql:C linux:EC elasticsearch:C",
+        absent: "java",
+        negated: "",
+        gaps: "",
+    });
+    let r = score("junior-typos-misspellings.txt");
+    let fuzzy: Vec<&str> = r
+        .skill("python")
+        .unwrap()
+        .evidence
+        .iter()
+        .filter(|e| e.kind == skillgap::matcher::EvidenceKind::Fuzzy)
+        .map(|e| e.matched.as_str())
+        .collect();
+    assert!(fuzzy.contains(&"Pyhton"), "{fuzzy:?}");
+}
+
+#[test]
+fn two_column_layout_still_parses() {
+    check(&Expect {
+        file: "mid-two-column-layout.txt",
+        levels: &[Some("mid")],
+        years: (3.0, 3.7),
+        found: "nodejs:E nestjs:E express:E graphql:E postgresql:E redis:E docker:E aws:E ci-cd:E rest-api:E testing:E sql git linux mongodb typescript:E on-call:E code-reviews:E",
+        absent: "java python kubernetes",
+        negated: "",
+        gaps: "",
+    });
+}
+
+#[test]
+fn long_four_page_cv_merges_overlapping_ranges() {
+    check(&Expect {
+        file: "senior-java-long-cv-4-pages.txt",
+        levels: &[Some("senior"), Some("lead")],
+        years: (9.0, 9.5),
+        found: "java:E spring-boot:E microservices:E kafka:E kubernetes:E docker:E ci-cd:E postgresql:E mysql:E sql:E redis:E oauth:E jwt:E rest-api:E testing:E git:E observability:E aws linux security system-design mentoring:E code-reviews:E incident-response:E migrations:E",
+        absent: "go python nodejs azure gcp hiring-interviewing",
+        negated: "",
+        gaps: "",
+    });
+}
+
+#[test]
+fn hedged_career_switcher_stays_junior_with_weak_skills() {
+    check(&Expect {
+        file: "hedged-learning-only.txt",
+        levels: &[Some("junior")],
+        years: (0.0, 4.0),
+        found: "python:E rest-api:E testing:E git:E flask:E sql:W docker:W kubernetes:W aws:W",
+        absent: "django java",
+        negated: "",
+        gaps: "",
+    });
+}
+
+#[test]
+fn gaps_carry_why_evidence_and_a_traced_suggestion() {
+    let r = score("mid-java-spring.txt");
+    assert_eq!(r.target_level.as_deref(), Some("senior"));
+    assert!(!r.gaps.is_empty());
+    for g in &r.gaps {
+        assert!(!g.evidence.is_empty(), "{} has no evidence hint", g.skill);
+        assert_eq!(g.level, "senior");
+    }
+    let top = &r.gaps[0];
+    assert!(top.gain > 0.0 && !top.why.is_empty(), "{top:?}");
+    let sug = top.suggestion.as_ref().expect("top gap has a suggestion");
+    assert!(
+        sug.source.starts_with("seed-") || sug.source == "recruiter",
+        "{sug:?}"
+    );
+    // Ranked by gain, then weight, then id.
+    assert!(r.gaps.windows(2).all(|w| w[0].gain >= w[1].gain));
+}
+
+#[test]
+fn claimed_only_lists_skills_named_but_not_used() {
+    let r = score("mid-java-spring.txt");
+    for id in ["kubernetes", "graphql", "mysql", "git"] {
+        assert!(
+            r.claimed_only.iter().any(|c| c == id),
+            "{id} not in {:?}",
+            r.claimed_only
+        );
+    }
+    assert!(!r.claimed_only.iter().any(|c| c == "java"));
+}
+
+#[test]
+fn every_evidence_line_points_at_the_text_that_proved_it() {
+    let path = format!(
+        "{}/fixtures/resumes/mid-java-spring.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let r = scorer().score(&text);
+    for s in &r.skills {
+        for e in &s.evidence {
+            let original = lines[e.line - 1].to_ascii_lowercase();
+            let first_word = e
+                .matched
+                .split_whitespace()
+                .next()
+                .unwrap()
+                .to_ascii_lowercase();
+            assert!(
+                original.contains(&first_word) || e.kind == skillgap::matcher::EvidenceKind::Fuzzy,
+                "{}: line {} `{}` does not contain `{}`",
+                s.id,
+                e.line,
+                lines[e.line - 1],
+                e.matched
+            );
+        }
+    }
+}
