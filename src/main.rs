@@ -24,6 +24,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Score(args) => cli::score::run(args),
+        Command::Batch(args) => cli::batch::run(args),
         Command::Eval(args) => cli::eval::run(args),
         Command::Taxonomy(cmd) => cli::taxonomy::run(cmd),
     };

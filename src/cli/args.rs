@@ -30,6 +30,10 @@ pub enum Command {
     /// Score one resume: readiness per level, estimated level, top gaps, evidence.
     #[command(after_help = SCORE_HELP)]
     Score(ScoreArgs),
+    /// Score many resumes (files and folders) in parallel, for CI: table, JSON,
+    /// JSON Lines, CSV, Markdown or JUnit; exit 1 when any is under --fail-under.
+    #[command(after_help = super::batch::args::BATCH_HELP)]
+    Batch(super::batch::BatchArgs),
     /// Measure accuracy against hand-labelled resumes (precision, recall, F1, levels).
     #[command(after_help = EVAL_HELP)]
     Eval(EvalArgs),

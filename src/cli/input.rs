@@ -42,8 +42,13 @@ impl Reader {
     /// Reads a resume or job description as text. The error names the file and
     /// the cause in one line.
     pub fn read(&self, path: &Path) -> Result<Extracted, Failure> {
-        let name = display_name(path);
-        let result = if path == Path::new("-") {
+        self.extract(path)
+            .map_err(|e| Failure::input(format!("{}: {}", display_name(path), cause(&e))))
+    }
+
+    /// [`Reader::read`] with the typed error, for callers that name the file themselves.
+    pub fn extract(&self, path: &Path) -> Result<Extracted, ExtractError> {
+        if path == Path::new("-") {
             let mut buf = Vec::new();
             std::io::stdin()
                 .take(self.limits.max_file_size + 1)
@@ -54,8 +59,7 @@ impl Reader {
             super::isolate::extract_isolated(path, &self.limits, self.timeout)
         } else {
             extract::from_path(path, &self.limits)
-        };
-        result.map_err(|e| Failure::input(format!("{name}: {}", cause(&e))))
+        }
     }
 }
 

@@ -1,7 +1,9 @@
 //! The command-line interface: a thin layer over the library.
 
 pub mod args;
+pub mod batch;
 pub mod eval;
+pub mod format;
 pub mod input;
 #[cfg(feature = "extract")]
 pub mod isolate;
@@ -112,7 +114,7 @@ pub fn is_broken_pipe(e: &io::Error) -> bool {
 }
 
 /// A writer that drops ANSI styling (for pipes, files and `NO_COLOR`).
-struct Strip<W: Write>(W);
+pub struct Strip<W: Write>(pub W);
 
 impl<W: Write> Write for Strip<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {

@@ -77,27 +77,43 @@ pub(crate) struct Fuzzy {
     min_len: usize,
     entries: Vec<Entry>,
     by_key: HashMap<String, usize>,
-    deletes: HashMap<String, Vec<u32>>,
+    /// `(hash of a deletion variant of an entry's key, entry index)`, sorted.
+    /// Hashes, not strings: a collision only adds a candidate, and every
+    /// candidate is checked by its similarity anyway.
+    deletes: Vec<(u64, u32)>,
 }
 
 fn max_edits(len: usize, threshold: f64) -> usize {
     (((1.0 - threshold) * len as f64) + 1e-9).floor().min(2.0) as usize
 }
 
-/// All strings made by deleting up to `n` characters of `s` (ASCII), including `s`.
-fn deletions(s: &str, n: usize, out: &mut HashSet<String>) {
-    out.insert(s.to_string());
-    if n == 0 || s.len() <= 1 {
-        return;
-    }
-    for i in 0..s.len() {
-        let mut d = String::with_capacity(s.len() - 1);
-        d.push_str(&s[..i]);
-        d.push_str(&s[i + 1..]);
-        if !out.contains(&d) {
-            deletions(&d, n - 1, out);
+/// Calls `f` with every string made by deleting up to `n` bytes of `s`
+/// (ASCII keys and tokens), including `s` itself. Positions are deleted in
+/// increasing order, so each variant comes once (or a few times, with repeated
+/// letters); `buf` is scratch space.
+fn for_each_deletion(s: &[u8], n: usize, buf: &mut Vec<u8>, f: &mut impl FnMut(&[u8])) {
+    fn go(s: &[u8], from: usize, n: usize, buf: &mut Vec<u8>, f: &mut impl FnMut(&[u8])) {
+        f(s);
+        if n == 0 || s.len() <= 1 {
+            return;
+        }
+        for i in from..s.len() {
+            let mut d = std::mem::take(buf);
+            d.clear();
+            d.extend_from_slice(&s[..i]);
+            d.extend_from_slice(&s[i + 1..]);
+            go(&d, i, n - 1, buf, f);
+            *buf = d;
         }
     }
+    go(s, 0, n, buf, f);
+}
+
+/// FNV-1a, 64 bits: short ASCII keys, no need for DoS resistance.
+fn hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 impl Fuzzy {
@@ -111,18 +127,20 @@ impl Fuzzy {
             by_key.insert(e.key.clone(), kept.len());
             kept.push(e);
         }
-        let mut deletes: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut buf = HashSet::new();
+        let mut deletes = Vec::new();
+        let mut buf = Vec::new();
         for (i, e) in kept.iter().enumerate() {
             if e.key.len() < min_len {
                 continue;
             }
-            buf.clear();
-            deletions(&e.key, max_edits(e.key.len(), threshold), &mut buf);
-            for d in buf.drain() {
-                deletes.entry(d).or_default().push(i as u32);
-            }
+            let edits = max_edits(e.key.len(), threshold);
+            for_each_deletion(e.key.as_bytes(), edits, &mut buf, &mut |d| {
+                deletes.push((hash(d), i as u32));
+            });
         }
+        deletes.sort_unstable();
+        deletes.dedup();
+        deletes.shrink_to_fit();
         Fuzzy {
             threshold,
             min_len,
@@ -153,7 +171,7 @@ impl Fuzzy {
     ) {
         let dict = dictionary();
         let mut used = vec![false; tokens.len()];
-        let mut buf = HashSet::new();
+        let mut buf = Scratch::default();
         // Joined tokens first (longest run first), exact key equality only.
         for n in [3usize, 2] {
             for i in 0..tokens.len().saturating_sub(n - 1) {
@@ -202,36 +220,42 @@ impl Fuzzy {
     }
 
     /// The best entry for a single token, if one clears the threshold alone.
-    fn best(&self, token: &str, buf: &mut HashSet<String>) -> Option<(&Entry, f64)> {
-        buf.clear();
-        deletions(token, max_edits(token.len(), self.threshold), buf);
+    /// Candidates are tried in entry order, so among equally similar spellings
+    /// of one skill the first in the taxonomy is reported.
+    fn best(&self, token: &str, buf: &mut Scratch) -> Option<(&Entry, f64)> {
+        buf.candidates.clear();
+        let edits = max_edits(token.len(), self.threshold);
+        let (deletes, candidates) = (&self.deletes, &mut buf.candidates);
+        for_each_deletion(token.as_bytes(), edits, &mut buf.variant, &mut |d| {
+            let h = hash(d);
+            let from = deletes.partition_point(|&(x, _)| x < h);
+            candidates.extend(
+                deletes[from..]
+                    .iter()
+                    .take_while(|&&(x, _)| x == h)
+                    .map(|&(_, id)| id),
+            );
+        });
+        buf.candidates.sort_unstable();
+        buf.candidates.dedup();
         let mut best: Option<(usize, f64)> = None;
         let mut tie = false;
-        let mut seen = HashSet::new();
-        for d in buf.iter() {
-            let Some(ids) = self.deletes.get(d) else {
+        for &id in &buf.candidates {
+            let entry = &self.entries[id as usize];
+            if entry.key.as_bytes()[0] != token.as_bytes()[0] {
                 continue;
-            };
-            for &id in ids {
-                if !seen.insert(id) {
-                    continue;
-                }
-                let entry = &self.entries[id as usize];
-                if entry.key.as_bytes()[0] != token.as_bytes()[0] {
-                    continue;
-                }
-                let sim = similarity(token, &entry.key);
-                if sim < self.threshold {
-                    continue;
-                }
-                match best {
-                    Some((b, bs))
-                        if sim < bs || (sim == bs && self.entries[b].skill == entry.skill) => {}
-                    Some((_, bs)) if sim == bs => tie = true,
-                    _ => {
-                        best = Some((id as usize, sim));
-                        tie = false;
-                    }
+            }
+            let sim = similarity(token, &entry.key);
+            if sim < self.threshold {
+                continue;
+            }
+            match best {
+                Some((b, bs))
+                    if sim < bs || (sim == bs && self.entries[b].skill == entry.skill) => {}
+                Some((_, bs)) if sim == bs => tie = true,
+                _ => {
+                    best = Some((id as usize, sim));
+                    tie = false;
                 }
             }
         }
@@ -240,6 +264,13 @@ impl Fuzzy {
         }
         best.map(|(i, s)| (&self.entries[i], (s * 1000.0).round() / 1000.0))
     }
+}
+
+/// Buffers reused across the tokens of one document.
+#[derive(Default)]
+struct Scratch {
+    variant: Vec<u8>,
+    candidates: Vec<u32>,
 }
 
 /// `1 - DamerauLevenshtein(a, b) / max(len)`.
@@ -402,8 +433,13 @@ mod tests {
     #[test]
     fn deletion_neighbourhood_sizes() {
         let mut out = HashSet::new();
-        deletions("abc", 1, &mut out);
+        for_each_deletion(b"abc", 1, &mut Vec::new(), &mut |d| {
+            out.insert(d.to_vec());
+        });
         assert_eq!(out.len(), 4);
+        let mut n = 0;
+        for_each_deletion(b"abcdef", 2, &mut Vec::new(), &mut |_| n += 1);
+        assert_eq!(n, 1 + 6 + 15, "each pair of positions once");
         assert_eq!(max_edits(6, 0.8), 1);
         assert_eq!(max_edits(10, 0.8), 2);
         assert_eq!(max_edits(20, 0.8), 2);

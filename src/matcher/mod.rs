@@ -14,6 +14,7 @@ mod context;
 mod exact;
 mod fuzzy;
 mod negation;
+mod prefilter;
 
 pub(crate) use fuzzy::dictionary;
 pub use fuzzy::{DEFAULT_MIN_LEN, DEFAULT_THRESHOLD};
@@ -164,8 +165,9 @@ impl Matcher {
                 }
             }
         }
-        let regex_set = RegexSet::new(regexes.iter().map(|(_, r)| r.as_str()))
-            .expect("patterns compiled one by one");
+        // Widened patterns: a superset of candidates per segment, each then
+        // checked with its own regex below (see `prefilter`).
+        let regex_set = prefilter::set(regexes.iter().map(|(_, r)| r.as_str()));
         let cues = &taxonomy.data().cues;
         Matcher {
             exact: Exact::new(patterns),

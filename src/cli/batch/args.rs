@@ -1,0 +1,110 @@
+//! The arguments of `skillgap batch`.
+
+use crate::cli::args::{ColorChoice, InputArgs, MatchArgs, TaxonomyArg};
+use crate::cli::format::Format;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+pub const BATCH_HELP: &str = "\
+Examples:
+  skillgap batch candidates/                                  # a table, on a terminal
+  skillgap batch candidates/ --level mid --fail-under 60      # exit 1 if any is under 60% for mid
+  skillgap batch candidates/ --level mid --fail-under 60 -o skillgap.xml   # JUnit, from the name
+  skillgap batch candidates/ -f markdown >> \"$GITHUB_STEP_SUMMARY\"
+  skillgap batch candidates/ -f jsonl | jq -r 'select(.estimated_level == \"senior\") | .path'
+  skillgap batch cvs/ --glob '*.pdf' --exclude 'archive/' --sort readiness -f csv -o ranking.csv
+
+Folders are searched recursively for .pdf, .docx, .html, .htm, .md, .markdown and
+.txt files (the format is then detected from the content). Hidden files and folders
+and files with other extensions are skipped and counted; files named on the
+command line are always read. --glob keeps only matching files, --exclude removes
+files and folders: a GLOB without a slash matches names at any depth, one with a
+slash matches the path below the PATH it was found in ('**' crosses folders).
+
+Output is in path order whatever --jobs is. jsonl, csv, table and json are written
+as results arrive; markdown, junit and --sort readiness keep a small summary per
+file until the end. json and jsonl records carry schema_version; csv has a fixed
+header (one readiness_<level> column per level). Progress goes to stderr when it is
+a terminal (--progress forces it), unreadable files are named there too, and a
+summary line ends the run (--quiet drops all three).
+
+Exit codes:
+  0  every file was scored (and, with --fail-under, passed)
+  1  some file is under --fail-under for --level
+  2  usage error, or the taxonomy is invalid
+  3  some file could not be read; all others are still scored and reported, and
+     the unreadable ones appear in the output with their error. 3 wins over 1:
+     unreadable input is what a CI must notice first.";
+
+/// `--sort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortKey {
+    /// By path, component by component.
+    Path,
+    /// Highest first: by readiness for --level, or without it by estimated level
+    /// then readiness for the next level; unreadable files last.
+    Readiness,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Resume files and folders to score.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format [default: from the --output extension (.json, .jsonl, .csv, .md,
+    /// .xml), else table when stdout is a terminal, else jsonl].
+    #[arg(short, long, value_enum)]
+    pub format: Option<Format>,
+    /// Write the results to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Order of the files in the output.
+    #[arg(long, value_enum, default_value_t = SortKey::Path)]
+    pub sort: SortKey,
+    /// Level the gaps lead to and --fail-under checks [default: each file's next level].
+    #[arg(short, long, value_name = "LEVEL")]
+    pub level: Option<String>,
+    /// A file fails when its readiness for --level is under PCT (0-100); exit 1 if any does.
+    #[arg(long, value_name = "PCT", requires = "level", value_parser = parse_pct)]
+    pub fail_under: Option<f64>,
+    /// How many gaps to list per file.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub gaps: usize,
+    /// Files scored at the same time [default: one per core].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub jobs: Option<u32>,
+    /// Only files matching GLOB (repeatable).
+    #[arg(short, long = "glob", value_name = "GLOB")]
+    pub globs: Vec<String>,
+    /// Skip files and folders matching GLOB (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Also read hidden files and folders (names starting with a dot).
+    #[arg(long)]
+    pub hidden: bool,
+    /// Descend at most N levels into folders (1: only the files directly in them).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_depth: Option<u32>,
+    /// Show progress on stderr even when it is not a terminal.
+    #[arg(long)]
+    pub progress: bool,
+    /// No progress, no per-file messages and no summary line on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// When to use colour in the table (NO_COLOR is respected).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(flatten)]
+    pub taxonomy: TaxonomyArg,
+    #[command(flatten)]
+    pub matching: MatchArgs,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+fn parse_pct(s: &str) -> Result<f64, String> {
+    match s.trim_end_matches('%').parse::<f64>() {
+        Ok(x) if (0.0..=100.0).contains(&x) => Ok(x),
+        _ => Err(format!("`{s}` is not a percentage from 0 to 100")),
+    }
+}

@@ -1,0 +1,290 @@
+//! `skillgap batch`: score files and folders of resumes in parallel, for
+//! people (a table) and for CI (json, jsonl, csv, markdown, junit, exit codes).
+//!
+//! The pipeline: [`walk`] finds the inputs (sorted, filtered, skips counted);
+//! [`order::run_ordered`] runs [`record::Work::run`] on them with `--jobs`
+//! threads sharing one `Scorer`, and hands the results back in path order; the
+//! [`crate::cli::format::Formatter`] writes each as it comes (or keeps the
+//! compact results, for the formats that need totals first). Progress and the
+//! summary line go to stderr.
+
+pub mod args;
+pub mod order;
+mod progress;
+pub mod record;
+pub mod walk;
+
+pub use args::BatchArgs;
+
+use super::format::{Format, Formatter, Run, Totals};
+use super::input::{display_name, Reader};
+use super::score::{build_scorer, this_month};
+use super::{load_taxonomy, Exit, Failure, Strip};
+use args::SortKey;
+use progress::Progress;
+use record::{FileResult, Threshold, Work};
+use std::io::{self, IsTerminal, Write};
+use std::time::Instant;
+
+/// How far (in files) scoring may run ahead of the output; bounds the memory
+/// the reorder buffer can take.
+const WINDOW: usize = 1024;
+
+pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
+    let started = Instant::now();
+    // Usage errors first, before any output file is created.
+    let filter = walk::Filter::new(
+        &args.globs,
+        &args.exclude,
+        args.hidden,
+        args.max_depth.map(|d| d as usize),
+    )
+    .map_err(Failure::usage)?;
+    let taxonomy = load_taxonomy(args.taxonomy.taxonomy.as_deref())?;
+    let fuzzy_threshold = (!args.matching.no_fuzzy).then(|| {
+        args.matching
+            .fuzzy_threshold
+            .unwrap_or(taxonomy.settings().fuzzy_threshold)
+    });
+    let as_of = args.matching.as_of.unwrap_or_else(this_month);
+    let scorer = build_scorer(taxonomy, &args.matching, args.level.as_deref(), Some(as_of))?;
+    let threshold = args
+        .fail_under
+        .zip(args.level.clone())
+        .map(|(pct, level)| Threshold { level, pct });
+
+    let found = walk::find(&args.paths, &filter);
+    let t = scorer.taxonomy();
+    let run = Run {
+        taxonomy_id: t.id().to_string(),
+        taxonomy_name: t.name().to_string(),
+        taxonomy_version: t.version().to_string(),
+        levels: t.levels().iter().map(|l| l.id.clone()).collect(),
+        level: args.level.clone(),
+        threshold: threshold.clone(),
+        as_of: as_of.to_string(),
+        fuzzy_threshold,
+        files: found.inputs.len(),
+        path_width: found
+            .inputs
+            .iter()
+            .map(|i| display_name(i.path()).chars().count())
+            .max()
+            .unwrap_or(0),
+    };
+    let (mut out, terminal) = open_output(args)?;
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(Format::from_extension))
+        .unwrap_or(if terminal {
+            Format::Table
+        } else {
+            Format::Jsonl
+        });
+    let reader = Reader::new(&args.input);
+    let work = Work {
+        scorer: &scorer,
+        reader: &reader,
+        gaps: args.gaps,
+        threshold: threshold.as_ref(),
+    };
+    let jobs = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        |j| j as usize,
+    );
+
+    let mut progress = Progress::new(run.files, args.progress, args.quiet);
+    let mut writer = Writer {
+        out: &mut out,
+        formatter: format.formatter(),
+        run: &run,
+        totals: Totals {
+            skipped: found.skipped,
+            ..Totals::default()
+        },
+        quiet: args.quiet,
+    };
+    let written = (|| -> io::Result<()> {
+        writer.formatter.begin(writer.out, &run)?;
+        match args.sort {
+            SortKey::Path => order::run_ordered(
+                &found.inputs,
+                jobs,
+                WINDOW,
+                |input| work.run(input),
+                |ready| {
+                    let files: Vec<FileResult> = ready.collect();
+                    let n = files.len();
+                    // Rows on the terminal or messages on stderr: keep the bar out of their way.
+                    let quiet_batch = !terminal && files.iter().all(|f| f.error().is_none());
+                    let written = progress.suspend_unless(quiet_batch, || {
+                        for file in files {
+                            writer.file(file)?;
+                        }
+                        writer.out.flush()
+                    });
+                    progress.inc(n);
+                    written
+                },
+            )?,
+            SortKey::Readiness => {
+                let mut all = Vec::with_capacity(found.inputs.len());
+                order::run_ordered(
+                    &found.inputs,
+                    jobs,
+                    WINDOW,
+                    |input| work.run(input),
+                    |ready| {
+                        let before = all.len();
+                        all.extend(ready);
+                        progress.inc(all.len() - before);
+                        Ok::<(), io::Error>(())
+                    },
+                )?;
+                progress.finish();
+                sort_by_readiness(&mut all, &run);
+                for file in all {
+                    writer.file(file)?;
+                }
+            }
+        }
+        writer.formatter.end(writer.out, &run, &writer.totals)?;
+        writer.out.flush()
+    })();
+    progress.finish();
+    written?;
+
+    let totals = writer.totals;
+    if !args.quiet {
+        eprintln!("skillgap: {}", summary(&totals, &run, started));
+    }
+    Ok(if totals.unreadable > 0 {
+        Exit::Input
+    } else if totals.failed > 0 {
+        Exit::Threshold
+    } else {
+        Exit::Ok
+    })
+}
+
+/// Writes files through the formatter and counts them.
+struct Writer<'a> {
+    out: &'a mut Box<dyn Write>,
+    formatter: Box<dyn Formatter>,
+    run: &'a Run,
+    totals: Totals,
+    quiet: bool,
+}
+
+impl Writer<'_> {
+    /// Counts and writes one file; an unreadable one is also named on stderr
+    /// (the caller keeps the progress bar out of the way).
+    fn file(&mut self, file: FileResult) -> io::Result<()> {
+        self.totals.add(&file);
+        if let (Some(error), false) = (file.error(), self.quiet) {
+            // Rows before it first, when both go to one terminal.
+            self.out.flush()?;
+            eprintln!("skillgap: {}: {error}", file.path);
+        }
+        self.formatter.file(self.out, self.run, file)
+    }
+}
+
+/// Standard output (buffered, colour stripped unless wanted) or `--output`.
+/// The flag says whether it is a terminal.
+fn open_output(args: &BatchArgs) -> Result<(Box<dyn Write>, bool), Failure> {
+    use super::args::ColorChoice;
+    const BUFFER: usize = 64 * 1024;
+    if let Some(path) = &args.output {
+        let file = std::fs::File::create(path).map_err(|e| {
+            Failure::usage(format!(
+                "cannot create {}: {}",
+                path.display(),
+                super::input::io_cause(&e)
+            ))
+        })?;
+        let file = io::BufWriter::with_capacity(BUFFER, file);
+        return Ok(if args.color == ColorChoice::Always {
+            (Box::new(file), false)
+        } else {
+            (Box::new(Strip(file)), false)
+        });
+    }
+    let choice = match args.color {
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+    };
+    choice.write_global();
+    let terminal = io::stdout().is_terminal();
+    let colored = anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never;
+    let stdout = io::BufWriter::with_capacity(BUFFER, io::stdout());
+    Ok(if colored {
+        (Box::new(stdout), terminal)
+    } else {
+        (Box::new(Strip(stdout)), terminal)
+    })
+}
+
+/// `--sort readiness`: highest first, by readiness for `--level`, or without
+/// it by estimated level and then readiness for the level above it;
+/// unreadable files last; ties stay in path order.
+fn sort_by_readiness(files: &mut [FileResult], run: &Run) {
+    let fixed = run
+        .level
+        .as_ref()
+        .and_then(|l| run.levels.iter().position(|x| x == l));
+    let key = |f: &FileResult| -> Option<(usize, f64)> {
+        let s = f.scored()?;
+        Some(match fixed {
+            Some(i) => (0, s.readiness.get(i).copied().unwrap_or(0.0)),
+            None => {
+                let reached = s
+                    .estimated_level
+                    .as_ref()
+                    .and_then(|e| run.levels.iter().position(|x| x == e))
+                    .map_or(0, |i| i + 1);
+                let next = s.readiness.get(reached).copied().unwrap_or(100.0);
+                (reached, next)
+            }
+        })
+    };
+    // Stable: equal keys keep path order.
+    files.sort_by(|a, b| match (key(a), key(b)) {
+        (Some((la, ra)), Some((lb, rb))) => lb.cmp(&la).then(rb.total_cmp(&ra)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+}
+
+/// The last line on stderr.
+fn summary(t: &Totals, run: &Run, started: Instant) -> String {
+    let mut parts = vec![format!("{} scored", t.scored)];
+    if let Some(th) = &run.threshold {
+        parts.push(format!(
+            "{} under {}% for {}",
+            t.failed,
+            super::format::trim_float(th.pct),
+            th.level
+        ));
+    }
+    parts.push(format!("{} unreadable", t.unreadable));
+    let s = &t.skipped;
+    if s.total() == 0 {
+        parts.push("0 skipped".to_string());
+    } else {
+        parts.push(format!(
+            "{} skipped ({} hidden, {} unsupported, {} excluded)",
+            s.total(),
+            s.hidden,
+            s.unsupported,
+            s.excluded
+        ));
+    }
+    format!(
+        "{} in {:.2}s",
+        parts.join(", "),
+        started.elapsed().as_secs_f64()
+    )
+}

@@ -1,0 +1,378 @@
+//! Finding the files of a batch: folders are walked in sorted order, hidden and
+//! unsupported files are skipped and counted, `--glob` narrows and `--exclude`
+//! removes.
+//!
+//! Files named on the command line are always read, whatever their name: the
+//! filters only apply to what a folder walk finds.
+
+use super::super::input::io_cause;
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use std::ffi::OsStr;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// File extensions (ASCII case-insensitive) a folder walk reads. The format
+/// itself is still detected from the content.
+pub const EXTENSIONS: &[&str] = &["pdf", "docx", "html", "htm", "md", "markdown", "txt"];
+
+/// One input of a batch, in the order it will be reported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file to read and score.
+    File(PathBuf),
+    /// A path that could not be read as a file or walked as a folder, with the cause.
+    Unreadable(PathBuf, String),
+}
+
+impl Input {
+    pub fn path(&self) -> &Path {
+        match self {
+            Input::File(p) | Input::Unreadable(p, _) => p,
+        }
+    }
+}
+
+/// What a walk left out, by reason.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Skipped {
+    /// Hidden files and folders (names starting with `.`); a hidden folder counts once.
+    pub hidden: usize,
+    /// Files whose extension is not one of [`EXTENSIONS`].
+    pub unsupported: usize,
+    /// Files and folders removed by `--exclude`, and files that no `--glob` matches.
+    pub excluded: usize,
+}
+
+impl Skipped {
+    pub fn total(&self) -> usize {
+        self.hidden + self.unsupported + self.excluded
+    }
+}
+
+/// The inputs found, sorted by path (component by component) without duplicates.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub inputs: Vec<Input>,
+    pub skipped: Skipped,
+}
+
+/// Which files a folder walk keeps.
+#[derive(Debug)]
+pub struct Filter {
+    include: Globs,
+    exclude: Globs,
+    hidden: bool,
+    max_depth: Option<usize>,
+}
+
+/// Globs without a slash match a name at any depth; globs with one match the
+/// path below the walked folder.
+#[derive(Debug)]
+struct Globs {
+    names: GlobSet,
+    paths: GlobSet,
+}
+
+impl Globs {
+    fn new(globs: &[String], flag: &str) -> Result<Globs, String> {
+        let mut names = GlobSetBuilder::new();
+        let mut paths = GlobSetBuilder::new();
+        for g in globs {
+            // `archive/` means the folder named archive; `/x` and `./x` are anchored at the walked folder.
+            let trimmed = g.trim_end_matches('/');
+            let anchored = trimmed.starts_with('/') || trimmed.starts_with("./");
+            let pattern = trimmed.trim_start_matches("./").trim_start_matches('/');
+            let glob = GlobBuilder::new(pattern)
+                .literal_separator(true)
+                .backslash_escape(true)
+                .build()
+                .map_err(|e| format!("{flag} `{g}` is not a valid glob: {}", e.kind()))?;
+            if anchored || pattern.contains('/') {
+                paths.add(glob);
+            } else {
+                names.add(glob);
+            }
+        }
+        let build = |b: GlobSetBuilder| {
+            b.build()
+                .map_err(|e| format!("{flag}: invalid glob: {}", e.kind()))
+        };
+        Ok(Globs {
+            names: build(names)?,
+            paths: build(paths)?,
+        })
+    }
+
+    fn is_empty(&self) -> bool {
+        self.names.is_empty() && self.paths.is_empty()
+    }
+
+    fn is_match(&self, name: &OsStr, relative: &Path) -> bool {
+        self.names.is_match(name) || self.paths.is_match(relative)
+    }
+}
+
+impl Filter {
+    /// The error is a one-line usage message naming the bad glob.
+    pub fn new(
+        globs: &[String],
+        excludes: &[String],
+        hidden: bool,
+        max_depth: Option<usize>,
+    ) -> Result<Filter, String> {
+        Ok(Filter {
+            include: Globs::new(globs, "--glob")?,
+            exclude: Globs::new(excludes, "--exclude")?,
+            hidden,
+            max_depth,
+        })
+    }
+}
+
+/// Whether `path` has one of the [`EXTENSIONS`].
+pub fn is_supported(path: &Path) -> bool {
+    path.extension()
+        .and_then(OsStr::to_str)
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// Finds the inputs under `paths`. Never fails: a path that cannot be read
+/// becomes an [`Input::Unreadable`], reported with the others.
+pub fn find(paths: &[PathBuf], filter: &Filter) -> Found {
+    let mut found = Found::default();
+    for root in paths {
+        match fs::metadata(root) {
+            Err(e) => found
+                .inputs
+                .push(Input::Unreadable(root.clone(), io_cause(&e))),
+            Ok(m) if m.is_dir() => walk(root, root, 1, filter, &mut found),
+            Ok(_) => found.inputs.push(Input::File(root.clone())),
+        }
+    }
+    // Each walk is already in order; several PATHs need a merge, and a file
+    // reached twice is reported once.
+    found.inputs.sort_by(|a, b| a.path().cmp(b.path()));
+    found.inputs.dedup_by(|a, b| a.path() == b.path());
+    found
+}
+
+fn walk(root: &Path, dir: &Path, depth: usize, filter: &Filter, found: &mut Found) {
+    let entries = match fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            let cause = format!("cannot read folder: {}", io_cause(&e));
+            found
+                .inputs
+                .push(Input::Unreadable(dir.to_path_buf(), cause));
+            return;
+        }
+    };
+    let mut entries: Vec<(std::ffi::OsString, Option<fs::FileType>)> = entries
+        .map(|entry| match entry {
+            Ok(e) => (e.file_name(), e.file_type().ok()),
+            Err(_) => (Default::default(), None),
+        })
+        .filter(|(name, _)| !name.is_empty())
+        .collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (name, file_type) in entries {
+        let path = dir.join(&name);
+        if !filter.hidden && name.as_encoded_bytes().starts_with(b".") {
+            found.skipped.hidden += 1;
+            continue;
+        }
+        let relative = path.strip_prefix(root).unwrap_or(&path);
+        // Symbolic links to files are read; links to folders are not followed
+        // (no cycles, and every file is reached by one path).
+        let is_dir = match file_type {
+            Some(t) if t.is_symlink() => false,
+            Some(t) => t.is_dir(),
+            None => fs::metadata(&path).is_ok_and(|m| m.is_dir()),
+        };
+        if is_dir {
+            if filter.exclude.is_match(&name, relative) {
+                found.skipped.excluded += 1;
+            } else if filter.max_depth.is_none_or(|max| depth < max) {
+                walk(root, &path, depth + 1, filter, found);
+            }
+            continue;
+        }
+        if file_type.is_some_and(|t| t.is_symlink())
+            && fs::metadata(&path).is_ok_and(|m| m.is_dir())
+        {
+            continue;
+        }
+        if !is_supported(&path) {
+            found.skipped.unsupported += 1;
+        } else if filter.exclude.is_match(&name, relative)
+            || !filter.include.is_empty() && !filter.include.is_match(&name, relative)
+        {
+            found.skipped.excluded += 1;
+        } else {
+            found.inputs.push(Input::File(path));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for f in [
+            "b.txt",
+            "a.pdf",
+            "A.TXT",
+            "photo.png",
+            ".DS_Store",
+            "sub/c.md",
+            "sub/deeper/d.docx",
+            "archive/old.txt",
+            ".git/e.txt",
+            "a.txt.d/x.txt",
+        ] {
+            let p = d.join(f);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, "x").unwrap();
+        }
+        dir
+    }
+
+    fn names(found: &Found, root: &Path) -> Vec<String> {
+        found
+            .inputs
+            .iter()
+            .map(|i| {
+                i.path()
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect()
+    }
+
+    fn filter(globs: &[&str], excludes: &[&str]) -> Filter {
+        let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        Filter::new(&s(globs), &s(excludes), false, None).unwrap()
+    }
+
+    #[test]
+    fn walks_in_path_order_and_counts_what_it_skips() {
+        let dir = tree();
+        let found = find(&[dir.path().to_path_buf()], &filter(&[], &[]));
+        assert_eq!(
+            names(&found, dir.path()),
+            [
+                "A.TXT",
+                "a.pdf",
+                "a.txt.d/x.txt",
+                "archive/old.txt",
+                "b.txt",
+                "sub/c.md",
+                "sub/deeper/d.docx"
+            ]
+        );
+        assert_eq!(
+            found.skipped,
+            Skipped {
+                hidden: 2,
+                unsupported: 1,
+                excluded: 0
+            }
+        );
+    }
+
+    #[test]
+    fn a_glob_without_a_slash_matches_names_at_any_depth() {
+        let dir = tree();
+        let found = find(
+            &[dir.path().to_path_buf()],
+            &filter(&["*.md", "*.docx"], &[]),
+        );
+        assert_eq!(names(&found, dir.path()), ["sub/c.md", "sub/deeper/d.docx"]);
+        assert_eq!(found.skipped.excluded, 5);
+    }
+
+    #[test]
+    fn a_glob_with_a_slash_matches_the_path_below_the_folder() {
+        let dir = tree();
+        let found = find(&[dir.path().to_path_buf()], &filter(&["sub/*"], &[]));
+        assert_eq!(names(&found, dir.path()), ["sub/c.md"]);
+        let found = find(&[dir.path().to_path_buf()], &filter(&["sub/**"], &[]));
+        assert_eq!(names(&found, dir.path()), ["sub/c.md", "sub/deeper/d.docx"]);
+    }
+
+    #[test]
+    fn exclude_removes_whole_folders() {
+        let dir = tree();
+        let found = find(
+            &[dir.path().to_path_buf()],
+            &filter(&[], &["archive/", "deeper", "*.pdf"]),
+        );
+        assert_eq!(
+            names(&found, dir.path()),
+            ["A.TXT", "a.txt.d/x.txt", "b.txt", "sub/c.md"]
+        );
+        assert_eq!(found.skipped.excluded, 3);
+    }
+
+    #[test]
+    fn max_depth_one_is_the_folder_itself() {
+        let dir = tree();
+        let f = Filter::new(&[], &[], false, Some(1)).unwrap();
+        let found = find(&[dir.path().to_path_buf()], &f);
+        assert_eq!(names(&found, dir.path()), ["A.TXT", "a.pdf", "b.txt"]);
+    }
+
+    #[test]
+    fn hidden_files_are_read_with_hidden() {
+        let dir = tree();
+        let f = Filter::new(&[], &[], true, None).unwrap();
+        let found = find(&[dir.path().to_path_buf()], &f);
+        assert!(names(&found, dir.path()).contains(&".git/e.txt".to_string()));
+        assert_eq!(found.skipped.hidden, 0);
+        // .DS_Store has no supported extension.
+        assert_eq!(found.skipped.unsupported, 2);
+    }
+
+    #[test]
+    fn named_files_are_always_read_and_reported_once() {
+        let dir = tree();
+        let png = dir.path().join("photo.png");
+        let txt = dir.path().join("b.txt");
+        let found = find(
+            &[
+                txt.clone(),
+                png.clone(),
+                dir.path().join("sub"),
+                txt.clone(),
+            ],
+            &filter(&["*.md"], &[]),
+        );
+        assert_eq!(
+            names(&found, dir.path()),
+            ["b.txt", "photo.png", "sub/c.md"]
+        );
+    }
+
+    #[test]
+    fn a_missing_path_is_an_unreadable_input() {
+        let found = find(&[PathBuf::from("no/such/folder")], &filter(&[], &[]));
+        assert_eq!(
+            found.inputs,
+            [Input::Unreadable(
+                PathBuf::from("no/such/folder"),
+                "no such file".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_bad_glob_is_a_usage_error_naming_it() {
+        let err = Filter::new(&["a[".into()], &[], false, None).unwrap_err();
+        assert!(err.starts_with("--glob `a[` is not a valid glob"), "{err}");
+    }
+}

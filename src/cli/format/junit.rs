@@ -1,0 +1,184 @@
+//! `--format junit`: JUnit XML, one testcase per file, so that CI systems show
+//! the batch like a test run. A file under `--fail-under` is a `<failure>`, an
+//! unreadable one an `<error>`; the readiness summary is in `<system-out>`.
+//!
+//! The counts go on the opening `<testsuite>` tag, so the testcases (compact)
+//! are kept until the end. No timings: the file is the same bytes for the same
+//! inputs.
+
+use super::{pct, threshold_text, Formatter, Run, Totals};
+use crate::cli::batch::record::{FileResult, Outcome, Scored};
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+#[derive(Default)]
+pub struct Junit {
+    cases: Vec<FileResult>,
+}
+
+/// Escapes text for XML content and attribute values alike: markup characters
+/// become entities, tab, line feed and carriage return become character
+/// references (so attribute values keep them), and the characters XML 1.0
+/// cannot hold at all (other C0 controls, U+FFFE, U+FFFF) become U+FFFD.
+pub fn escape(s: &str) -> Cow<'_, str> {
+    let needs = |c: char| {
+        (c as u32) < 0x20 || matches!(c, '&' | '<' | '>' | '"' | '\'' | '\u{FFFE}' | '\u{FFFF}')
+    };
+    if !s.contains(needs) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// One line on the file's readiness, for `<system-out>` and failure bodies.
+fn summary(run: &Run, s: &Scored) -> String {
+    let readiness: Vec<String> = run
+        .levels
+        .iter()
+        .zip(&s.readiness)
+        .map(|(l, &r)| format!("{l} {}%", pct(r)))
+        .collect();
+    let mut text = format!(
+        "estimated level: {}; readiness: {}; {:.1} years",
+        s.estimated_level.as_deref().unwrap_or("none"),
+        readiness.join(", "),
+        s.years
+    );
+    if let (Some(target), false) = (&s.target_level, s.gaps.is_empty()) {
+        let gaps: Vec<String> = s
+            .gaps
+            .iter()
+            .map(|g| format!("{} (+{:.1})", g.name, g.gain))
+            .collect();
+        text.push_str(&format!("; top gaps to {target}: {}", gaps.join(", ")));
+    }
+    text
+}
+
+impl Formatter for Junit {
+    fn begin(&mut self, _: &mut dyn Write, _: &Run) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn file(&mut self, _: &mut dyn Write, _: &Run, file: FileResult) -> io::Result<()> {
+        self.cases.push(file);
+        Ok(())
+    }
+
+    fn end(&mut self, w: &mut dyn Write, run: &Run, t: &Totals) -> io::Result<()> {
+        let name = match &run.threshold {
+            Some(th) => format!(
+                "skillgap {} (at least {})",
+                run.taxonomy_id,
+                threshold_text(th)
+            ),
+            None => format!("skillgap {}", run.taxonomy_id),
+        };
+        let counts = format!(
+            "tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\"",
+            t.files, t.failed, t.unreadable
+        );
+        writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+        writeln!(w, r#"<testsuites name="skillgap" {counts}>"#)?;
+        writeln!(w, r#"  <testsuite name="{}" {counts}>"#, escape(&name))?;
+        for file in self.cases.drain(..) {
+            let open = format!(
+                r#"    <testcase classname="skillgap" name="{}""#,
+                escape(&file.path)
+            );
+            match &file.outcome {
+                Outcome::Unreadable(error) => {
+                    writeln!(w, "{open}>")?;
+                    writeln!(
+                        w,
+                        r#"      <error type="unreadable" message="{}"/>"#,
+                        escape(error)
+                    )?;
+                }
+                Outcome::Scored(s) => {
+                    writeln!(w, "{open}>")?;
+                    if s.passed == Some(false) {
+                        if let Some(th) = &run.threshold {
+                            let r = run
+                                .levels
+                                .iter()
+                                .position(|l| *l == th.level)
+                                .and_then(|i| s.readiness.get(i))
+                                .copied()
+                                .unwrap_or(0.0);
+                            writeln!(
+                                w,
+                                r#"      <failure type="under-threshold" message="readiness for {} is {}%, under {}%"/>"#,
+                                escape(&th.level),
+                                pct(r),
+                                super::trim_float(th.pct)
+                            )?;
+                        }
+                    }
+                    writeln!(
+                        w,
+                        "      <system-out>{}</system-out>",
+                        escape(&summary(run, s))
+                    )?;
+                }
+            }
+            writeln!(w, "    </testcase>")?;
+        }
+        writeln!(w, "  </testsuite>")?;
+        writeln!(w, "</testsuites>")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn markup_characters_are_escaped() {
+        assert_eq!(
+            escape(r#"<a href="x">Tom & Jerry's</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        assert!(matches!(
+            escape("cvs/ana-lópez.pdf"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn characters_xml_cannot_hold_become_replacement_characters() {
+        assert_eq!(escape("bell\u{7}.txt"), "bell\u{FFFD}.txt");
+        assert_eq!(escape("nul\0"), "nul\u{FFFD}");
+        assert_eq!(escape("\u{FFFF}"), "\u{FFFD}");
+        assert_eq!(escape("esc\u{1b}[31m"), "esc\u{FFFD}[31m");
+    }
+
+    #[test]
+    fn whitespace_survives_attribute_normalisation() {
+        assert_eq!(escape("a\tb\nc\rd"), "a&#9;b&#10;c&#13;d");
+    }
+
+    #[test]
+    fn already_escaped_text_is_escaped_again() {
+        assert_eq!(escape("&amp;"), "&amp;amp;");
+    }
+}
