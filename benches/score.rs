@@ -12,6 +12,9 @@
 //! - `matcher_all_stages`: parse and match together;
 //! - `fuzzy_stage_per_document`: the fuzzy stage's share, as matcher time with
 //!   fuzzy on minus off, on the misspelled fixture.
+//! - `jd_parse`: reading a job description (done once per job);
+//! - `jd_score_and_match_5kb` vs `score_5kb`: what matching against a parsed
+//!   job adds to scoring a 5 KB resume; `jd_match_parsed`: the match alone.
 //!
 //! Numbers and the machine they were measured on are in `docs/PERFORMANCE.md`.
 
@@ -149,4 +152,34 @@ fn fuzzy_stage_per_document(b: Bencher, fuzzy: bool) {
     ));
     b.counter(ItemsCount::new(1usize))
         .bench(|| m.find(black_box(&doc)).len());
+}
+
+/// The longest fixture job description (4.4 KB: long benefits, about-us, process).
+const JOB: &str = include_str!("../fixtures/jobs/python-django-startup-long-benefits.txt");
+
+#[divan::bench]
+fn jd_parse(b: Bencher) {
+    let scorer = Scorer::new(Taxonomy::builtin());
+    b.counter(BytesCount::of_str(JOB))
+        .bench(|| scorer.parse_job(black_box(JOB)));
+}
+
+#[divan::bench]
+fn jd_score_and_match_5kb(b: Bencher) {
+    let scorer = Scorer::new(Taxonomy::builtin());
+    let job = scorer.parse_job(JOB);
+    let text = resume_5kb();
+    b.counter(ItemsCount::new(1usize)).bench(|| {
+        let report = scorer.score(black_box(&text));
+        scorer.match_parsed(&report, &job)
+    });
+}
+
+#[divan::bench]
+fn jd_match_parsed(b: Bencher) {
+    let scorer = Scorer::new(Taxonomy::builtin());
+    let job = scorer.parse_job(JOB);
+    let report = scorer.score(&resume_5kb());
+    b.counter(ItemsCount::new(1usize))
+        .bench(|| scorer.match_parsed(black_box(&report), &job));
 }

@@ -412,7 +412,7 @@ fn counts_as_evidence(section: Section, text: &str, has_headings: bool) -> bool 
 }
 
 /// The line's text, shortened to about 160 characters around byte `at`.
-fn excerpt(line: &str, at: usize) -> String {
+pub(crate) fn excerpt(line: &str, at: usize) -> String {
     const MAX: usize = 160;
     let line = line.trim();
     if line.len() <= MAX {

@@ -49,10 +49,16 @@ Examples:
   skillgap score resume.txt --format json | jq .estimated_level
   cat resume.txt | skillgap score -
   skillgap score resume.txt --level mid --fail-under 60   # exit 1 when below
+  skillgap score resume.pdf --jd job.txt                   # match against a job
+  skillgap score resume.pdf --jd job.html --fail-under 70  # exit 1 below a 70% match
 
 Skills named only in a Skills list are 'claimed'; skills used in Experience or
 Projects lines are 'evidenced', and evidence weighs more. Hedged mentions
 (\"basic knowledge of\") are 'weak'; negated ones (\"no experience with\") do not count.
+
+With --jd the output is the match: 100 x (0.70 x required + 0.15 x preferred
++ 0.15 x years), each part the mean credit (evidenced 1, claimed 0.75, weak
+0.25); parts the job does not have drop out. Missing required skills come first.
 
 Exit codes: 0 success, 1 below --fail-under, 2 usage or taxonomy error, 3 unreadable input.";
 
@@ -118,6 +124,7 @@ pub enum ColorChoice {
 }
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("fail_target").args(["level", "jd"]).multiple(true)))]
 pub struct ScoreArgs {
     /// Resume file (PDF, DOCX, HTML, Markdown or text in any common encoding;
     /// the format is detected from the content), or - for standard input.
@@ -135,9 +142,14 @@ pub struct ScoreArgs {
     /// How many gaps the text and Markdown reports show (all with --explain).
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub gaps: usize,
-    /// Exit with code 1 when readiness for --level is below PCT (0-100).
-    #[arg(long, value_name = "PCT", requires = "level")]
+    /// Exit with code 1 when readiness for --level is below PCT (0-100);
+    /// with --jd, when the match is below PCT.
+    #[arg(long, value_name = "PCT", requires = "fail_target")]
     pub fail_under: Option<f64>,
+    /// Match the resume against a job description (same formats as FILE) and
+    /// show the match instead of the readiness report.
+    #[arg(long, value_name = "JOB")]
+    pub jd: Option<PathBuf>,
     /// When to use colour in text output (NO_COLOR is respected).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -7,6 +7,7 @@ pub mod format;
 pub mod input;
 #[cfg(feature = "extract")]
 pub mod isolate;
+pub mod jd;
 pub mod report_markdown;
 pub mod report_text;
 pub mod score;

@@ -58,6 +58,9 @@ pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
         }
     }
     let report = scorer.score(&doc.text);
+    if let Some(jd) = &args.jd {
+        return super::jd::run(args, &scorer, &report, &source, jd);
+    }
     with_stdout(args.color, |w| match args.format {
         ScoreFormat::Text => report_text::write(
             w,

@@ -16,6 +16,7 @@ mod fuzzy;
 mod negation;
 mod prefilter;
 
+pub(crate) use fuzzy::dictionary;
 pub use fuzzy::{DEFAULT_MIN_LEN, DEFAULT_THRESHOLD};
 pub use negation::Modifier;
 

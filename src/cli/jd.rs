@@ -1,0 +1,541 @@
+//! `skillgap score RESUME --jd JOB`: the job-description match, in text,
+//! JSON or Markdown. What a user needs first comes first: the match, the
+//! required skills that are missing, then the preferred ones, then the
+//! evidence for what matched, years, level and the terms not recognised.
+
+use super::args::{ScoreArgs, ScoreFormat};
+use super::report_markdown::cell;
+use super::report_text::truncate;
+use super::{input, with_stdout, Exit, Failure};
+use anstyle::{AnsiColor, Style};
+use skillgap::jd::{JobMatch, RequirementMatch};
+use skillgap::report::Status;
+use skillgap::{Report, Scorer, Taxonomy};
+use std::io::{self, Write};
+use std::path::Path;
+
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+const GREEN: Style = AnsiColor::Green.on_default();
+const YELLOW: Style = AnsiColor::Yellow.on_default();
+const RED: Style = AnsiColor::Red.on_default();
+const CYAN: Style = AnsiColor::Cyan.on_default();
+
+/// Reads the job description, matches the scored resume against it, writes
+/// the match, and applies `--fail-under` to the match percentage.
+pub fn run(
+    args: &ScoreArgs,
+    scorer: &Scorer,
+    report: &Report,
+    source: &str,
+    jd: &Path,
+) -> Result<Exit, Failure> {
+    if jd == Path::new("-") && args.file == Path::new("-") {
+        return Err(Failure::usage(
+            "the resume and --jd cannot both be read from standard input",
+        ));
+    }
+    let doc = input::Reader::new(&args.input).read(jd)?;
+    let jd_name = input::display_name(jd);
+    if args.explain {
+        for w in &doc.warnings {
+            eprintln!("skillgap: {jd_name}: {w}");
+        }
+    }
+    let job = scorer.parse_job(&doc.text);
+    let m = scorer.match_parsed(report, &job);
+    with_stdout(args.color, |w| match args.format {
+        ScoreFormat::Text => {
+            write_text(w, &m, scorer.taxonomy(), source, &jd_name, args.explain)?;
+            if args.explain {
+                write_ignored(w, &job)?;
+            }
+            Ok(())
+        }
+        ScoreFormat::Json => writeln!(w, "{}", m.to_json()),
+        ScoreFormat::Markdown => {
+            write_markdown(w, &m, scorer.taxonomy(), source, &jd_name, args.explain)
+        }
+    })?;
+    if let Some(pct) = args.fail_under {
+        if m.percent < pct {
+            eprintln!(
+                "skillgap: {source}: match with {jd_name} is {:.1}%, below --fail-under {pct}",
+                m.percent
+            );
+            return Ok(Exit::Threshold);
+        }
+    }
+    Ok(Exit::Ok)
+}
+
+fn status_word(s: Option<Status>) -> &'static str {
+    match s {
+        Some(Status::Evidenced) => "evidenced",
+        Some(Status::Claimed) => "claimed",
+        Some(Status::Weak) => "weak",
+        None => "not found",
+    }
+}
+
+fn status_style(s: Option<Status>) -> Style {
+    match s {
+        Some(Status::Evidenced) => GREEN,
+        Some(Status::Claimed) => YELLOW,
+        Some(Status::Weak) | None => RED,
+    }
+}
+
+fn bar(pct: f64, width: usize) -> String {
+    let filled = (((pct / 100.0) * width as f64).round() as usize).min(width);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// "5+", "3–5", "0–2".
+fn years_asked(m: &JobMatch) -> Option<String> {
+    let y = m.years.asked.as_ref()?;
+    Some(match y.max {
+        Some(max) => format!("{}–{}", y.min, max),
+        None => format!("{}+", y.min),
+    })
+}
+
+/// The requirement's name, with the skill that implied it.
+fn label(r: &RequirementMatch, t: &Taxonomy) -> String {
+    match &r.implied_by {
+        Some(i) => format!(
+            "{} (via {})",
+            r.name,
+            t.skill(i).map_or(i.as_str(), |s| s.name.as_str())
+        ),
+        None => r.name.clone(),
+    }
+}
+
+/// How a requirement was met, beyond its status: "via Django", "through the
+/// competency".
+fn via(r: &RequirementMatch, t: &Taxonomy) -> String {
+    let name = |id: &str| t.skill(id).map_or(id.to_string(), |s| s.name.clone());
+    match (&r.via, r.through_competency) {
+        (Some(v), true) => format!(" via {}, through the competency", name(v)),
+        (Some(v), false) => format!(" via {}", name(v)),
+        _ => String::new(),
+    }
+}
+
+fn write_text(
+    w: &mut dyn Write,
+    m: &JobMatch,
+    t: &Taxonomy,
+    resume: &str,
+    job: &str,
+    explain: bool,
+) -> io::Result<()> {
+    writeln!(
+        w,
+        "{BOLD}{resume}{BOLD:#}  {DIM}vs{DIM:#}  {BOLD}{job}{BOLD:#}"
+    )?;
+    let mut about = Vec::new();
+    if let Some(t) = &m.title {
+        about.push(truncate(t, 60));
+    }
+    if let Some(l) = &m.level {
+        about.push(format!("aims at {}", l.asked.id));
+    }
+    if let Some(y) = years_asked(m) {
+        about.push(format!("{y} years"));
+    }
+    about.push(format!("{} {}", m.taxonomy.id, m.taxonomy.version));
+    writeln!(w, "{DIM}{}{DIM:#}", about.join(" · "))?;
+    writeln!(w)?;
+
+    let style = if m.percent >= 75.0 {
+        GREEN
+    } else if m.percent >= 50.0 {
+        YELLOW
+    } else {
+        RED
+    };
+    writeln!(
+        w,
+        "{BOLD}JD match{BOLD:#}  {style}{}{style:#} {:>5.1}%",
+        bar(m.percent, 24),
+        m.percent
+    )?;
+    let c = &m.components;
+    let mut parts = vec![format!(
+        "required {}/{} met",
+        c.required.met, c.required.total
+    )];
+    if c.preferred.total > 0 {
+        parts.push(format!(
+            "preferred {}/{}",
+            c.preferred.met, c.preferred.total
+        ));
+    }
+    if let (Some(asked), Some(met)) = (years_asked(m), m.years.met) {
+        let mark = if met { "✓" } else { "✗" };
+        parts.push(format!("years {:.1} of {asked} {mark}", m.years.found));
+    }
+    writeln!(w, "  {DIM}{}{DIM:#}", parts.join(" · "))?;
+    if explain {
+        let y = c.years.as_ref();
+        writeln!(
+            w,
+            "  {DIM}= 100 × ({:.2} × required {:.2} + {:.2} × preferred {:.2} + {:.2} × years {:.2}){DIM:#}",
+            c.required.share,
+            c.required.credit,
+            c.preferred.share,
+            c.preferred.credit,
+            y.map_or(0.0, |y| y.share),
+            y.map_or(0.0, |y| y.credit)
+        )?;
+    }
+    if c.required.total + c.preferred.total == 0 {
+        writeln!(
+            w,
+            "  {YELLOW}The job description names no skill this taxonomy knows.{YELLOW:#}"
+        )?;
+    }
+
+    writeln!(w)?;
+    if m.missing_required.is_empty() {
+        writeln!(w, "{BOLD}Missing required{BOLD:#}  {GREEN}none{GREEN:#}")?;
+    } else {
+        writeln!(
+            w,
+            "{BOLD}Missing required{BOLD:#}  {DIM}({}){DIM:#}",
+            m.missing_required.len()
+        )?;
+        let width = name_width(&m.missing_required, t);
+        for r in &m.missing_required {
+            write_missing(w, r, t, width)?;
+        }
+    }
+    if !m.missing_preferred.is_empty() {
+        writeln!(w)?;
+        writeln!(
+            w,
+            "{BOLD}Missing preferred{BOLD:#}  {DIM}({}){DIM:#}",
+            m.missing_preferred.len()
+        )?;
+        let width = name_width(&m.missing_preferred, t);
+        for r in &m.missing_preferred {
+            write_missing(w, r, t, width)?;
+        }
+    }
+
+    if !m.matched.is_empty() {
+        writeln!(w)?;
+        writeln!(
+            w,
+            "{BOLD}Matched{BOLD:#}  {DIM}resume evidence, and the job line that asked{DIM:#}"
+        )?;
+        let width = name_width(&m.matched, t);
+        for r in &m.matched {
+            let st = status_style(r.status);
+            writeln!(
+                w,
+                "  {st}✓{st:#} {:<width$} {st}{:<9}{st:#} {DIM}{}{DIM:#}{CYAN}{}{CYAN:#}",
+                truncate(&label(r, t), width),
+                status_word(r.status),
+                r.priority,
+                via(r, t)
+            )?;
+            if let Some(e) = &r.evidence {
+                writeln!(
+                    w,
+                    "      {DIM}resume L{:<4}{DIM:#} {}",
+                    e.line,
+                    truncate(&e.text, 76)
+                )?;
+            }
+            writeln!(
+                w,
+                "      {DIM}job    L{:<4} {}{DIM:#}",
+                r.asked.line,
+                truncate(&r.asked.text, 76)
+            )?;
+        }
+    }
+
+    if !m.mentioned.is_empty() {
+        writeln!(w)?;
+        writeln!(
+            w,
+            "{BOLD}Also in the job's duties{BOLD:#}  {DIM}(responsibilities, role, stack; not scored){DIM:#}"
+        )?;
+        let shown: Vec<String> = m
+            .mentioned
+            .iter()
+            .map(|r| {
+                let st = status_style(r.status);
+                format!("{} {st}{}{st:#}", label(r, t), status_word(r.status))
+            })
+            .collect();
+        writeln!(w, "  {}", shown.join(" · "))?;
+    }
+
+    writeln!(w)?;
+    match (&m.years.asked, m.years.met) {
+        (Some(y), Some(met)) => {
+            let (st, mark) = if met { (GREEN, "✓") } else { (RED, "✗") };
+            writeln!(
+                w,
+                "{BOLD}Years{BOLD:#}   asked {} {DIM}(job L{} \"{}\"){DIM:#}, found {st}{:.1} {mark}{st:#}",
+                years_asked(m).unwrap_or_default(),
+                y.line,
+                y.text,
+                m.years.found
+            )?;
+        }
+        _ => writeln!(
+            w,
+            "{BOLD}Years{BOLD:#}   not stated in the job; found {:.1}",
+            m.years.found
+        )?,
+    }
+    match &m.level {
+        Some(l) => {
+            let (st, mark) = if l.reached {
+                (GREEN, "✓ reached")
+            } else {
+                (YELLOW, "not reached")
+            };
+            let how = match l.asked.source {
+                skillgap::jd::LevelSource::Title => format!("title word \"{}\"", l.asked.text),
+                skillgap::jd::LevelSource::Field => format!("field \"{}\"", l.asked.text),
+                skillgap::jd::LevelSource::Years => format!("from \"{}\"", l.asked.text),
+            };
+            writeln!(
+                w,
+                "{BOLD}Level{BOLD:#}   {}: readiness {st}{:.1}% {mark}{st:#} {DIM}({how}; estimated level {}){DIM:#}",
+                l.asked.id,
+                l.readiness,
+                l.estimated.as_deref().unwrap_or("none")
+            )?;
+        }
+        None => writeln!(w, "{BOLD}Level{BOLD:#}   not stated in the job")?,
+    }
+
+    if !m.unrecognised.is_empty() {
+        writeln!(w)?;
+        let terms: Vec<String> = m
+            .unrecognised
+            .iter()
+            .map(|u| format!("{} {DIM}(L{}){DIM:#}", u.term, u.line))
+            .collect();
+        writeln!(w, "{BOLD}Not recognised{BOLD:#}  {}", terms.join(", "))?;
+        writeln!(
+            w,
+            "  {DIM}Technologies this taxonomy does not know; they count neither way. Add them with `--taxonomy` (extends: builtin).{DIM:#}"
+        )?;
+    }
+    Ok(())
+}
+
+/// The width of the name column: the longest name, at most 36 characters.
+fn name_width(list: &[RequirementMatch], t: &Taxonomy) -> usize {
+    list.iter()
+        .map(|r| label(r, t).chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(10, 36)
+}
+
+/// With `--explain`: skills the job names where they do not count.
+fn write_ignored(w: &mut dyn Write, job: &skillgap::jd::JobDescription) -> io::Result<()> {
+    if job.ignored.is_empty() {
+        return Ok(());
+    }
+    writeln!(w)?;
+    writeln!(
+        w,
+        "{BOLD}Not counted from the job{BOLD:#}  {DIM}(company, benefits, process, metadata; or another sense){DIM:#}"
+    )?;
+    for i in &job.ignored {
+        let why = match i.excluded {
+            Some(skillgap::matcher::Exclusion::Negated) => "negated".to_string(),
+            Some(skillgap::matcher::Exclusion::ContextRejected) => "other sense".to_string(),
+            Some(skillgap::matcher::Exclusion::NoContext) => "no tech context".to_string(),
+            None => i.section.to_string(),
+        };
+        writeln!(
+            w,
+            "  {:<24} {DIM}job L{:<4} {:<16}{DIM:#} \"{}\"",
+            i.skill, i.line, why, i.matched
+        )?;
+    }
+    Ok(())
+}
+
+fn write_missing(
+    w: &mut dyn Write,
+    r: &RequirementMatch,
+    t: &Taxonomy,
+    width: usize,
+) -> io::Result<()> {
+    let note = match (r.status, r.negated_line) {
+        (Some(s), _) => {
+            let line = r
+                .evidence
+                .as_ref()
+                .map(|e| format!(" (resume L{})", e.line))
+                .unwrap_or_default();
+            format!("  {YELLOW}only {}{line}{YELLOW:#}", status_word(Some(s)))
+        }
+        (None, Some(l)) => format!("  {RED}negated (resume L{l}){RED:#}"),
+        (None, None) => String::new(),
+    };
+    writeln!(
+        w,
+        "  {RED}✗{RED:#} {:<width$} {DIM}job L{:<4} {}{DIM:#}{note}",
+        truncate(&label(r, t), width),
+        r.asked.line,
+        truncate(&r.asked.text, 56)
+    )
+}
+
+fn write_markdown(
+    w: &mut dyn Write,
+    m: &JobMatch,
+    t: &Taxonomy,
+    resume: &str,
+    job: &str,
+    explain: bool,
+) -> io::Result<()> {
+    writeln!(w, "## skillgap: `{}` vs `{}`", cell(resume), cell(job))?;
+    writeln!(w)?;
+    let c = &m.components;
+    let mut line = format!(
+        "**JD match:** {:.1}% · **required** {}/{} met",
+        m.percent, c.required.met, c.required.total
+    );
+    if c.preferred.total > 0 {
+        line.push_str(&format!(
+            " · **preferred** {}/{}",
+            c.preferred.met, c.preferred.total
+        ));
+    }
+    if let (Some(asked), Some(met)) = (years_asked(m), m.years.met) {
+        line.push_str(&format!(
+            " · **years** {:.1} of {asked} {}",
+            m.years.found,
+            if met { "✅" } else { "❌" }
+        ));
+    }
+    writeln!(w, "{line}")?;
+    writeln!(w)?;
+    if let Some(t) = &m.title {
+        let level = m
+            .level
+            .as_ref()
+            .map(|l| {
+                format!(
+                    " · aims at **{}**: readiness {:.1}%{}",
+                    l.asked.id,
+                    l.readiness,
+                    if l.reached { " ✅" } else { "" }
+                )
+            })
+            .unwrap_or_default();
+        writeln!(w, "Job: {}{level}", cell(t))?;
+        writeln!(w)?;
+    }
+    for (title, list) in [
+        ("Missing required", &m.missing_required),
+        ("Missing preferred", &m.missing_preferred),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        writeln!(w, "### {title}")?;
+        writeln!(w)?;
+        writeln!(w, "| Skill | Resume | Job line | Asked |")?;
+        writeln!(w, "|---|---|---:|---|")?;
+        for r in list.iter() {
+            let resume = match (r.status, r.negated_line) {
+                (Some(s), _) => format!("only {}", status_word(Some(s))),
+                (None, Some(l)) => format!("negated (line {l})"),
+                (None, None) => "not found".to_string(),
+            };
+            writeln!(
+                w,
+                "| {} | {} | {} | {} |",
+                cell(&label(r, t)),
+                resume,
+                r.asked.line,
+                cell(&r.asked.text)
+            )?;
+        }
+        writeln!(w)?;
+    }
+    if !m.matched.is_empty() {
+        writeln!(w, "### Matched")?;
+        writeln!(w)?;
+        writeln!(
+            w,
+            "| Skill | Priority | Status | Resume line | Evidence | Job line |"
+        )?;
+        writeln!(w, "|---|---|---|---:|---|---:|")?;
+        for r in &m.matched {
+            let (line, text) = r
+                .evidence
+                .as_ref()
+                .map(|e| (e.line.to_string(), cell(&e.text)))
+                .unwrap_or_default();
+            writeln!(
+                w,
+                "| {}{} | {} | {} | {} | {} | {} |",
+                cell(&label(r, t)),
+                cell(&via(r, t)),
+                r.priority,
+                status_word(r.status),
+                line,
+                text,
+                r.asked.line
+            )?;
+        }
+        writeln!(w)?;
+    }
+    if !m.mentioned.is_empty() {
+        let shown: Vec<String> = m
+            .mentioned
+            .iter()
+            .map(|r| format!("{} ({})", label(r, t), status_word(r.status)))
+            .collect();
+        writeln!(
+            w,
+            "**Also in the job's duties (not scored):** {}",
+            cell(&shown.join(", "))
+        )?;
+        writeln!(w)?;
+    }
+    if !m.unrecognised.is_empty() {
+        let terms: Vec<String> = m
+            .unrecognised
+            .iter()
+            .map(|u| format!("{} (line {})", u.term, u.line))
+            .collect();
+        writeln!(
+            w,
+            "**Not recognised (count neither way):** {}",
+            cell(&terms.join(", "))
+        )?;
+        writeln!(w)?;
+    }
+    if explain {
+        let y = c.years.as_ref();
+        writeln!(
+            w,
+            "Match = 100 × ({:.2} × required {:.2} + {:.2} × preferred {:.2} + {:.2} × years {:.2})",
+            c.required.share,
+            c.required.credit,
+            c.preferred.share,
+            c.preferred.credit,
+            y.map_or(0.0, |y| y.share),
+            y.map_or(0.0, |y| y.credit)
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,294 @@
+//! The career level a job description aims at.
+//!
+//! In order of precedence:
+//! 1. **Title words**: `Junior`, `Jr`, `Entry-level`, `Graduate`, `Intern`,
+//!    `Trainee`, `Fresher` → junior; `Mid`, `Mid-level`, `Intermediate`, `II` →
+//!    mid; `Senior`, `Sr`, `III` → senior; `Lead`, `Staff`, `Principal` (and the
+//!    common misspelling `Principle`), `Manager`, `Head`, `Director` → lead;
+//!    `Architect`, `Distinguished`, `Fellow` → architect. When a title has several,
+//!    the highest wins ("Staff Engineer / Tech Lead" → lead, "Senior Solutions
+//!    Architect" → architect).
+//! 2. **A level field** ("Experience level: Mid-Level Senior", "Seniority:
+//!    Junior"): the same words; of several, the one closest to the level the
+//!    asked years point to, else the lowest.
+//! 3. **Asked years**: the highest taxonomy level whose `years.min` is at most
+//!    the asked minimum.
+//!
+//! A word names a taxonomy level when a level has that id, or when a level's
+//! name or titles contain the word; otherwise the next rule is tried.
+
+use super::years::YearsAsked;
+use crate::taxonomy::Taxonomy;
+use serde::{Deserialize, Serialize};
+
+/// How the level of a job description was decided.
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy};
+/// use skillgap::jd::LevelSource;
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let job = scorer.parse_job("Backend Developer\nRequirements\n- 3+ years of Python experience\n");
+/// assert_eq!(job.level.unwrap().source, LevelSource::Years);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LevelSource {
+    /// A word of the job title ("Senior", "Staff").
+    Title,
+    /// A metadata field ("Experience level: Senior").
+    Field,
+    /// The years asked.
+    Years,
+}
+
+/// The level a job description aims at, mapped to a taxonomy level.
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy};
+/// use skillgap::jd::LevelSource;
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let level = scorer.parse_job("Staff Engineer / Tech Lead\n").level.unwrap();
+/// assert_eq!((level.id.as_str(), level.source, level.text.as_str()), ("lead", LevelSource::Title, "lead"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelAsked {
+    /// Taxonomy level id.
+    pub id: String,
+    /// Taxonomy level name.
+    pub name: String,
+    /// What decided it.
+    pub source: LevelSource,
+    /// The word or years text that decided it.
+    pub text: String,
+    /// 1-based line of the job description.
+    pub line: usize,
+}
+
+/// Level words, lowest first, with their canonical level.
+const WORDS: &[(&str, &str)] = &[
+    ("junior", "junior"),
+    ("jr", "junior"),
+    ("entry level", "junior"),
+    ("entry", "junior"),
+    ("graduate", "junior"),
+    ("grad", "junior"),
+    ("intern", "junior"),
+    ("internship", "junior"),
+    ("trainee", "junior"),
+    ("fresher", "junior"),
+    ("freshers", "junior"),
+    ("apprentice", "junior"),
+    ("mid", "mid"),
+    ("mid level", "mid"),
+    ("midlevel", "mid"),
+    ("intermediate", "mid"),
+    ("ii", "mid"),
+    ("senior", "senior"),
+    ("sr", "senior"),
+    ("iii", "senior"),
+    ("lead", "lead"),
+    ("staff", "lead"),
+    ("principal", "lead"),
+    ("principle", "lead"),
+    ("manager", "lead"),
+    ("head", "lead"),
+    ("director", "lead"),
+    ("architect", "architect"),
+    ("architects", "architect"),
+    ("distinguished", "architect"),
+    ("fellow", "architect"),
+];
+
+const RANK: [&str; 5] = ["junior", "mid", "senior", "lead", "architect"];
+
+fn rank(canonical: &str) -> usize {
+    RANK.iter().position(|r| *r == canonical).unwrap_or(0)
+}
+
+/// The canonical level words in `text`, with the word as written, lowest first.
+fn level_words(text: &str) -> Vec<(&'static str, String)> {
+    let folded = super::sections::fold(text);
+    let words: Vec<&str> = folded.split(' ').collect();
+    let mut out: Vec<(&'static str, String)> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let two = words.get(i + 1).map(|n| format!("{} {n}", words[i]));
+        let hit = two
+            .as_deref()
+            .and_then(|t| WORDS.iter().find(|(w, _)| *w == t).map(|h| (h, 2)))
+            .or_else(|| WORDS.iter().find(|(w, _)| *w == words[i]).map(|h| (h, 1)));
+        match hit {
+            Some((&(w, canon), n)) => {
+                out.push((canon, w.to_string()));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out.sort_by_key(|(c, _)| rank(c));
+    out
+}
+
+/// The taxonomy level for a canonical level word.
+fn taxonomy_level<'t>(t: &'t Taxonomy, canonical: &str) -> Option<&'t crate::taxonomy::Level> {
+    t.levels().iter().find(|l| l.id == canonical).or_else(|| {
+        t.levels().iter().find(|l| {
+            std::iter::once(&l.name)
+                .chain(&l.titles)
+                .any(|n| level_words(n).iter().any(|(c, _)| *c == canonical))
+        })
+    })
+}
+
+/// The highest level whose minimum years are at most `years`.
+fn by_years(t: &Taxonomy, years: f64) -> Option<&crate::taxonomy::Level> {
+    t.levels().iter().rfind(|l| l.years.min <= years)
+}
+
+fn asked(l: &crate::taxonomy::Level, source: LevelSource, text: String, line: usize) -> LevelAsked {
+    LevelAsked {
+        id: l.id.clone(),
+        name: l.name.clone(),
+        source,
+        text,
+        line,
+    }
+}
+
+/// Decides the level from the title, level fields and asked years.
+pub(crate) fn decide(
+    t: &Taxonomy,
+    title: Option<(&str, usize)>,
+    fields: &[(String, usize)],
+    years: Option<&YearsAsked>,
+) -> Option<LevelAsked> {
+    if let Some((title, line)) = title {
+        if let Some((canon, word)) = level_words(title).pop() {
+            if let Some(l) = taxonomy_level(t, canon) {
+                return Some(asked(l, LevelSource::Title, word, line));
+            }
+        }
+    }
+    let from_years = years.and_then(|y| by_years(t, y.min));
+    for (field, line) in fields {
+        let words = level_words(field);
+        let mut candidates: Vec<(&crate::taxonomy::Level, String)> = words
+            .iter()
+            .filter_map(|(c, w)| taxonomy_level(t, c).map(|l| (l, w.clone())))
+            .collect();
+        if candidates.is_empty() {
+            continue;
+        }
+        if let Some(target) = from_years {
+            let pos = |id: &str| t.levels().iter().position(|l| l.id == id).unwrap_or(0);
+            let want = pos(&target.id);
+            candidates.sort_by_key(|(l, _)| pos(&l.id).abs_diff(want));
+        }
+        let (l, w) = candidates.swap_remove(0);
+        return Some(asked(l, LevelSource::Field, w, *line));
+    }
+    let y = years?;
+    from_years.map(|l| asked(l, LevelSource::Years, y.text.clone(), y.line))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn taxonomy() -> Taxonomy {
+        let mut yaml = String::from("id: t\nskills:\n  - {id: a, name: Alpha}\nlevels:\n");
+        for (id, min) in [
+            ("junior", 0),
+            ("mid", 2),
+            ("senior", 5),
+            ("lead", 8),
+            ("architect", 10),
+        ] {
+            yaml.push_str(&format!(
+                "  - id: {id}\n    name: {id}\n    years: {{min: {min}}}\n    requirements: [{{skill: a}}]\n"
+            ));
+        }
+        Taxonomy::from_yaml(&yaml).unwrap()
+    }
+
+    fn years(min: f64) -> YearsAsked {
+        YearsAsked {
+            min,
+            max: None,
+            text: format!("{min}+ years"),
+            line: 9,
+        }
+    }
+
+    fn level(title: &str, fields: &[&str], y: Option<f64>) -> Option<String> {
+        let fields: Vec<(String, usize)> = fields.iter().map(|f| (f.to_string(), 2)).collect();
+        decide(
+            &taxonomy(),
+            Some((title, 1)),
+            &fields,
+            y.map(years).as_ref(),
+        )
+        .map(|l| l.id)
+    }
+
+    #[test]
+    fn title_words_map_to_levels() {
+        assert_eq!(
+            level("Junior Backend Developer (Node.js)", &[], None).as_deref(),
+            Some("junior")
+        );
+        assert_eq!(
+            level("Senior Platform Engineer (Go)", &[], Some(5.0)).as_deref(),
+            Some("senior")
+        );
+        assert_eq!(
+            level("Staff Engineer / Backend Tech Lead — Payments", &[], None).as_deref(),
+            Some("lead")
+        );
+        assert_eq!(
+            level("Solutions Architect — Cloud & Backend Platforms", &[], None).as_deref(),
+            Some("architect")
+        );
+        assert_eq!(
+            level("Java Developer – Spring Boot (Mid-level)", &[], None).as_deref(),
+            Some("mid")
+        );
+        assert_eq!(
+            level("Principle Software Engineer | Java", &[], None).as_deref(),
+            Some("lead")
+        );
+        assert_eq!(
+            level("Python Software Engineer Intern", &[], None).as_deref(),
+            Some("junior")
+        );
+    }
+
+    #[test]
+    fn without_title_words_the_years_decide() {
+        assert_eq!(
+            level(".NET Developer (C# / Azure)", &[], Some(3.0)).as_deref(),
+            Some("mid")
+        );
+        assert_eq!(
+            level("Backend Developer", &[], Some(0.0)).as_deref(),
+            Some("junior")
+        );
+        assert_eq!(level("Backend Developer", &[], None), None);
+    }
+
+    #[test]
+    fn a_level_field_is_narrowed_by_years() {
+        assert_eq!(
+            level("Node.js Backend Engineer", &["Mid-Level Senior"], Some(3.0)).as_deref(),
+            Some("mid")
+        );
+        assert_eq!(
+            level("Node.js Backend Engineer", &["Mid-Level Senior"], Some(6.0)).as_deref(),
+            Some("senior")
+        );
+        assert_eq!(
+            level("Backend Engineer", &["Senior"], None).as_deref(),
+            Some("senior")
+        );
+    }
+}

@@ -1,0 +1,786 @@
+//! Job-description sections and items.
+//!
+//! A job description is cut into **items**: a heading, a bullet (with the lines
+//! it wraps onto), or a paragraph of prose (lines joined until a blank line, a
+//! bullet or a heading; a line continues the item before it when it starts with
+//! a lower-case letter, or when it is indented under a bullet). Each item
+//! belongs to one [`JobSection`].
+//!
+//! A **heading** is a line that is not a bullet, has at most ten words, does
+//! not end like a sentence (`.`, `,`, `;`), looks like a heading (a Markdown
+//! `#` heading, a trailing `:` or `?`, all capitals, or at most six words), and
+//! whose words (lower case, letters only, `&` read as `and`, apostrophes
+//! dropped) contain one of the phrases of [`job_heading`]'s table. Unknown
+//! heading-like lines ("Create:", "A week in the pod" without a known phrase)
+//! do not change the section.
+//!
+//! An **inline heading** is a known label of at most four words before a `:`
+//! followed by content ("Nice to have: Redis", "Experience: 3-5 years"); it
+//! sets the section of that item only.
+
+use serde::{Deserialize, Serialize};
+
+/// The kind of job-description section an item belongs to.
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy};
+/// use skillgap::jd::JobSection;
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let job = scorer.parse_job("Engineer\nMust have:\n- Python\nPerks:\n- Gym\n");
+/// let found: Vec<JobSection> = job.sections.iter().map(|s| s.section).collect();
+/// assert_eq!(found, [JobSection::Requirements, JobSection::Benefits]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JobSection {
+    /// Before the first heading: the title, the company and location line.
+    Header,
+    /// Metadata fields: "Location:", "Job type:", "Experience level:", "Salary:".
+    Meta,
+    /// About the role or the team, job description, overview, mission.
+    Role,
+    /// What you will do: responsibilities, duties, tasks.
+    Responsibilities,
+    /// What you need: requirements, must have, qualifications, about you.
+    Requirements,
+    /// Nice to have, bonus points, preferred qualifications, desirable skills.
+    Preferred,
+    /// Technologies, tech stack, tools.
+    Stack,
+    /// Education and degrees (counted like requirements).
+    Education,
+    /// What we offer: benefits, perks, compensation.
+    Benefits,
+    /// About the company, culture, how we work, equal opportunity.
+    Company,
+    /// How to apply, hiring and interview process.
+    Process,
+}
+
+impl JobSection {
+    /// The lower-case name used in reports.
+    ///
+    /// ```
+    /// use skillgap::jd::JobSection;
+    /// assert_eq!(JobSection::Preferred.as_str(), "preferred");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobSection::Header => "header",
+            JobSection::Meta => "meta",
+            JobSection::Role => "role",
+            JobSection::Responsibilities => "responsibilities",
+            JobSection::Requirements => "requirements",
+            JobSection::Preferred => "preferred",
+            JobSection::Stack => "stack",
+            JobSection::Education => "education",
+            JobSection::Benefits => "benefits",
+            JobSection::Company => "company",
+            JobSection::Process => "process",
+        }
+    }
+
+    /// Whether skills named here are ignored (company blurb, benefits, hiring
+    /// process, metadata).
+    ///
+    /// ```
+    /// use skillgap::jd::JobSection;
+    /// assert!(JobSection::Benefits.is_ignored());
+    /// assert!(!JobSection::Requirements.is_ignored());
+    /// ```
+    pub fn is_ignored(self) -> bool {
+        matches!(
+            self,
+            JobSection::Benefits | JobSection::Company | JobSection::Process | JobSection::Meta
+        )
+    }
+}
+
+impl std::fmt::Display for JobSection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+use JobSection as S;
+
+/// Heading phrases, checked in this order; the first phrase found among the
+/// heading's folded words decides. A phrase written with a leading `^` must
+/// start the heading; one written with a trailing `$` must end it; `=` means
+/// the whole heading.
+const PHRASES: &[(&str, JobSection)] = &[
+    // Metadata fields (whole heading).
+    ("=job title", S::Meta),
+    ("=title", S::Meta),
+    ("=position title", S::Meta),
+    ("=location", S::Meta),
+    ("=locations", S::Meta),
+    ("=location options", S::Meta),
+    ("=date posted", S::Meta),
+    ("=posted", S::Meta),
+    ("=salary", S::Meta),
+    ("=salary range", S::Meta),
+    ("=ctc", S::Meta),
+    ("=job type", S::Meta),
+    ("=employment type", S::Meta),
+    ("=type", S::Meta),
+    ("=experience", S::Meta),
+    ("=experience level", S::Meta),
+    ("=experience required", S::Meta),
+    ("=seniority", S::Meta),
+    ("=seniority level", S::Meta),
+    ("=level", S::Meta),
+    ("=industry", S::Meta),
+    ("=company size", S::Meta),
+    ("=company type", S::Meta),
+    ("=department", S::Meta),
+    ("=reports to", S::Meta),
+    ("=work mode", S::Meta),
+    ("=remote", S::Meta),
+    ("=notice period", S::Meta),
+    ("=openings", S::Meta),
+    ("=job id", S::Meta),
+    ("=likes", S::Meta),
+    // Indian job boards title their main requirements "Desired Candidate
+    // Profile" or "Preferred candidate profile".
+    ("candidate profile", S::Requirements),
+    ("desired profile", S::Requirements),
+    ("=you are", S::Requirements),
+    ("=youre", S::Requirements),
+    // Nice to have.
+    ("nice to have", S::Preferred),
+    ("nice to haves", S::Preferred),
+    ("good to have", S::Preferred),
+    ("great to have", S::Preferred),
+    ("^bonus", S::Preferred),
+    ("preferred", S::Preferred),
+    ("desirable", S::Preferred),
+    ("desired", S::Preferred),
+    ("pluses", S::Preferred),
+    ("extra credit", S::Preferred),
+    ("brownie points", S::Preferred),
+    ("would be nice", S::Preferred),
+    ("would be great", S::Preferred),
+    ("added advantage", S::Preferred),
+    ("even better", S::Preferred),
+    ("sets you apart", S::Preferred),
+    ("stand out", S::Preferred),
+    ("not required", S::Preferred),
+    ("optional", S::Preferred),
+    ("^plus", S::Preferred),
+    // What we offer.
+    ("benefit", S::Benefits),
+    ("benefits", S::Benefits),
+    ("perks", S::Benefits),
+    ("perk", S::Benefits),
+    ("we offer", S::Benefits),
+    ("^offer", S::Benefits),
+    ("compensation", S::Benefits),
+    ("^salary", S::Benefits),
+    ("what you get", S::Benefits),
+    ("what youll get", S::Benefits),
+    ("what you will get", S::Benefits),
+    ("in return", S::Benefits),
+    ("in it for you", S::Benefits),
+    ("rewards", S::Benefits),
+    ("^why", S::Benefits),
+    // Hiring process.
+    ("how to apply", S::Process),
+    ("to apply", S::Process),
+    ("^apply", S::Process),
+    ("hiring process", S::Process),
+    ("interview process", S::Process),
+    ("recruitment process", S::Process),
+    ("application process", S::Process),
+    ("selection process", S::Process),
+    ("how we hire", S::Process),
+    ("next steps", S::Process),
+    ("^interview", S::Process),
+    ("^interviews", S::Process),
+    // Role (before the company, so "about the role" is the role).
+    ("about the role", S::Role),
+    ("about this role", S::Role),
+    ("about the job", S::Role),
+    ("about the position", S::Role),
+    ("about the team", S::Role),
+    ("about the opportunity", S::Role),
+    ("your mission", S::Role),
+    // About you = requirements.
+    ("about you", S::Requirements),
+    // The company.
+    ("about us", S::Company),
+    ("who we are", S::Company),
+    ("^about", S::Company),
+    ("company", S::Company),
+    ("our story", S::Company),
+    ("our mission", S::Company),
+    ("culture", S::Company),
+    ("our values", S::Company),
+    ("^values", S::Company),
+    ("principles", S::Company),
+    ("how we work", S::Company),
+    ("life at", S::Company),
+    ("a week in", S::Company),
+    ("a day in", S::Company),
+    ("equal opportunity", S::Company),
+    ("diversity", S::Company),
+    ("highlights", S::Company),
+    ("^environment", S::Company),
+    ("whats the environment", S::Company),
+    // "You'll need" before "You'll ..." (responsibilities).
+    ("youll need", S::Requirements),
+    ("you will need", S::Requirements),
+    ("you need", S::Requirements),
+    ("youll thrive", S::Requirements),
+    ("you will thrive", S::Requirements),
+    ("youll bring", S::Requirements),
+    ("you will bring", S::Requirements),
+    // What you will do.
+    ("responsibilities", S::Responsibilities),
+    ("responsibility", S::Responsibilities),
+    ("what you will do", S::Responsibilities),
+    ("what youll do", S::Responsibilities),
+    ("what you will be doing", S::Responsibilities),
+    ("what youll be doing", S::Responsibilities),
+    ("what you will work on", S::Responsibilities),
+    ("what youll work on", S::Responsibilities),
+    ("what youll be working on", S::Responsibilities),
+    ("youll be working on", S::Responsibilities),
+    ("in this role you will", S::Responsibilities),
+    ("^you will", S::Responsibilities),
+    ("you will$", S::Responsibilities),
+    ("youll$", S::Responsibilities),
+    ("you can expect to", S::Responsibilities),
+    ("^youll", S::Responsibilities),
+    ("your day", S::Responsibilities),
+    ("day to day", S::Responsibilities),
+    ("duties", S::Responsibilities),
+    ("^tasks", S::Responsibilities),
+    ("your tasks", S::Responsibilities),
+    ("your impact", S::Responsibilities),
+    ("accountabilities", S::Responsibilities),
+    ("key result areas", S::Responsibilities),
+    ("^the work", S::Responsibilities),
+    ("what the job involves", S::Responsibilities),
+    // What you need.
+    ("requirements", S::Requirements),
+    ("requirement", S::Requirements),
+    ("must have", S::Requirements),
+    ("must haves", S::Requirements),
+    ("mandatory", S::Requirements),
+    ("required", S::Requirements),
+    ("qualifications", S::Requirements),
+    ("qualification", S::Requirements),
+    ("what you need", S::Requirements),
+    ("looking for", S::Requirements),
+    ("who you are", S::Requirements),
+    ("your profile", S::Requirements),
+    ("^profile", S::Requirements),
+    ("you have", S::Requirements),
+    ("you bring", S::Requirements),
+    ("ideal candidate", S::Requirements),
+    ("we expect", S::Requirements),
+    ("expectations", S::Requirements),
+    ("you should have", S::Requirements),
+    ("skills", S::Requirements),
+    ("skill set", S::Requirements),
+    ("skillset", S::Requirements),
+    ("competencies", S::Requirements),
+    ("expertise", S::Requirements),
+    ("^knowledge", S::Requirements),
+    ("relevant experience", S::Requirements),
+    ("work experience", S::Requirements),
+    ("professional experience", S::Requirements),
+    ("your experience", S::Requirements),
+    ("essential", S::Requirements),
+    ("^minimum", S::Requirements),
+    ("what it takes", S::Requirements),
+    ("your background", S::Requirements),
+    ("eligibility", S::Requirements),
+    ("^must", S::Requirements),
+    // Education.
+    ("education", S::Education),
+    ("educational", S::Education),
+    ("^degree", S::Education),
+    // Stack.
+    ("technologies", S::Stack),
+    ("tech stack", S::Stack),
+    ("technology stack", S::Stack),
+    ("our stack", S::Stack),
+    ("the stack", S::Stack),
+    ("^stack", S::Stack),
+    ("tools we use", S::Stack),
+    ("^tools", S::Stack),
+    ("^tech", S::Stack),
+    // The role.
+    ("the role", S::Role),
+    ("your role", S::Role),
+    ("^role", S::Role),
+    ("position", S::Role),
+    ("opportunity", S::Role),
+    ("job description", S::Role),
+    ("^description", S::Role),
+    ("overview", S::Role),
+    ("summary", S::Role),
+    ("the job", S::Role),
+    ("whats the job", S::Role),
+    ("^mission", S::Role),
+    ("the team", S::Role),
+    ("^team", S::Role),
+    ("^introduction", S::Role),
+];
+
+/// Folds a heading to lower-case words: letters and digits only, `&` as `and`,
+/// apostrophes dropped ("What's" → "whats").
+pub(crate) fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = true;
+    for c in text.chars() {
+        if c == '\'' || c == '’' || c == '‘' {
+            continue;
+        }
+        if c == '&' {
+            if !space {
+                out.push(' ');
+            }
+            out.push_str("and ");
+            space = true;
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    let len = out.trim_end().len();
+    out.truncate(len);
+    out
+}
+
+/// Classifies a folded heading by the phrase table.
+fn classify(folded: &str) -> Option<JobSection> {
+    if folded.is_empty() {
+        return None;
+    }
+    let padded = format!(" {folded} ");
+    for &(phrase, section) in PHRASES {
+        let hit = if let Some(p) = phrase.strip_prefix('=') {
+            folded == p
+        } else if let Some(p) = phrase.strip_prefix('^') {
+            folded == p || folded.starts_with(&format!("{p} "))
+        } else if let Some(p) = phrase.strip_suffix('$') {
+            folded == p || folded.ends_with(&format!(" {p}"))
+        } else {
+            padded.contains(&format!(" {phrase} "))
+        };
+        if hit {
+            return Some(section);
+        }
+    }
+    None
+}
+
+/// The bullet that starts `text` (after indentation), with the rest of the line.
+pub(crate) fn strip_bullet(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    for b in ["•", "-", "*", "–", "—", "+", "·", "o ", "➔", "→", "»"] {
+        if let Some(rest) = t.strip_prefix(b) {
+            if rest.starts_with(' ') || rest.is_empty() {
+                return Some(rest.trim_start_matches([' ', '•', '*']));
+            }
+        }
+    }
+    // Numbered items: "1.", "2)", "(a)".
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        let rest = &t[digits..];
+        if let Some(r) = rest.strip_prefix(['.', ')']) {
+            if r.starts_with(' ') {
+                return Some(r.trim_start());
+            }
+        }
+    }
+    None
+}
+
+/// Looks up a job-description heading by its text, as written.
+///
+/// ```
+/// use skillgap::jd::{job_heading, JobSection};
+/// assert_eq!(job_heading("Nice to have:"), Some(JobSection::Preferred));
+/// assert_eq!(job_heading("## What we're looking for"), Some(JobSection::Requirements));
+/// assert_eq!(job_heading("PREFERRED QUALIFICATIONS"), Some(JobSection::Preferred));
+/// assert_eq!(job_heading("Why Billcraft? (the long version)"), Some(JobSection::Benefits));
+/// assert_eq!(job_heading("About the role"), Some(JobSection::Role));
+/// assert_eq!(job_heading("About Parcelnest"), Some(JobSection::Company));
+/// assert_eq!(job_heading("- Docker."), None); // a bullet
+/// assert_eq!(job_heading("Strong SQL skills with PostgreSQL or MySQL."), None); // a sentence
+/// ```
+pub fn job_heading(text: &str) -> Option<JobSection> {
+    let without_placeholders = strip_placeholders(text);
+    let raw = without_placeholders.trim();
+    // "Salary: 20 LPA" is a field with its value, not a heading.
+    if let Some(colon) = raw.find(':') {
+        if raw[colon + 1..].chars().any(char::is_alphanumeric) {
+            return None;
+        }
+    }
+    let markdown = raw.starts_with('#');
+    if !markdown && strip_bullet(raw).is_some() {
+        return None;
+    }
+    let t = raw
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(')
+        .trim_end_matches(['*', '_', '#', '=', '-', ' ']);
+    if t.is_empty() || t.chars().count() > 80 {
+        return None;
+    }
+    let ends_colon = t.ends_with(':') || t.ends_with('?');
+    let t = t.trim_end_matches([':', '?', '!', ' ', '*']);
+    if t.ends_with(['.', ',', ';']) {
+        return None;
+    }
+    let words = t.split_whitespace().count();
+    if words == 0 || words > 10 {
+        return None;
+    }
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
+    let has_question = t.contains('?');
+    let looks_like_heading = markdown || ends_colon || all_caps || has_question || words <= 6;
+    if !looks_like_heading {
+        return None;
+    }
+    classify(&fold(t))
+}
+
+/// The text without `<PLACEHOLDER>`s (de-identified postings).
+fn strip_placeholders(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('<') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('<') {
+        match rest[open..].find('>') {
+            Some(close) if close < 40 => {
+                out.push_str(&rest[..open]);
+                rest = &rest[open + close + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// An inline heading: `Nice to have: Redis` → `(Preferred, byte offset of "Redis")`.
+pub(crate) fn inline_heading(text: &str) -> Option<(JobSection, usize)> {
+    let body_start = text.len() - text.trim_start().len();
+    let body = &text[body_start..];
+    let (label_start, label_body) = match strip_bullet(body) {
+        Some(rest) => (text.len() - rest.len(), rest),
+        None => (body_start, body),
+    };
+    let colon = label_body.find(':')?;
+    if colon == 0 || colon > 48 {
+        return None;
+    }
+    let label = &label_body[..colon];
+    if label.split_whitespace().count() > 4 || label.contains(['.', ',', '(']) {
+        return None;
+    }
+    let content = label_start + colon + 1;
+    if text[content..].trim().is_empty() {
+        return None;
+    }
+    // "https://..." is not a label.
+    if text[content..].starts_with("//") {
+        return None;
+    }
+    let section = classify(&fold(label))?;
+    let skip = text[content..].len() - text[content..].trim_start().len();
+    Some((section, content + skip))
+}
+
+/// One unit of a job description: a heading, a bullet with its wrapped lines,
+/// or a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Item {
+    /// 1-based line of the input where the item starts.
+    pub line: usize,
+    /// The item's text: wrapped lines joined with a space; for an inline
+    /// heading, only the content after the label.
+    pub text: String,
+    /// The section it belongs to.
+    pub section: JobSection,
+    /// A heading line (its text names the section).
+    pub heading: bool,
+    /// A bullet or numbered item.
+    pub bullet: bool,
+    /// The job title.
+    pub title: bool,
+    /// The section came from an inline label ("Nice to have: ...").
+    pub inline_label: bool,
+}
+
+/// Cuts a job description into items (see the module documentation).
+pub(crate) fn split_items(input: &str) -> Vec<Item> {
+    let lines = crate::text::normalize(input);
+    let mut items: Vec<Item> = Vec::new();
+    let mut section = JobSection::Header;
+    let mut open = false; // whether the last item may take continuation lines
+    let mut title_seen = false;
+    for line in &lines {
+        let raw = line.text.as_str();
+        let text = raw.trim();
+        if text.is_empty() || is_rule(text) {
+            open = false;
+            continue;
+        }
+        // The first line is the title unless it is a short, known heading
+        // ("About us", "Job description").
+        let first = !title_seen && items.is_empty();
+        let heading = job_heading(text).filter(|_| !first || fold(text).split(' ').count() <= 3);
+        if let Some(s) = heading {
+            items.push(Item {
+                line: line.number,
+                text: text.to_string(),
+                section: s,
+                heading: true,
+                bullet: false,
+                title: false,
+                inline_label: false,
+            });
+            section = s;
+            open = false;
+            continue;
+        }
+        let bullet = strip_bullet(raw).is_some();
+        let indented = raw.starts_with(' ');
+        if open && !bullet {
+            let prev = items.last_mut().expect("open implies an item");
+            let starts_lower = text.starts_with(|c: char| c.is_lowercase());
+            if (indented && prev.bullet) || starts_lower {
+                prev.text.push(' ');
+                prev.text.push_str(text);
+                continue;
+            }
+        }
+        let (item_section, content, inline) = match inline_heading(raw) {
+            Some((s, at)) => (s, raw[at..].trim().to_string(), true),
+            None => (section, clean_bullet(raw), false),
+        };
+        let title = !title_seen
+            && section == JobSection::Header
+            && (!inline || item_section == JobSection::Meta && is_title_label(raw));
+        if title {
+            title_seen = true;
+        }
+        let title_done = title;
+        items.push(Item {
+            line: line.number,
+            text: content,
+            section: if title && !inline {
+                JobSection::Header
+            } else {
+                item_section
+            },
+            heading: false,
+            bullet,
+            title,
+            inline_label: inline,
+        });
+        // The title takes no continuation lines.
+        open = !title_done;
+    }
+    items
+}
+
+/// `JOB TITLE:` or `Title:` or `Position:`.
+fn is_title_label(raw: &str) -> bool {
+    let label = raw.split(':').next().unwrap_or("");
+    matches!(
+        fold(label).as_str(),
+        "job title" | "title" | "position title" | "position" | "role"
+    )
+}
+
+/// A horizontal rule (`---`, `***`, `===`).
+fn is_rule(text: &str) -> bool {
+    text.len() >= 3
+        && text
+            .chars()
+            .all(|c| matches!(c, '-' | '*' | '=' | '_' | '—' | '–'))
+}
+
+/// The line without its bullet glyph and without Markdown emphasis markers.
+fn clean_bullet(raw: &str) -> String {
+    let t = strip_bullet(raw).unwrap_or(raw).trim();
+    let t = t.trim_start_matches('#').trim();
+    t.replace("**", "").replace("__", "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sections(input: &str) -> Vec<(String, JobSection)> {
+        split_items(input)
+            .into_iter()
+            .filter(|i| !i.heading)
+            .map(|i| (i.text, i.section))
+            .collect()
+    }
+
+    #[test]
+    fn fixture_headings_are_recognised() {
+        for (h, s) in [
+            ("About the Technology Centre", S::Company),
+            ("About the role", S::Role),
+            ("What you will do", S::Responsibilities),
+            ("Required experience", S::Requirements),
+            ("Preferred qualifications", S::Preferred),
+            ("What we offer", S::Benefits),
+            ("About Parcelnest", S::Company),
+            ("The role", S::Role),
+            ("What you'll do", S::Responsibilities),
+            ("Requirements", S::Requirements),
+            ("Nice to have", S::Preferred),
+            ("How to apply", S::Process),
+            ("Who we are:", S::Company),
+            ("Your role:", S::Role),
+            ("Your responsibilities:", S::Responsibilities),
+            ("What you need:", S::Requirements),
+            ("Good to have:", S::Preferred),
+            ("How to apply:", S::Process),
+            ("Perks:", S::Benefits),
+            ("COMPANY OVERVIEW", S::Company),
+            ("ROLE SUMMARY", S::Role),
+            ("KEY RESPONSIBILITIES", S::Responsibilities),
+            ("MANDATORY SKILLS", S::Requirements),
+            ("DESIRABLE SKILLS", S::Preferred),
+            ("EDUCATION", S::Education),
+            ("WHAT WE OFFER", S::Benefits),
+            ("Responsibilities:", S::Responsibilities),
+            ("Must have:", S::Requirements),
+            ("Nice to have:", S::Preferred),
+            ("How we work:", S::Company),
+            ("Interview process:", S::Process),
+            ("We offer:", S::Benefits),
+            ("🧾 About us", S::Company),
+            ("What you'll work on", S::Responsibilities),
+            ("You'll thrive here if you have", S::Requirements),
+            ("Bonus", S::Preferred),
+            (
+                "Why Billcraft? (the long version — we like our perks)",
+                S::Benefits,
+            ),
+            ("A week in the Collections pod", S::Company),
+            ("Our hiring process", S::Process),
+            ("## Who we are", S::Company),
+            ("## What you will do", S::Responsibilities),
+            ("## What we're looking for", S::Requirements),
+            ("## Bonus points", S::Preferred),
+            ("## How we hire", S::Process),
+            ("## Compensation & benefits", S::Benefits),
+            ("ABOUT FINVERSE", S::Company),
+            ("THE OPPORTUNITY", S::Role),
+            ("RESPONSIBILITIES", S::Responsibilities),
+            ("REQUIREMENTS", S::Requirements),
+            ("PREFERRED", S::Preferred),
+            ("BENEFITS", S::Benefits),
+            ("Minimum qualifications:", S::Requirements),
+            ("Technologies:", S::Stack),
+            ("Job benefits:", S::Benefits),
+            ("Company description:", S::Company),
+            ("What’s the stack?", S::Stack),
+            ("YOUR PROFILE", S::Requirements),
+            ("About you:", S::Requirements),
+            ("Desired Candidate Profile", S::Requirements),
+            ("Preferred candidate profile", S::Requirements),
+            ("Roles and Responsibilities", S::Responsibilities),
+            ("Good-to-Have Skills:", S::Preferred),
+            ("Must-Have Skills:", S::Requirements),
+            ("About the job", S::Role),
+            ("Basic Qualifications", S::Requirements),
+            ("Perks and Benefits", S::Benefits),
+            ("You are:", S::Requirements),
+        ] {
+            assert_eq!(job_heading(h), Some(s), "{h}");
+        }
+    }
+
+    #[test]
+    fn sentences_and_bullets_are_not_headings() {
+        for t in [
+            "- Kubernetes.",
+            "• Strong knowledge of application and cloud security.",
+            "Excellent written and verbal communication, including with executives.",
+            "We are hiring a Staff Engineer to lead the Settlements team (7 engineers) and to own",
+            "Create:",
+            "Backend Engineer (m/f/d)",
+        ] {
+            assert_eq!(job_heading(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn bullets_take_their_wrapped_lines() {
+        let items = split_items(
+            "Requirements\n• 10+ years in software,\n  including 4 as an architect.\n• Kafka.\n",
+        );
+        let texts: Vec<&str> = items
+            .iter()
+            .filter(|i| !i.heading)
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "10+ years in software, including 4 as an architect.",
+                "Kafka."
+            ]
+        );
+        assert_eq!(items[1].line, 2);
+        assert_eq!(items[2].line, 4);
+    }
+
+    #[test]
+    fn inline_labels_set_the_item_section_only() {
+        let s = sections("Requirements\nPython\nNice-to-haves: Celery Redis\nEnglish at C1\n");
+        assert_eq!(s[0], ("Python".into(), S::Requirements));
+        assert_eq!(s[1], ("Celery Redis".into(), S::Preferred));
+        assert_eq!(s[2], ("English at C1".into(), S::Requirements));
+    }
+
+    #[test]
+    fn the_first_line_is_the_title() {
+        let items =
+            split_items("Senior Backend Engineer (Go)\nAcme · Pune\n\nAbout us\nWe ship.\n");
+        assert!(items[0].title);
+        assert_eq!(items[0].text, "Senior Backend Engineer (Go)");
+        assert!(!items[1].title);
+        let items = split_items("JOB TITLE: Java Developer\nLOCATION: Pune\n");
+        assert!(items[0].title);
+        assert_eq!(items[0].text, "Java Developer");
+        assert_eq!(items[1].section, S::Meta);
+    }
+
+    #[test]
+    fn a_sentence_inside_prose_is_not_an_inline_heading() {
+        assert_eq!(
+            inline_heading("Our stack is deliberately boring: C# on .NET 8"),
+            None
+        );
+        assert_eq!(inline_heading("Microsoft Azure: App Service"), None);
+        assert_eq!(
+            inline_heading("EXPERIENCE: 3 - 5 years"),
+            Some((S::Meta, 12))
+        );
+    }
+}
