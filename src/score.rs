@@ -11,9 +11,10 @@
 //!   lists none.
 //!
 //! Years and responsibilities count only as far as the resume is relevant to
-//! the role: both are multiplied by `relevance = min(1, c / relevance_full)`,
-//! where `c` is the coverage of the first level's requirements (a store
-//! manager's eight years are not eight years of backend work).
+//! the role: both are multiplied by `relevance = min(1, b / relevance_full)`,
+//! where `b` is the importance-weighted share of the role's competencies that
+//! the resume touches at all (a store manager's eight years are not eight
+//! years of backend work; a tester's are partly relevant).
 //!
 //! Readiness is the blend-weighted mean of the three, × 100, to one decimal.
 //! More evidence never lowers a strength, so adding evidence never lowers a
@@ -124,17 +125,31 @@ fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-/// How far years and responsibilities count: `min(1, c / relevance_full)` where
-/// `c` is the coverage of the first level's requirements.
+/// How far years and responsibilities count: `min(1, b / relevance_full)`
+/// where `b` is the breadth of the role the resume touches — the share of all
+/// competencies, weighted by importance, that any found skill satisfies.
 pub(crate) fn relevance(taxonomy: &Taxonomy, strengths: &Strengths) -> f64 {
-    let Some(first) = taxonomy.levels().first() else {
-        return 1.0;
-    };
     let full = taxonomy.settings().relevance_full;
     if full <= 0.0 {
         return 1.0;
     }
-    (coverage(taxonomy, strengths, &first.requirements) / full).min(1.0)
+    let (mut got, mut total) = (0.0, 0.0);
+    for c in taxonomy.competencies() {
+        let w = c.importance.map_or(1.0, |i| i.weight());
+        total += w;
+        let touched = c
+            .skills
+            .iter()
+            .filter_map(|s| taxonomy.skill_index(s))
+            .any(|i| strengths[i].is_some());
+        if touched {
+            got += w;
+        }
+    }
+    if total <= 0.0 {
+        return 1.0;
+    }
+    (got / total / full).min(1.0)
 }
 
 /// Readiness for every level, with `reached` set; returns the estimated level's

@@ -79,9 +79,10 @@ pub struct Settings {
     pub fuzzy_min_len: usize,
     /// Readiness (0–100) a level needs to count as reached.
     pub level_threshold: f64,
-    /// Coverage (0–1) of the first level's requirements at which years and
-    /// responsibilities count in full. Below it they count in proportion, so
-    /// years in an unrelated career do not make someone ready for this role.
+    /// Share (0–1) of the role's competencies, weighted by importance, that a
+    /// resume must touch for its years and responsibilities to count in full.
+    /// Below it they count in proportion, so years in an unrelated career do
+    /// not make someone ready for this role.
     pub relevance_full: f64,
 }
 
