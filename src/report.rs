@@ -310,6 +310,21 @@ pub struct DocumentInfo {
     pub sections: Vec<Section>,
 }
 
+impl SkillFinding {
+    /// The evidence that best shows the skill: the strongest, then the earliest.
+    ///
+    /// ```
+    /// use skillgap::{Scorer, Taxonomy};
+    /// let r = Scorer::new(Taxonomy::builtin()).score("Java developer\nEXPERIENCE\n- Built Java services\n");
+    /// assert_eq!(r.skill("java").unwrap().best_evidence().unwrap().line, 3);
+    /// ```
+    pub fn best_evidence(&self) -> Option<&Evidence> {
+        self.evidence
+            .iter()
+            .min_by_key(|e| (std::cmp::Reverse(e.strength), e.line))
+    }
+}
+
 impl Report {
     /// A skill finding by id.
     pub fn skill(&self, id: &str) -> Option<&SkillFinding> {

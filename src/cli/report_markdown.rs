@@ -86,7 +86,7 @@ pub fn write(
         let lines: Vec<_> = if explain {
             s.evidence.iter().collect()
         } else {
-            s.evidence.iter().take(1).collect()
+            s.best_evidence().into_iter().collect()
         };
         for e in lines {
             writeln!(

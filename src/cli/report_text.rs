@@ -156,7 +156,7 @@ pub fn write(
         let lines: Vec<_> = if opts.explain {
             s.evidence.iter().collect()
         } else {
-            s.evidence.iter().take(1).collect()
+            s.best_evidence().into_iter().collect()
         };
         for (i, e) in lines.iter().enumerate() {
             let head = if i == 0 {

@@ -16,11 +16,14 @@
 //!   Edges that are punctuation (`C++`, `C#`, `.NET`) are not checked, so
 //!   `C++11` is C++ and `ASP.NET` finds `.NET` unless `ASP.NET` is itself a
 //!   spelling (then it wins, being longer and further left). A candidate that
-//!   fails the boundary check is dropped and the search resumes one byte after
-//!   its start, so `NoSQL` never yields `SQL` and `MySQL` never yields `SQL`.
+//!   fails the boundary check gives way to the next longest spelling that
+//!   starts at the same place (`Java services` is `Java`, although `Java SE`
+//!   matches its first seven letters); when none fits, the search resumes one
+//!   byte after that start, so `NoSQL` never yields `SQL` and `MySQL` never
+//!   yields `SQL`.
 //!   Spellings never span lines.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 /// What kind of spelling a pattern is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,9 +73,16 @@ impl Exact {
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .start_kind(StartKind::Both)
             .build(patterns.iter().map(|p| p.text.as_str()))
             .expect("aho-corasick builds from string patterns");
         Exact { ac, patterns }
+    }
+
+    /// Whether pattern `p` at `start..end` is a whole word with the right case.
+    fn fits(&self, hay: &str, p: usize, start: usize, end: usize) -> bool {
+        let p = &self.patterns[p];
+        whole_word(hay, start, end) && (!p.case_sensitive || &hay[start..end] == p.text.as_str())
     }
 
     /// Every whole-word hit in `hay`, left to right, non-overlapping.
@@ -83,18 +93,31 @@ impl Exact {
             let Some(m) = self.ac.find(Input::new(bytes).span(pos..bytes.len())) else {
                 break;
             };
-            let p = &self.patterns[m.pattern().as_usize()];
-            let ok = whole_word(hay, m.start(), m.end())
-                && (!p.case_sensitive || &hay[m.start()..m.end()] == p.text.as_str());
-            if ok {
-                out.push(Hit {
-                    pattern: m.pattern().as_usize(),
-                    start: m.start(),
-                    end: m.end(),
-                });
-                pos = m.end();
-            } else {
-                pos = m.start() + 1;
+            // The longest spelling at this start, or the next shorter ones.
+            let start = m.start();
+            let mut candidate = Some(m);
+            let mut found = None;
+            while let Some(c) = candidate {
+                if self.fits(hay, c.pattern().as_usize(), start, c.end()) {
+                    found = Some(c);
+                    break;
+                }
+                candidate = self.ac.find(
+                    Input::new(bytes)
+                        .span(start..c.end() - 1)
+                        .anchored(Anchored::Yes),
+                );
+            }
+            match found {
+                Some(c) => {
+                    out.push(Hit {
+                        pattern: c.pattern().as_usize(),
+                        start,
+                        end: c.end(),
+                    });
+                    pos = c.end();
+                }
+                None => pos = start + 1,
             }
         }
     }
@@ -200,6 +223,18 @@ mod tests {
         assert_eq!(
             found(&e, "Java8 Python3 Go1"),
             ["Java8", "Python3"].map(|s| &s[..s.len() - 1])
+        );
+    }
+
+    #[test]
+    fn a_longer_spelling_that_does_not_fit_gives_way_to_a_shorter_one() {
+        // Regression: "Java SE" matched the first letters of "Java services"
+        // and hid "Java".
+        let e = exact(&["Java", "Java SE", "Spring", "Spring Boot"]);
+        assert_eq!(found(&e, "Built Java services"), ["Java"]);
+        assert_eq!(
+            found(&e, "Spring Bootcamp, Java SE 17"),
+            ["Spring", "Java SE"]
         );
     }
 
