@@ -99,66 +99,68 @@ fn requirement_gap(
 ) -> Gap {
     let target = r.target().to_string();
     let current = strength.map(Strength::status);
-    let (name, kind, why, evidence, suggestion, options) = if let Some(c) =
-        taxonomy.competency(&target)
-    {
-        let options = c
-            .skills
-            .iter()
-            .filter_map(|s| taxonomy.skill(s))
-            .filter(|s| s.kind != "certification")
-            .take(6)
-            .map(|s| s.name.clone())
-            .collect();
-        (
-            c.name.clone(),
-            GapKind::Competency,
-            c.used_for.clone(),
-            if c.evidence.is_empty() {
-                evidence_text(&c.name, r.expect)
-            } else {
-                c.evidence.clone()
-            },
-            c.suggestions.first().cloned(),
-            options,
-        )
-    } else {
-        let s = taxonomy.skill(&target);
-        let name = s.map_or(target.clone(), |s| s.name.clone());
-        let mut comps = taxonomy.competencies_of(&target);
-        let first_comp = comps.next();
-        let why = s
-            .map(|s| s.used_for.clone())
-            .filter(|w| !w.is_empty())
-            .or_else(|| first_comp.map(|c| c.used_for.clone()))
-            .unwrap_or_default();
-        let suggestion: Option<Suggestion> = s
-            .and_then(|s| s.suggestions.first().cloned())
-            .or_else(|| first_comp.and_then(|c| c.suggestions.first().cloned()))
-            .or_else(|| {
-                responsibility
-                    .then(|| level.suggestions.first().cloned())
-                    .flatten()
-            });
-        let evidence = match s.and_then(|s| s.aliases.first()) {
-            Some(example) if responsibility => format!(
+    let (name, kind, why, evidence, suggestion, options) =
+        if let Some(c) = taxonomy.competency(&target) {
+            let options = c
+                .skills
+                .iter()
+                .filter_map(|s| taxonomy.skill(s))
+                .filter(|s| s.kind != "certification")
+                .take(6)
+                .map(|s| s.name.clone())
+                .collect();
+            (
+                c.name.clone(),
+                GapKind::Competency,
+                c.used_for.clone(),
+                if c.evidence.is_empty() {
+                    evidence_text(&c.name, r.expect)
+                } else {
+                    c.evidence.clone()
+                },
+                c.suggestions.first().cloned(),
+                options,
+            )
+        } else {
+            let s = taxonomy.skill(&target);
+            let name = s.map_or(target.clone(), |s| s.name.clone());
+            let mut comps = taxonomy.competencies_of(&target);
+            let first_comp = comps.next();
+            let why = s
+                .map(|s| s.used_for.clone())
+                .filter(|w| !w.is_empty())
+                .or_else(|| first_comp.map(|c| c.used_for.clone()))
+                .unwrap_or_default();
+            let suggestion: Option<Suggestion> = s
+                .and_then(|s| s.suggestions.first().cloned())
+                .or_else(|| first_comp.and_then(|c| c.suggestions.first().cloned()))
+                .or_else(|| {
+                    responsibility
+                        .then(|| level.suggestions.first().cloned())
+                        .flatten()
+                });
+            let evidence = match (responsibility, s.and_then(|s| s.aliases.first())) {
+                (true, Some(example)) => format!(
                 "An Experience bullet that shows it, in words such as \u{201c}{example}\u{201d}."
             ),
-            _ => evidence_text(&name, r.expect),
+                (true, None) => {
+                    format!("An Experience entry (a job title or a bullet) that shows: {name}.")
+                }
+                (false, _) => evidence_text(&name, r.expect),
+            };
+            (
+                name.clone(),
+                if responsibility {
+                    GapKind::Responsibility
+                } else {
+                    GapKind::Skill
+                },
+                why,
+                evidence,
+                suggestion,
+                Vec::new(),
+            )
         };
-        (
-            name.clone(),
-            if responsibility {
-                GapKind::Responsibility
-            } else {
-                GapKind::Skill
-            },
-            why,
-            evidence,
-            suggestion,
-            Vec::new(),
-        )
-    };
     Gap {
         skill: target,
         name,

@@ -16,7 +16,8 @@ fn development_set_accuracy_does_not_regress() {
         eprintln!("skipped: {} is absent", labels_path.display());
         return;
     }
-    let labels: Labels = serde_json::from_str(&std::fs::read_to_string(&labels_path).unwrap()).unwrap();
+    let labels: Labels =
+        serde_json::from_str(&std::fs::read_to_string(&labels_path).unwrap()).unwrap();
     let scorer = Scorer::new(Taxonomy::builtin());
     let reports: Vec<_> = labels
         .resumes
@@ -33,6 +34,13 @@ fn development_set_accuracy_does_not_regress() {
     assert!(e.micro.f1 >= 0.96, "F1 {}", e.micro.f1);
     let within = e.levels.within_one as f64 / e.levels.labelled as f64;
     assert!(within >= 0.85, "levels within one {within}");
-    assert_eq!(e.levels.unlabelled_above_first, 0, "a non-software resume got a level above junior");
-    assert!(e.years.within_one_year >= 0.85, "years within one {}", e.years.within_one_year);
+    assert_eq!(
+        e.levels.unlabelled_above_first, 0,
+        "a non-software resume got a level above junior"
+    );
+    assert!(
+        e.years.within_one_year >= 0.85,
+        "years within one {}",
+        e.years.within_one_year
+    );
 }
