@@ -79,6 +79,15 @@ fn score_5kb(b: Bencher) {
         .bench(|| scorer.score(black_box(&text)));
 }
 
+/// The built-in taxonomy's matcher, with or without the fuzzy stage.
+fn matcher(fuzzy: bool) -> Matcher {
+    let options = MatchOptions {
+        fuzzy,
+        ..MatchOptions::default()
+    };
+    Matcher::new(&Taxonomy::builtin(), &options)
+}
+
 fn raw_automaton(t: &Taxonomy) -> AhoCorasick {
     let spellings: Vec<String> = t
         .skills()
@@ -113,14 +122,7 @@ fn document_parse(b: Bencher) {
 
 #[divan::bench(args = [true, false])]
 fn matcher_find(b: Bencher, fuzzy: bool) {
-    let t = Taxonomy::builtin();
-    let m = Matcher::new(
-        &t,
-        &MatchOptions {
-            fuzzy,
-            ..MatchOptions::default()
-        },
-    );
+    let m = matcher(fuzzy);
     let doc = Document::parse(&corpus());
     b.counter(BytesCount::of_str(&doc.text))
         .bench(|| m.find(black_box(&doc)).len());
@@ -128,8 +130,7 @@ fn matcher_find(b: Bencher, fuzzy: bool) {
 
 #[divan::bench]
 fn matcher_all_stages(b: Bencher) {
-    let t = Taxonomy::builtin();
-    let m = Matcher::new(&t, &MatchOptions::default());
+    let m = matcher(true);
     let text = corpus();
     b.counter(BytesCount::of_str(&text)).bench(|| {
         let doc = Document::parse(black_box(&text));
@@ -139,14 +140,7 @@ fn matcher_all_stages(b: Bencher) {
 
 #[divan::bench(args = [true, false])]
 fn fuzzy_stage_per_document(b: Bencher, fuzzy: bool) {
-    let t = Taxonomy::builtin();
-    let m = Matcher::new(
-        &t,
-        &MatchOptions {
-            fuzzy,
-            ..MatchOptions::default()
-        },
-    );
+    let m = matcher(fuzzy);
     let doc = Document::parse(include_str!(
         "../fixtures/resumes/junior-typos-misspellings.txt"
     ));

@@ -17,6 +17,7 @@
 //! years in software engineering, including at least 4 years as an architect"
 //! asks for 10.
 
+use crate::text::number;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -51,38 +52,6 @@ fn regex() -> &'static Regex {
         ))
         .expect("years regex compiles")
     })
-}
-
-fn number(s: &str) -> Option<f64> {
-    const WORDS: [&str; 21] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    let lower = s.to_ascii_lowercase();
-    WORDS
-        .iter()
-        .position(|w| *w == lower)
-        .map(|i| i as f64)
-        .or_else(|| lower.parse().ok())
 }
 
 const AFTER_OK: &[&str] = &[

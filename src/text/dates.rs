@@ -131,8 +131,10 @@ fn statement_regex() -> &'static Regex {
     })
 }
 
-fn number(word: &str) -> Option<f64> {
-    const WORDS: [&str; 20] = [
+/// A number written in digits ("5", "2.5") or as a word from "zero" to "twenty".
+pub(crate) fn number(word: &str) -> Option<f64> {
+    const WORDS: [&str; 21] = [
+        "zero",
         "one",
         "two",
         "three",
@@ -158,7 +160,7 @@ fn number(word: &str) -> Option<f64> {
     WORDS
         .iter()
         .position(|w| *w == lower)
-        .map(|i| (i + 1) as f64)
+        .map(|i| i as f64)
         .or_else(|| lower.parse().ok())
 }
 

@@ -4,6 +4,7 @@ mod dates;
 mod normalize;
 mod sections;
 
+pub(crate) use dates::number;
 pub use dates::{
     find_ranges, find_statements, latest_mention, merged_months, DateRange, YearMonth,
     YearsStatement,
