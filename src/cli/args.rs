@@ -161,6 +161,14 @@ pub struct ScoreArgs {
     pub input: InputArgs,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns, spellings truncated.
+    Text,
+    /// Everything as JSON (`schema_version` 1), spellings in full.
+    Json,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum TaxonomyCommand {
     /// Validate a taxonomy file; every problem is printed as FILE:LINE:COLUMN with a fix hint.
@@ -176,6 +184,10 @@ pub enum TaxonomyCommand {
         /// Only skills of this kind (language, framework, database, ...).
         #[arg(long, value_name = "KIND")]
         kind: Option<String>,
+        /// Output format. `json` lists every skill with all its spellings (name,
+        /// aliases, ambiguous spellings), e.g. to run another tool on the same words.
+        #[arg(short, long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
     },
     /// Show one skill, competency or level in full.
     Show {

@@ -1,6 +1,6 @@
 //! `skillgap taxonomy check | list | show`.
 
-use super::args::{ColorChoice, TaxonomyCommand};
+use super::args::{ColorChoice, ListFormat, TaxonomyCommand};
 use super::{load_taxonomy, report_text::truncate, with_stdout, Exit, Failure};
 use skillgap::Taxonomy;
 use std::io::Write;
@@ -8,9 +8,16 @@ use std::io::Write;
 pub fn run(cmd: &TaxonomyCommand) -> Result<Exit, Failure> {
     match cmd {
         TaxonomyCommand::Check { file } => check(file),
-        TaxonomyCommand::List { taxonomy, kind } => {
+        TaxonomyCommand::List {
+            taxonomy,
+            kind,
+            format,
+        } => {
             let t = load_taxonomy(taxonomy.taxonomy.as_deref())?;
-            with_stdout(ColorChoice::Auto, |w| list(w, &t, kind.as_deref()))?;
+            with_stdout(ColorChoice::Auto, |w| match format {
+                ListFormat::Text => list(w, &t, kind.as_deref()),
+                ListFormat::Json => list_json(w, &t, kind.as_deref()),
+            })?;
             Ok(Exit::Ok)
         }
         TaxonomyCommand::Show { id, taxonomy } => {
@@ -99,6 +106,95 @@ fn list(w: &mut dyn Write, t: &Taxonomy, kind: Option<&str>) -> std::io::Result<
         )?;
     }
     Ok(())
+}
+
+/// `taxonomy list --format json`: the same entries as the text listing, with
+/// every spelling in full. Fields are only added within a `schema_version`.
+#[derive(serde::Serialize)]
+struct ListJson<'a> {
+    schema_version: u32,
+    id: &'a str,
+    name: &'a str,
+    version: &'a str,
+    /// Left out with `--kind`, like in the text listing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    levels: Option<Vec<LevelJson<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    competencies: Option<Vec<CompetencyJson<'a>>>,
+    skills: Vec<SkillJson<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct LevelJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    years_min: f64,
+    requirements: usize,
+}
+
+#[derive(serde::Serialize)]
+struct CompetencyJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    importance: Option<skillgap::taxonomy::Importance>,
+    skills: &'a [String],
+}
+
+#[derive(serde::Serialize)]
+struct SkillJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    aliases: &'a [String],
+    /// Spellings that are also ordinary words and count only in context.
+    ambiguous: &'a [skillgap::taxonomy::AmbiguousAlias],
+    patterns: &'a [String],
+}
+
+fn list_json(w: &mut dyn Write, t: &Taxonomy, kind: Option<&str>) -> std::io::Result<()> {
+    let doc = ListJson {
+        schema_version: 1,
+        id: t.id(),
+        name: t.name(),
+        version: t.version(),
+        levels: kind.is_none().then(|| {
+            t.levels()
+                .iter()
+                .map(|l| LevelJson {
+                    id: &l.id,
+                    name: &l.name,
+                    years_min: l.years.min,
+                    requirements: l.requirements.len(),
+                })
+                .collect()
+        }),
+        competencies: kind.is_none().then(|| {
+            t.competencies()
+                .iter()
+                .map(|c| CompetencyJson {
+                    id: &c.id,
+                    name: &c.name,
+                    importance: c.importance,
+                    skills: &c.skills,
+                })
+                .collect()
+        }),
+        skills: t
+            .skills()
+            .iter()
+            .filter(|s| kind.is_none_or(|k| s.kind == k))
+            .map(|s| SkillJson {
+                id: &s.id,
+                name: &s.name,
+                kind: &s.kind,
+                aliases: &s.aliases,
+                ambiguous: &s.ambiguous,
+                patterns: &s.patterns,
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *w, &doc)?;
+    writeln!(w)
 }
 
 fn show(t: &Taxonomy, id: &str) -> Result<Exit, Failure> {

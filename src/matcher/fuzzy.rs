@@ -82,6 +82,12 @@ pub(crate) struct Fuzzy {
     /// Hashes, not strings: a collision only adds a candidate, and every
     /// candidate is checked by its similarity anyway.
     deletes: Vec<(u64, u32)>,
+    /// Where each value of a hash's top bits begins in `deletes`
+    /// (`buckets[b]..buckets[b + 1]`): a lookup reads a bucket of about one
+    /// entry instead of binary-searching the whole table.
+    buckets: Vec<u32>,
+    /// `64 -` the number of top bits that choose a bucket.
+    shift: u32,
     /// Per first letter, the shortest and longest key length (for a cheap
     /// rejection of tokens no key can be close to).
     lengths: [(u8, u8); 128],
@@ -146,6 +152,19 @@ impl Fuzzy {
         deletes.sort_unstable();
         deletes.dedup();
         deletes.shrink_to_fit();
+        let bits = deletes
+            .len()
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(1, 24);
+        let shift = 64 - bits;
+        let mut buckets = vec![0u32; (1 << bits) + 1];
+        for &(h, _) in &deletes {
+            buckets[(h >> shift) as usize + 1] += 1;
+        }
+        for b in 1..buckets.len() {
+            buckets[b] += buckets[b - 1];
+        }
         let mut lengths = [(u8::MAX, 0u8); 128];
         for e in kept.iter().filter(|e| e.key.len() >= min_len) {
             let slot = &mut lengths[usize::from(e.key.as_bytes()[0] & 0x7f)];
@@ -158,8 +177,21 @@ impl Fuzzy {
             entries: kept,
             by_key,
             deletes,
+            buckets,
+            shift,
             lengths,
         }
+    }
+
+    /// The entries one of whose deletion variants hashes to `h`.
+    fn entries_with(&self, h: u64) -> impl Iterator<Item = u32> + '_ {
+        let b = (h >> self.shift) as usize;
+        let bucket = &self.deletes[self.buckets[b] as usize..self.buckets[b + 1] as usize];
+        bucket
+            .iter()
+            .skip_while(move |&&(x, _)| x < h)
+            .take_while(move |&&(x, _)| x == h)
+            .map(|&(_, id)| id)
     }
 
     /// The similarity threshold in use.
@@ -241,16 +273,9 @@ impl Fuzzy {
     fn best(&self, token: &str, buf: &mut Scratch) -> Option<(&Entry, f64)> {
         buf.candidates.clear();
         let edits = max_edits(token.len(), self.threshold);
-        let (deletes, candidates) = (&self.deletes, &mut buf.candidates);
+        let candidates = &mut buf.candidates;
         for_each_deletion(token.as_bytes(), edits, &mut buf.variant, &mut |d| {
-            let h = hash(d);
-            let from = deletes.partition_point(|&(x, _)| x < h);
-            candidates.extend(
-                deletes[from..]
-                    .iter()
-                    .take_while(|&&(x, _)| x == h)
-                    .map(|&(_, id)| id),
-            );
+            candidates.extend(self.entries_with(hash(d)));
         });
         buf.candidates.sort_unstable();
         buf.candidates.dedup();

@@ -103,6 +103,9 @@ pub struct Matcher {
     exact: Exact,
     contexts: Vec<Context>,
     regex_set: RegexSet,
+    /// Whether the set's patterns have no anchors, so that a segment's own
+    /// search is all it takes (see `prefilter::set`).
+    set_is_local: bool,
     regexes: Vec<(usize, Regex)>,
     cues: negation::Cues,
     fuzzy: Option<fuzzy::Fuzzy>,
@@ -167,7 +170,7 @@ impl Matcher {
         }
         // Widened patterns: a superset of candidates per segment, each then
         // checked with its own regex below (see `prefilter`).
-        let regex_set = prefilter::set(regexes.iter().map(|(_, r)| r.as_str()));
+        let (regex_set, set_is_local) = prefilter::set(regexes.iter().map(|(_, r)| r.as_str()));
         let cues = &taxonomy.data().cues;
         Matcher {
             exact: Exact::new(patterns),
@@ -176,6 +179,7 @@ impl Matcher {
                 .map(|s| Context::new(s.context.as_ref()))
                 .collect(),
             regex_set,
+            set_is_local,
             regexes,
             cues: negation::Cues::new(&cues.negation, &cues.hedge),
             fuzzy: options.fuzzy.then(|| {
@@ -264,17 +268,21 @@ impl Matcher {
             ));
         }
 
-        // Patterns, per segment: the (widened) set over the whole text first
-        // names the few patterns that may match anywhere.
-        let candidates: Vec<usize> = if self.regexes.is_empty() {
-            Vec::new()
-        } else {
-            self.regex_set.matches(text).into_iter().collect()
-        };
-        if !candidates.is_empty() {
-            for (s, seg) in doc.segments.iter().enumerate() {
+        // Patterns, per segment: the (widened) set names the few patterns that
+        // may match a segment, and only those run there. A pattern the set does
+        // not name on the whole text is not run at all (which matters only for
+        // anchored patterns: anchor-free widened patterns that match a segment
+        // match the whole text too, and then the whole-text pass is skipped).
+        if !self.regexes.is_empty() {
+            let everywhere = (!self.set_is_local).then(|| self.regex_set.matches(text));
+            let anywhere = everywhere.as_ref().is_none_or(|e| e.matched_any());
+            for (s, seg) in doc.segments.iter().enumerate().filter(|_| anywhere) {
                 let seg_text = doc.segment_text(seg);
-                for &idx in &candidates {
+                let here = self.regex_set.matches(seg_text);
+                for idx in here.iter() {
+                    if everywhere.as_ref().is_some_and(|e| !e.matched(idx)) {
+                        continue;
+                    }
                     let (skill, re) = &self.regexes[idx];
                     for m in re.find_iter(seg_text) {
                         let span = seg.range.start + m.start()..seg.range.start + m.end();

@@ -21,8 +21,13 @@ use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Lo
 /// A set that reports every pattern of `patterns` that may match a text (a
 /// superset of what the original patterns' set reports), built from widened
 /// patterns; the original set when a pattern cannot be widened.
-pub(crate) fn set<'a>(patterns: impl IntoIterator<Item = &'a str> + Clone) -> RegexSet {
-    let widened: Option<Vec<String>> = patterns
+///
+/// The flag says whether the set is *local*: no widened pattern has an
+/// anchor or any other assertion left, so a pattern the set names on a
+/// segment it also names on any text that contains the segment. Then the set
+/// can run on each segment alone, without a first pass over the whole text.
+pub(crate) fn set<'a>(patterns: impl IntoIterator<Item = &'a str> + Clone) -> (RegexSet, bool) {
+    let widened: Option<Vec<Hir>> = patterns
         .clone()
         .into_iter()
         .map(|p| {
@@ -30,13 +35,19 @@ pub(crate) fn set<'a>(patterns: impl IntoIterator<Item = &'a str> + Clone) -> Re
                 .build()
                 .parse(p)
                 .ok()
-                .map(|hir| widen(&hir).to_string())
+                .map(|hir| widen(&hir))
         })
         .collect();
-    widened
-        .and_then(|w| RegexSet::new(w).ok())
-        .or_else(|| RegexSet::new(patterns).ok())
-        .unwrap_or_else(RegexSet::empty)
+    let local = widened
+        .as_ref()
+        .is_some_and(|w| w.iter().all(|h| h.properties().look_set().is_empty()));
+    match widened.and_then(|w| RegexSet::new(w.iter().map(Hir::to_string)).ok()) {
+        Some(set) => (set, local),
+        None => (
+            RegexSet::new(patterns).unwrap_or_else(|_| RegexSet::empty()),
+            false,
+        ),
+    }
 }
 
 /// A pattern that matches wherever `hir` matches, made of ASCII classes,
@@ -160,7 +171,8 @@ mod tests {
             r"(?i)\bkafka\b",
         ];
         let original = RegexSet::new(patterns).unwrap();
-        let fast = set(patterns.iter().copied());
+        let (fast, local) = set(patterns.iter().copied());
+        assert!(local);
         for t in TEXTS {
             let o: Vec<usize> = original.matches(t).into_iter().collect();
             let f: Vec<usize> = fast.matches(t).into_iter().collect();
@@ -170,6 +182,12 @@ mod tests {
 
     #[test]
     fn an_invalid_pattern_falls_back_to_an_empty_set() {
-        assert!(set(["(unclosed"].iter().copied()).is_empty());
+        assert!(set(["(unclosed"].iter().copied()).0.is_empty());
+    }
+
+    #[test]
+    fn a_set_with_anchors_is_not_local() {
+        assert!(!set([r"^\s*•", r"(?i)\bkafka\b"].iter().copied()).1);
+        assert!(set([r"(?i)\bkafka\b", r"\bon[- ]call\b"].iter().copied()).1);
     }
 }
