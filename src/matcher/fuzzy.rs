@@ -456,7 +456,11 @@ mod tests {
         assert_eq!(out.len(), 3);
         let mut n = 0;
         for_each_deletion(b"abcdef", 2, &mut Vec::new(), &mut |_| n += 1);
-        assert_eq!(n, 1 + 5 + 10, "each pair of positions after the first, once");
+        assert_eq!(
+            n,
+            1 + 5 + 10,
+            "each pair of positions after the first, once"
+        );
         assert_eq!(max_edits(6, 0.8), 1);
         assert_eq!(max_edits(10, 0.8), 2);
         assert_eq!(max_edits(20, 0.8), 2);

@@ -331,7 +331,9 @@ fn trailing_heading(text: &str) -> Option<(Section, usize)> {
         return None;
     }
     let last_word = t.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    if last_word.len() > 16 || !heading_last_words().contains(last_word.to_ascii_lowercase().as_str()) {
+    if last_word.len() > 16
+        || !heading_last_words().contains(last_word.to_ascii_lowercase().as_str())
+    {
         return None;
     }
     let lower = t.to_ascii_lowercase();
