@@ -1,6 +1,7 @@
 //! `skillgap batch` behaviour that the data-driven cases in `tests/cmd` cannot
-//! show: byte-identical output for any `--jobs` on many files, `--output`,
-//! and a closed pipe ending the run quietly.
+//! show: byte-identical output for any `--jobs` on many files (also ranked
+//! against a job with `--jd`), `--output`, and a closed pipe ending the run
+//! quietly.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -56,6 +57,44 @@ fn output_is_the_same_bytes_for_any_number_of_jobs() {
             );
         }
     }
+}
+
+#[test]
+fn a_ranking_against_a_job_is_the_same_bytes_for_any_number_of_jobs() {
+    let dir = corpus(90);
+    let path = dir.path().to_str().unwrap();
+    let job = "fixtures/jobs/mid-java-spring-developer.txt";
+    for format in ["jsonl", "csv", "markdown"] {
+        let base = [
+            "batch", path, "--jd", job, "--as-of", "2026-11", "--quiet", "-f", format,
+        ];
+        let one = run(&[&base[..], &["--jobs", "1"]].concat());
+        assert_eq!(one.status.code(), Some(0), "{format}");
+        assert!(!one.stdout.is_empty());
+        let two = run(&[&base[..], &["--jobs", "2"]].concat());
+        assert!(one.stdout == two.stdout, "{format}: --jobs 1 and 2 differ");
+    }
+}
+
+#[test]
+fn a_job_that_cannot_be_read_creates_no_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ranking.csv");
+    let out = run(&[
+        "batch",
+        "fixtures/batch/good",
+        "--jd",
+        "fixtures/docs/encrypted-user-password.pdf",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!file.exists());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "skillgap: --jd fixtures/docs/encrypted-user-password.pdf: \
+         PDF is encrypted; remove the password and try again\n"
+    );
 }
 
 #[test]

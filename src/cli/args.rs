@@ -7,7 +7,8 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  success
   1  a threshold (--fail-under) was not met
-  2  usage error, or the taxonomy is invalid
+  2  usage error, or the taxonomy is invalid (for batch, also a --jd job that
+     cannot be read: nothing is scored then)
   3  an input could not be read (in a batch, all other files are still scored)";
 
 /// Score a resume against a role's skill taxonomy: readiness per career level,

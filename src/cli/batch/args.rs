@@ -13,6 +13,8 @@ Examples:
   skillgap batch candidates/ -f markdown >> \"$GITHUB_STEP_SUMMARY\"
   skillgap batch candidates/ -f jsonl | jq -r 'select(.estimated_level == \"senior\") | .path'
   skillgap batch cvs/ --glob '*.pdf' --exclude 'archive/' --sort readiness -f csv -o ranking.csv
+  skillgap batch cvs/ --jd job.txt                            # ranked by match with the job
+  skillgap batch cvs/ --jd job.pdf --fail-under 60 -o skillgap.xml   # exit 1: a match under 60%
 
 Folders are searched recursively for .pdf, .docx, .html, .htm, .md, .markdown and
 .txt files (the format is then detected from the content). Hidden files and folders
@@ -21,17 +23,27 @@ command line are always read. --glob keeps only matching files, --exclude remove
 files and folders: a GLOB without a slash matches names at any depth, one with a
 slash matches the path below the PATH it was found in ('**' crosses folders).
 
-Output is in path order whatever --jobs is. jsonl, csv, table and json are written
-as results arrive; markdown, junit and --sort readiness keep a small summary per
-file until the end. json and jsonl records carry schema_version; csv has a fixed
-header (one readiness_<level> column per level). Progress goes to stderr when it is
-a terminal (--progress forces it), unreadable files are named there too, and a
-summary line ends the run (--quiet drops all three).
+Output is in path order (with --jd, match order) whatever --jobs is. jsonl, csv,
+table and json are written as results arrive; markdown, junit and --sort readiness
+or match keep a small summary per file until the end. json and jsonl records carry
+schema_version; csv has a fixed header (one readiness_<level> column per level).
+Progress goes to stderr when it is a terminal (--progress forces it), unreadable
+files are named there too, and a summary line ends the run (--quiet drops all three).
+
+--jd JOB reads the job description once (any format a resume can be in, or - for
+standard input) and matches every resume against it: the output is ranked by match
+(highest first, ties in path order; --sort path keeps path order) and --fail-under
+applies to the match percentage instead of readiness (--level is then optional and
+only sets where the gaps lead). json and jsonl records get a job_match object; csv
+gets two more columns at the end, match_percent and missing_required (only with
+--jd); table and markdown show the match, the required skills met and the missing
+ones; junit fails a file whose match is under --fail-under.
 
 Exit codes:
   0  every file was scored (and, with --fail-under, passed)
-  1  some file is under --fail-under for --level
-  2  usage error, or the taxonomy is invalid
+  1  some file is under --fail-under (readiness for --level, or the match with --jd)
+  2  usage error, the taxonomy is invalid, or the --jd job cannot be read
+     (nothing is scored then)
   3  some file could not be read; all others are still scored and reported, and
      the unreadable ones appear in the output with their error. 3 wins over 1:
      unreadable input is what a CI must notice first.";
@@ -44,9 +56,13 @@ pub enum SortKey {
     /// Highest first: by readiness for --level, or without it by estimated level
     /// then readiness for the next level; unreadable files last.
     Readiness,
+    /// Highest match with --jd first, then more required skills met; ties in
+    /// path order, unreadable files last.
+    Match,
 }
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("fail_target").args(["level", "jd"]).multiple(true)))]
 pub struct BatchArgs {
     /// Resume files and folders to score.
     #[arg(value_name = "PATH", required = true)]
@@ -58,15 +74,21 @@ pub struct BatchArgs {
     /// Write the results to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Order of the files in the output.
-    #[arg(long, value_enum, default_value_t = SortKey::Path)]
-    pub sort: SortKey,
-    /// Level the gaps lead to and --fail-under checks [default: each file's next level].
+    /// Order of the files in the output [default: match with --jd, else path].
+    #[arg(long, value_enum)]
+    pub sort: Option<SortKey>,
+    /// Level the gaps lead to and, without --jd, the one --fail-under checks [default:
+    /// each file's next level].
     #[arg(short, long, value_name = "LEVEL")]
     pub level: Option<String>,
-    /// A file fails when its readiness for --level is under PCT (0-100); exit 1 if any does.
-    #[arg(long, value_name = "PCT", requires = "level", value_parser = parse_pct)]
+    /// A file fails when its readiness for --level is under PCT (0-100), or with
+    /// --jd when its match is; exit 1 if any does.
+    #[arg(long, value_name = "PCT", requires = "fail_target", value_parser = parse_pct)]
     pub fail_under: Option<f64>,
+    /// Rank the resumes against this job description (a file in any resume format,
+    /// or - for standard input).
+    #[arg(long, value_name = "JOB")]
+    pub jd: Option<PathBuf>,
     /// How many gaps to list per file.
     #[arg(long, value_name = "N", default_value_t = 3)]
     pub gaps: usize,

@@ -16,13 +16,14 @@ pub mod walk;
 
 pub use args::BatchArgs;
 
-use super::format::{Format, Formatter, Run, Totals};
+use super::format::{Format, Formatter, JobInfo, Run, Totals};
 use super::input::{display_name, Reader};
 use super::score::{build_scorer, this_month};
 use super::{load_taxonomy, Exit, Failure, Strip};
 use args::SortKey;
 use progress::Progress;
-use record::{FileResult, Threshold, Work};
+use record::{FileResult, MatchBrief, Measure, Threshold, Work};
+use skillgap::jd::{JobDescription, Priority};
 use std::io::{self, IsTerminal, Write};
 use std::time::Instant;
 
@@ -48,10 +49,31 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
     });
     let as_of = args.matching.as_of.unwrap_or_else(this_month);
     let scorer = build_scorer(taxonomy, &args.matching, args.level.as_deref(), Some(as_of))?;
-    let threshold = args
-        .fail_under
-        .zip(args.level.clone())
-        .map(|(pct, level)| Threshold { level, pct });
+    let sort = match (args.sort, &args.jd) {
+        (Some(SortKey::Match), None) => {
+            return Err(Failure::usage(
+                "--sort match ranks by the match with a job: give --jd JOB",
+            ))
+        }
+        (Some(sort), _) => sort,
+        (None, Some(_)) => SortKey::Match,
+        (None, None) => SortKey::Path,
+    };
+    let reader = Reader::new(&args.input);
+    // The job is part of the run's setup, like the taxonomy: when it cannot be
+    // read nothing is scored (exit 2), and no output file is created.
+    let job = match &args.jd {
+        Some(path) => Some(read_job(&scorer, &reader, path, args.quiet)?),
+        None => None,
+    };
+    let threshold = args.fail_under.and_then(|pct| {
+        let on = match (&job, &args.level) {
+            (Some(_), _) => Measure::Match,
+            (None, Some(level)) => Measure::Readiness(level.clone()),
+            (None, None) => return None, // clap requires one of them
+        };
+        Some(Threshold { on, pct })
+    });
 
     let found = walk::find(&args.paths, &filter);
     let t = scorer.taxonomy();
@@ -62,6 +84,8 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
         levels: t.levels().iter().map(|l| l.id.clone()).collect(),
         level: args.level.clone(),
         threshold: threshold.clone(),
+        job: job.as_ref().map(|(info, _)| info.clone()),
+        ranked_by_match: sort == SortKey::Match,
         as_of: as_of.to_string(),
         fuzzy_threshold,
         files: found.inputs.len(),
@@ -81,12 +105,12 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
         } else {
             Format::Jsonl
         });
-    let reader = Reader::new(&args.input);
     let work = Work {
         scorer: &scorer,
         reader: &reader,
         gaps: args.gaps,
         threshold: threshold.as_ref(),
+        job: job.as_ref().map(|(_, job)| job),
     };
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -106,7 +130,7 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
     };
     let written = (|| -> io::Result<()> {
         writer.formatter.begin(writer.out, &run)?;
-        match args.sort {
+        match sort {
             SortKey::Path => order::run_ordered(
                 &found.inputs,
                 jobs,
@@ -127,7 +151,7 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
                     written
                 },
             )?,
-            SortKey::Readiness => {
+            SortKey::Readiness | SortKey::Match => {
                 let mut all = Vec::with_capacity(found.inputs.len());
                 order::run_ordered(
                     &found.inputs,
@@ -142,7 +166,11 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
                     },
                 )?;
                 progress.finish();
-                sort_by_readiness(&mut all, &run);
+                if sort == SortKey::Match {
+                    sort_by_match(&mut all);
+                } else {
+                    sort_by_readiness(&mut all, &run);
+                }
                 for file in all {
                     writer.file(file)?;
                 }
@@ -165,6 +193,42 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
     } else {
         Exit::Ok
     })
+}
+
+/// Reads and parses the `--jd` job once. Unreadable, it is a usage error:
+/// the run has nothing to rank against.
+fn read_job(
+    scorer: &skillgap::Scorer,
+    reader: &Reader,
+    path: &std::path::Path,
+    quiet: bool,
+) -> Result<(JobInfo, JobDescription), Failure> {
+    let name = display_name(path);
+    let doc = reader
+        .extract(path)
+        .map_err(|e| Failure::usage(format!("--jd {name}: {}", super::input::cause(&e))))?;
+    let job = scorer.parse_job(&doc.text);
+    let count = |p: Priority| job.with_priority(p).count();
+    let info = JobInfo {
+        path: name,
+        title: job.title.clone(),
+        level: job.level.as_ref().map(|l| l.id.clone()),
+        years: job.years.as_ref().map(|y| (y.min, y.max)),
+        required: count(Priority::Required),
+        preferred: count(Priority::Preferred),
+    };
+    if !quiet {
+        for w in &doc.warnings {
+            eprintln!("skillgap: {}: {w}", info.path);
+        }
+        if info.required + info.preferred == 0 {
+            eprintln!(
+                "skillgap: {}: the job names no skill this taxonomy knows; every match is 0%",
+                info.path
+            );
+        }
+    }
+    Ok((info, job))
 }
 
 /// Writes files through the formatter and counts them.
@@ -258,15 +322,29 @@ fn sort_by_readiness(files: &mut [FileResult], run: &Run) {
     });
 }
 
+/// `--sort match`: highest match first, then more required skills met
+/// ([`MatchBrief::rank`]); unreadable files last; ties stay in path order.
+fn sort_by_match(files: &mut [FileResult]) {
+    fn key(f: &FileResult) -> Option<&MatchBrief> {
+        f.scored()?.job_match.as_ref()
+    }
+    // Stable: equal keys keep path order.
+    files.sort_by(|a, b| match (key(a), key(b)) {
+        (Some(a), Some(b)) => MatchBrief::rank(a, b),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+}
+
 /// The last line on stderr.
 fn summary(t: &Totals, run: &Run, started: Instant) -> String {
     let mut parts = vec![format!("{} scored", t.scored)];
     if let Some(th) = &run.threshold {
         parts.push(format!(
-            "{} under {}% for {}",
+            "{} under {}",
             t.failed,
-            super::format::trim_float(th.pct),
-            th.level
+            super::format::threshold_text(th)
         ));
     }
     parts.push(format!("{} unreadable", t.unreadable));

@@ -8,6 +8,11 @@
 //! built-in taxonomy: junior, mid, senior, lead, architect). `passed` is
 //! `true`/`false` with `--fail-under`, empty otherwise; `top_gaps` holds gap
 //! ids separated by `;`. Unreadable files have only `path`, `status` and `error`.
+//!
+//! With `--jd` (and only then) two columns follow `error`, so that every other
+//! column keeps its place: `match_percent` (one decimal) and
+//! `missing_required` (requirement ids separated by `;`, alternatives as
+//! `postgresql|mysql`); `passed` is then about the match.
 
 use super::{pct, Formatter, Run, Totals};
 use crate::cli::batch::record::{FileResult, Outcome};
@@ -53,6 +58,9 @@ impl Formatter for Csv {
         ];
         header.extend(readiness.iter().map(String::as_str));
         header.extend(["passed", "top_gaps", "error"]);
+        if run.job.is_some() {
+            header.extend(["match_percent", "missing_required"]);
+        }
         row(w, &header)
     }
 
@@ -62,6 +70,9 @@ impl Formatter for Csv {
                 let mut fields = vec![file.path.as_str(), "unreadable"];
                 fields.extend(std::iter::repeat_n("", 4 + run.levels.len() + 2));
                 fields.push(error);
+                if run.job.is_some() {
+                    fields.extend(["", ""]);
+                }
                 row(w, &fields)
             }
             Outcome::Scored(s) => {
@@ -85,6 +96,20 @@ impl Formatter for Csv {
                 });
                 fields.push(&gaps);
                 fields.push("");
+                let (percent, missing) = match &s.job_match {
+                    Some(m) => (
+                        pct(m.percent),
+                        m.missing_required
+                            .iter()
+                            .map(|r| r.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(";"),
+                    ),
+                    None => Default::default(),
+                };
+                if run.job.is_some() {
+                    fields.extend([percent.as_str(), missing.as_str()]);
+                }
                 row(w, &fields)
             }
         }

@@ -12,9 +12,20 @@
 //! ```
 //! `readiness` keys follow the taxonomy's level order; `estimated_level` is
 //! `null` below the first level; `passed` is present only with `--fail-under`.
+//!
+//! With `--jd`, a scored record also has the match against the job (and
+//! `passed` is about the match):
+//! ```json
+//! "job_match":{"percent":64.0,"required":{"met":8,"total":10},"preferred":{"met":2,"total":5},
+//!  "missing_required":[{"id":"docker","name":"Docker","status":"weak","negated":false}],
+//!  "years":{"asked":{"min":3.0,"max":null},"found":1.6,"met":false}}
+//! ```
+//! `status` of a missing skill is `"weak"` (hedged only) or `null` (not
+//! shown); `years.asked` and `years.met` are `null` when the job asks none.
+//! The json document gets a `job` object (path, title, level, years, counts).
 
 use super::{Formatter, Run, Totals, SCHEMA_VERSION};
-use crate::cli::batch::record::{FileResult, GapBrief, Outcome, Scored};
+use crate::cli::batch::record::{FileResult, GapBrief, MatchBrief, Outcome, Scored};
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 use std::io::{self, Write};
@@ -60,6 +71,9 @@ impl Serialize for Record<'_> {
                 if let Some(passed) = s.passed {
                     m.serialize_entry("passed", &passed)?;
                 }
+                if let Some(jm) = &s.job_match {
+                    m.serialize_entry("job_match", &Match(jm, s.years))?;
+                }
             }
         }
         m.end()
@@ -80,6 +94,88 @@ impl Serialize for Readiness<'_> {
         }
         m.end()
     }
+}
+
+/// The `--jd` match of a record, with the years found.
+struct Match<'a>(&'a MatchBrief, f64);
+
+impl Serialize for Match<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (m, found) = (self.0, self.1);
+        let missing: Vec<Missing> = m
+            .missing_required
+            .iter()
+            .map(|r| Missing {
+                id: &r.id,
+                name: &r.name,
+                status: r.weak.then_some("weak"),
+                negated: r.negated,
+            })
+            .collect();
+        let mut st = s.serialize_struct("JobMatch", 5)?;
+        st.serialize_field("percent", &m.percent)?;
+        st.serialize_field(
+            "required",
+            &Count {
+                met: m.required_met,
+                total: m.required_total,
+            },
+        )?;
+        st.serialize_field(
+            "preferred",
+            &Count {
+                met: m.preferred_met,
+                total: m.preferred_total,
+            },
+        )?;
+        st.serialize_field("missing_required", &missing)?;
+        st.serialize_field(
+            "years",
+            &Years {
+                asked: m.years_asked.map(|(min, max)| YearsAsked { min, max }),
+                found,
+                met: m.years_met,
+            },
+        )?;
+        st.end()
+    }
+}
+
+#[derive(Serialize)]
+struct Missing<'a> {
+    id: &'a str,
+    name: &'a str,
+    status: Option<&'static str>,
+    negated: bool,
+}
+
+#[derive(Serialize)]
+struct Job<'a> {
+    path: &'a str,
+    title: Option<&'a str>,
+    level: Option<&'a str>,
+    years: Option<YearsAsked>,
+    required: usize,
+    preferred: usize,
+}
+
+#[derive(Serialize)]
+struct Count {
+    met: usize,
+    total: usize,
+}
+
+#[derive(Serialize)]
+struct YearsAsked {
+    min: f64,
+    max: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct Years {
+    asked: Option<YearsAsked>,
+    found: f64,
+    met: Option<bool>,
 }
 
 struct Gaps<'a>(&'a [GapBrief]);
@@ -144,6 +240,17 @@ impl Formatter for Json {
         writeln!(w, "  \"taxonomy\": {},", to_json(&taxonomy))?;
         writeln!(w, "  \"settings\": {},", to_json(&settings))?;
         writeln!(w, "  \"levels\": {},", to_json(&run.levels))?;
+        if let Some(job) = &run.job {
+            let job = Job {
+                path: &job.path,
+                title: job.title.as_deref(),
+                level: job.level.as_deref(),
+                years: job.years.map(|(min, max)| YearsAsked { min, max }),
+                required: job.required,
+                preferred: job.preferred,
+            };
+            writeln!(w, "  \"job\": {},", to_json(&job))?;
+        }
         write!(w, "  \"files\": [")?;
         self.first = true;
         Ok(())

@@ -1,13 +1,15 @@
 //! `--format junit`: JUnit XML, one testcase per file, so that CI systems show
 //! the batch like a test run. A file under `--fail-under` is a `<failure>`, an
 //! unreadable one an `<error>`; the readiness summary is in `<system-out>`.
+//! With `--jd`, `--fail-under` applies to the match: a file whose match is
+//! under it is the `<failure>`, and `<system-out>` starts with the match.
 //!
 //! The counts go on the opening `<testsuite>` tag, so the testcases (compact)
 //! are kept until the end. No timings: the file is the same bytes for the same
 //! inputs.
 
-use super::{pct, threshold_text, Formatter, Run, Totals};
-use crate::cli::batch::record::{FileResult, Outcome, Scored};
+use super::{missing_text, pct, threshold_text, years_of, Formatter, Run, Totals};
+use crate::cli::batch::record::{FileResult, Measure, Outcome, Scored};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -53,12 +55,32 @@ fn summary(run: &Run, s: &Scored) -> String {
         .zip(&s.readiness)
         .map(|(l, &r)| format!("{l} {}%", pct(r)))
         .collect();
-    let mut text = format!(
+    let mut text = String::new();
+    if let Some(m) = &s.job_match {
+        text.push_str(&format!(
+            "match: {}%, required {}/{} met, preferred {}/{} met",
+            pct(m.percent),
+            m.required_met,
+            m.required_total,
+            m.preferred_met,
+            m.preferred_total
+        ));
+        if let (Some(years), Some(met)) = (years_of(s.years, m), m.years_met) {
+            let mark = if met { "met" } else { "not met" };
+            text.push_str(&format!(", years {years} {mark}"));
+        }
+        if !m.missing_required.is_empty() {
+            let missing: Vec<String> = m.missing_required.iter().map(missing_text).collect();
+            text.push_str(&format!("; missing required: {}", missing.join(", ")));
+        }
+        text.push_str("; ");
+    }
+    text.push_str(&format!(
         "estimated level: {}; readiness: {}; {:.1} years",
         s.estimated_level.as_deref().unwrap_or("none"),
         readiness.join(", "),
         s.years
-    );
+    ));
     if let (Some(target), false) = (&s.target_level, s.gaps.is_empty()) {
         let gaps: Vec<String> = s
             .gaps
@@ -81,14 +103,13 @@ impl Formatter for Junit {
     }
 
     fn end(&mut self, w: &mut dyn Write, run: &Run, t: &Totals) -> io::Result<()> {
-        let name = match &run.threshold {
-            Some(th) => format!(
-                "skillgap {} (at least {})",
-                run.taxonomy_id,
-                threshold_text(th)
-            ),
-            None => format!("skillgap {}", run.taxonomy_id),
-        };
+        let mut name = format!("skillgap {}", run.taxonomy_id);
+        if let Some(job) = &run.job {
+            name.push_str(&format!(" vs {}", job.path));
+        }
+        if let Some(th) = &run.threshold {
+            name.push_str(&format!(" (at least {})", threshold_text(th)));
+        }
         let counts = format!(
             "tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"0\"",
             t.files, t.failed, t.unreadable
@@ -112,23 +133,30 @@ impl Formatter for Junit {
                 }
                 Outcome::Scored(s) => {
                     writeln!(w, "{open}>")?;
-                    if s.passed == Some(false) {
-                        if let Some(th) = &run.threshold {
-                            let r = run
-                                .levels
-                                .iter()
-                                .position(|l| *l == th.level)
-                                .and_then(|i| s.readiness.get(i))
-                                .copied()
-                                .unwrap_or(0.0);
-                            writeln!(
-                                w,
-                                r#"      <failure type="under-threshold" message="readiness for {} is {}%, under {}%"/>"#,
-                                escape(&th.level),
-                                pct(r),
-                                super::trim_float(th.pct)
-                            )?;
-                        }
+                    if let (Some(false), Some(th)) = (s.passed, &run.threshold) {
+                        let message = match &th.on {
+                            Measure::Readiness(level) => {
+                                let r = run
+                                    .levels
+                                    .iter()
+                                    .position(|l| l == level)
+                                    .and_then(|i| s.readiness.get(i))
+                                    .copied()
+                                    .unwrap_or(0.0);
+                                format!("readiness for {level} is {}%", pct(r))
+                            }
+                            Measure::Match => {
+                                let m = s.job_match.as_ref().map_or(0.0, |m| m.percent);
+                                let job = run.job.as_ref().map_or("the job", |j| j.path.as_str());
+                                format!("match with {job} is {}%", pct(m))
+                            }
+                        };
+                        writeln!(
+                            w,
+                            r#"      <failure type="under-threshold" message="{}, under {}%"/>"#,
+                            escape(&message),
+                            super::trim_float(th.pct)
+                        )?;
                     }
                     writeln!(
                         w,

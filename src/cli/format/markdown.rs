@@ -1,8 +1,13 @@
 //! `--format markdown`: a summary line and one table, for PR comments and CI
 //! job summaries (`>> "$GITHUB_STEP_SUMMARY"`). The summary comes first, so
 //! the rows are kept (compact) until the end.
+//!
+//! With `--jd`, a line names the job, and the table (ranked by match unless
+//! `--sort` says otherwise) has `Match` and `Required` columns, the years
+//! found marked against the years asked, and the missing required skills
+//! instead of the top gaps.
 
-use super::{pct, threshold_text, Formatter, Run, Totals};
+use super::{missing_text, pct, threshold_text, years_of, Formatter, Run, Totals};
 use crate::cli::batch::record::{FileResult, Outcome};
 use crate::cli::report_markdown::cell;
 use std::io::{self, Write};
@@ -62,6 +67,20 @@ impl Formatter for Markdown {
             run.taxonomy_id, run.taxonomy_version
         ));
         writeln!(w, "{}", parts.join(" · "))?;
+        if let Some(job) = &run.job {
+            writeln!(w)?;
+            writeln!(
+                w,
+                "Job {}: {}{}",
+                code(&job.path),
+                cell(&job.about()),
+                if run.ranked_by_match {
+                    " · **ranked by match**"
+                } else {
+                    ""
+                }
+            )?;
+        }
         if self.rows.is_empty() {
             writeln!(w)?;
             writeln!(w, "No resume files found.")?;
@@ -69,16 +88,27 @@ impl Formatter for Markdown {
         }
         writeln!(w)?;
         let result = run.threshold.is_some();
+        let job = run.job.is_some();
         write!(
             w,
-            "| File |{} Level |",
-            if result { " Result |" } else { "" }
+            "| File |{}{} Level |",
+            if result { " Result |" } else { "" },
+            if job { " Match | Required |" } else { "" }
         )?;
         for l in &run.levels {
             write!(w, " {} |", cell(l))?;
         }
-        writeln!(w, " Years | Top gaps |")?;
-        write!(w, "|---|{}---|", if result { "---|" } else { "" })?;
+        if job {
+            writeln!(w, " Years | Missing required |")?;
+        } else {
+            writeln!(w, " Years | Top gaps |")?;
+        }
+        write!(
+            w,
+            "|---|{}{}---|",
+            if result { "---|" } else { "" },
+            if job { "---:|---:|" } else { "" }
+        )?;
         for _ in &run.levels {
             write!(w, "---:|")?;
         }
@@ -90,7 +120,8 @@ impl Formatter for Markdown {
                     if result {
                         write!(w, " ⚠️ unreadable |")?;
                     }
-                    write!(w, "{}", " |".repeat(run.levels.len() + 2))?;
+                    let blank = run.levels.len() + 2 + if job { 2 } else { 0 };
+                    write!(w, "{}", " |".repeat(blank))?;
                     writeln!(w, " {} |", cell(error))?;
                 }
                 Outcome::Scored(s) => {
@@ -100,6 +131,15 @@ impl Formatter for Markdown {
                         None if result => write!(w, " |")?,
                         None => {}
                     }
+                    if let Some(m) = &s.job_match {
+                        write!(
+                            w,
+                            " {}% | {}/{} |",
+                            pct(m.percent),
+                            m.required_met,
+                            m.required_total
+                        )?;
+                    }
                     write!(w, " {} |", s.estimated_level.as_deref().unwrap_or("—"))?;
                     for (&r, &reached) in s.readiness.iter().zip(&s.reached) {
                         if reached {
@@ -107,6 +147,25 @@ impl Formatter for Markdown {
                         } else {
                             write!(w, " {}% |", pct(r))?;
                         }
+                    }
+                    if let Some(m) = &s.job_match {
+                        let years = match (years_of(s.years, m), m.years_met) {
+                            (Some(y), Some(true)) => format!("{y} ✅"),
+                            (Some(y), _) => format!("{y} ❌"),
+                            (None, _) => format!("{:.1}", s.years),
+                        };
+                        let missing: Vec<String> = m
+                            .missing_required
+                            .iter()
+                            .map(|r| cell(&missing_text(r)))
+                            .collect();
+                        let missing = if missing.is_empty() {
+                            "none ✅".to_string()
+                        } else {
+                            missing.join(", ")
+                        };
+                        writeln!(w, " {years} | {missing} |")?;
+                        continue;
                     }
                     let gaps: Vec<String> = s.gaps.iter().map(|g| cell(&g.name)).collect();
                     let gaps = if gaps.is_empty() {
@@ -119,6 +178,18 @@ impl Formatter for Markdown {
             }
         }
         writeln!(w)?;
+        if job {
+            use skillgap::jd::{
+                CREDIT_CLAIMED, CREDIT_EVIDENCED, CREDIT_WEAK, SHARE_PREFERRED, SHARE_REQUIRED,
+                SHARE_YEARS,
+            };
+            return writeln!(
+                w,
+                "Match = 100 × ({SHARE_REQUIRED:.2} × required + {SHARE_PREFERRED:.2} × preferred + \
+                 {SHARE_YEARS:.2} × years), each the mean credit (evidenced {CREDIT_EVIDENCED}, \
+                 claimed {CREDIT_CLAIMED}, weak {CREDIT_WEAK}). Readiness in **bold**: level reached."
+            );
+        }
         writeln!(
             w,
             "Readiness in **bold**: level reached. Top gaps lead to {}.",

@@ -12,7 +12,7 @@ mod junit;
 mod markdown;
 mod table;
 
-use super::batch::record::{FileResult, Threshold};
+use super::batch::record::{FileResult, MatchBrief, Measure, MissingBrief, Threshold};
 use super::batch::walk::Skipped;
 use clap::ValueEnum;
 use std::io::{self, Write};
@@ -77,6 +77,10 @@ pub struct Run {
     /// `--level`, the level every file's gaps lead to.
     pub level: Option<String>,
     pub threshold: Option<Threshold>,
+    /// `--jd`: the job every file is matched against.
+    pub job: Option<JobInfo>,
+    /// Whether the files come ranked by match (`--jd` without `--sort path`/`readiness`).
+    pub ranked_by_match: bool,
     /// The month `Present` resolved to.
     pub as_of: String,
     /// `None` when fuzzy matching is off.
@@ -85,6 +89,67 @@ pub struct Run {
     pub files: usize,
     /// The longest path to be reported, in characters (for aligned columns).
     pub path_width: usize,
+}
+
+/// What the formats say about the `--jd` job.
+#[derive(Debug, Clone)]
+pub struct JobInfo {
+    /// As given on the command line (`<stdin>` for `-`).
+    pub path: String,
+    pub title: Option<String>,
+    /// The taxonomy level it aims at.
+    pub level: Option<String>,
+    /// Years asked: minimum and, for a range, maximum.
+    pub years: Option<(f64, Option<f64>)>,
+    /// How many required and preferred requirements it has.
+    pub required: usize,
+    pub preferred: usize,
+}
+
+impl JobInfo {
+    /// "Backend Developer · aims at mid · 3+ years · 10 required, 5 preferred".
+    fn about(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(t) = &self.title {
+            parts.push(super::report_text::truncate(t, 60));
+        }
+        if let Some(l) = &self.level {
+            parts.push(format!("aims at {l}"));
+        }
+        if let Some(y) = self.years {
+            parts.push(format!("{} years", years_text(y)));
+        }
+        parts.push(format!(
+            "{} required, {} preferred",
+            self.required, self.preferred
+        ));
+        parts.join(" · ")
+    }
+}
+
+/// Years asked as written in every format: "5+", "3–5".
+fn years_text((min, max): (f64, Option<f64>)) -> String {
+    match max {
+        Some(max) => format!("{}–{}", trim_float(min), trim_float(max)),
+        None => format!("{}+", trim_float(min)),
+    }
+}
+
+/// A missing required skill as people read it: "Docker (weak)".
+fn missing_text(m: &MissingBrief) -> String {
+    if m.weak {
+        format!("{} (weak)", m.name)
+    } else if m.negated {
+        format!("{} (negated)", m.name)
+    } else {
+        m.name.clone()
+    }
+}
+
+/// "3.9 of 5+" when the job asks for years.
+fn years_of(found: f64, m: &MatchBrief) -> Option<String> {
+    m.years_asked
+        .map(|y| format!("{found:.1} of {}", years_text(y)))
 }
 
 /// The totals of a run, for the formats that end with them.
@@ -129,9 +194,12 @@ fn pct(x: f64) -> String {
     format!("{x:.1}")
 }
 
-/// "below 60% for mid" and friends.
-fn threshold_text(t: &Threshold) -> String {
-    format!("{}% for {}", trim_float(t.pct), t.level)
+/// "60% for mid", or with `--jd` "60% match".
+pub fn threshold_text(t: &Threshold) -> String {
+    match &t.on {
+        Measure::Readiness(level) => format!("{}% for {level}", trim_float(t.pct)),
+        Measure::Match => format!("{}% match", trim_float(t.pct)),
+    }
 }
 
 /// `60` rather than `60.0`, `62.5` as is.

@@ -8,8 +8,13 @@
 //! cvs/alice.txt         pass    mid     100.0%   82.1%   51.0%    4.5  System design, Mentoring, Kubernetes
 //! cvs/bob.pdf           unreadable: PDF is encrypted; remove the password and try again
 //! ```
+//!
+//! With `--jd`, a first line names the job, `match` and `required` (met/total)
+//! columns come before the level, years found are marked against the years
+//! asked, and the last column lists the missing required skills instead of
+//! the top gaps.
 
-use super::{pct, Formatter, Run, Totals};
+use super::{missing_text, pct, Formatter, Run, Totals};
 use crate::cli::batch::record::{FileResult, Outcome};
 use anstyle::{AnsiColor, Style};
 use std::io::{self, Write};
@@ -51,15 +56,25 @@ impl Formatter for Table {
             .iter()
             .map(|l| l.chars().count().max(6))
             .collect();
+        if let Some(job) = &run.job {
+            writeln!(w, "{DIM}job: {} · {}{DIM:#}", job.path, job.about())?;
+        }
         let mut line = format!("{}  ", pad("file", self.path));
         if run.threshold.is_some() {
             line.push_str("result  ");
+        }
+        if run.job.is_some() {
+            line.push_str(" match  required  ");
         }
         line.push_str(&pad("level", self.level));
         for (l, width) in run.levels.iter().zip(&self.widths) {
             line.push_str(&format!("  {l:>width$}"));
         }
-        line.push_str("  years  top gaps");
+        match &run.job {
+            Some(job) if job.years.is_some() => line.push_str("    years  missing required"),
+            Some(_) => line.push_str("  years  missing required"),
+            None => line.push_str("  years  top gaps"),
+        }
         writeln!(w, "{BOLD}{}{BOLD:#}", line.trim_end())
     }
 
@@ -78,6 +93,18 @@ impl Formatter for Table {
             None if run.threshold.is_some() => write!(w, "        ")?,
             None => {}
         }
+        if let Some(m) = &s.job_match {
+            let style = if m.percent >= 75.0 {
+                GREEN
+            } else if m.percent >= 50.0 {
+                YELLOW
+            } else {
+                RED
+            };
+            let cell = format!("{}%", pct(m.percent));
+            let required = format!("{}/{}", m.required_met, m.required_total);
+            write!(w, "{style}{cell:>6}{style:#}  {required:>8}  ")?;
+        }
         let level = s.estimated_level.as_deref().unwrap_or("-");
         write!(w, "{}", pad(level, self.level))?;
         for ((&r, &reached), width) in s.readiness.iter().zip(&s.reached).zip(&self.widths) {
@@ -91,12 +118,25 @@ impl Formatter for Table {
             let cell = format!("{}%", pct(r));
             write!(w, "  {style}{cell:>width$}{style:#}")?;
         }
-        write!(w, "  {:>5.1}", s.years)?;
-        let gaps: Vec<&str> = s.gaps.iter().map(|g| g.name.as_str()).collect();
-        if gaps.is_empty() {
-            writeln!(w)
+        let Some(m) = &s.job_match else {
+            write!(w, "  {:>5.1}", s.years)?;
+            let gaps: Vec<&str> = s.gaps.iter().map(|g| g.name.as_str()).collect();
+            return if gaps.is_empty() {
+                writeln!(w)
+            } else {
+                writeln!(w, "  {}", gaps.join(", "))
+            };
+        };
+        match m.years_met {
+            Some(true) => write!(w, "  {:>5.1} {GREEN}✓{GREEN:#}", s.years)?,
+            Some(false) => write!(w, "  {:>5.1} {RED}✗{RED:#}", s.years)?,
+            None => write!(w, "  {:>5.1}", s.years)?,
+        }
+        if m.missing_required.is_empty() {
+            writeln!(w, "  {GREEN}none{GREEN:#}")
         } else {
-            writeln!(w, "  {}", gaps.join(", "))
+            let missing: Vec<String> = m.missing_required.iter().map(missing_text).collect();
+            writeln!(w, "  {}", missing.join(", "))
         }
     }
 
