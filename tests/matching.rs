@@ -332,3 +332,76 @@ fn implied_skills_carry_the_implying_evidence() {
     assert!(k.evidence.iter().any(|e| e.kind == EvidenceKind::Implied));
     assert!(r.skill("aws").is_some());
 }
+
+// Everyday words and other people's titles.
+
+#[test]
+fn testing_in_a_resume_with_no_technical_skill_is_not_software_testing() {
+    // An electrician's resume: "defects" would confirm "testing", but nothing
+    // in the document is technical in the software sense.
+    let electrician = "EXPERIENCE\n\
+        • Hi-Pot test and insulation resistance test of HV cables.\n\
+        • Create the defects list arising during the testing and find solutions.\n";
+    let r = scorer().score(electrician);
+    assert!(r.skill("testing").is_none(), "{:?}", r.skill("testing"));
+    assert!(r
+        .excluded
+        .iter()
+        .any(|e| e.skill == "testing" && e.reason == Exclusion::NoContext));
+    // The same line in a resume that names a technology counts.
+    let r = scorer().score(&format!("{electrician}• Wrote SQL reports.\n"));
+    assert_eq!(r.skill("testing").unwrap().status, Status::Evidenced);
+}
+
+#[test]
+fn a_test_tool_used_for_production_incidents_is_not_testing() {
+    no(
+        "Resolve production defects and Incidents by using HP ALM and Remedy tools",
+        "testing",
+    );
+    // Also when the tool name is misspelled (a fuzzy hit obeys the same rules).
+    no(
+        "Resolve production defects and Incidents by using HPALM and Remedy tools",
+        "testing",
+    );
+    yes("Wrote test cases and logged defects in HP ALM", "testing");
+}
+
+#[test]
+fn someone_elses_architect_title_is_not_an_architect_title() {
+    let line = "Gathered requirements from all stakeholders [Business SMEs, Technical Architect and Business Architect]";
+    no(line, "architect-title");
+    no(line, "system-design");
+    no(
+        "Worked closely with the Solution Architect on the API contracts",
+        "architect-title",
+    );
+    yes(
+        "Technical Architect, Infosys (2019 – 2023): designed the payments platform",
+        "architect-title",
+    );
+}
+
+#[test]
+fn someone_elses_senior_title_is_not_a_senior_title() {
+    no(
+        "Reporting to the Senior Software Engineer of the billing team",
+        "senior-title",
+    );
+    yes(
+        "Senior Software Engineer at Acme, building REST APIs",
+        "senior-title",
+    );
+}
+
+#[test]
+fn database_monitoring_tools_are_observability() {
+    yes(
+        "Monitored 40 SQL Server instances with SCOM and SQL Sentry",
+        "observability",
+    );
+    yes(
+        "Generated AWR reports, ADDM and ASH reports to diagnose slow queries",
+        "observability",
+    );
+}

@@ -70,6 +70,11 @@ impl Context {
         }
     }
 
+    /// Whether only an `accept` rule confirms an ambiguous spelling (`strict: true`).
+    pub fn is_strict(&self) -> bool {
+        self.strict
+    }
+
     /// Whether a `reject_*` rule matches around `start..end`. Reject rules
     /// describe a sense of the words that is not the skill ("Testing
     /// department", "Monitoring calls"), so they apply to every spelling of

@@ -9,6 +9,13 @@
 //! 4. **fuzzy**: misspellings among tokens nothing above explained;
 //! 5. **cues**: a negation cue earlier in the clause excludes a mention, a
 //!    hedge cue makes it weak.
+//!
+//! Last, a document-wide check: an ambiguous spelling of a `strict` skill
+//! (an everyday word such as "testing" or "monitoring") counts only when the
+//! document also names some technical skill (any skill whose kind is not
+//! `responsibility`) in an unambiguous way. A single "testing" beside
+//! "defects" in an electrician's resume is not software testing; in a resume
+//! that names Java it is.
 
 mod context;
 mod exact;
@@ -51,7 +58,8 @@ pub enum Exclusion {
     Negated,
     /// An ambiguous word whose context rules reject it ("go live").
     ContextRejected,
-    /// An ambiguous word with nothing around it to confirm the technical sense.
+    /// An ambiguous word with nothing around it to confirm the technical sense,
+    /// or in a document that names no technical skill unambiguously.
     NoContext,
 }
 
@@ -110,6 +118,9 @@ pub struct Matcher {
     cues: negation::Cues,
     fuzzy: Option<fuzzy::Fuzzy>,
     names: Vec<String>,
+    /// Per skill: whether an unambiguous mention of it makes the document
+    /// technical enough for ambiguous spellings to count.
+    technical: Vec<bool>,
 }
 
 impl Matcher {
@@ -190,6 +201,7 @@ impl Matcher {
                 )
             }),
             names: skills.iter().map(|s| s.name.to_ascii_lowercase()).collect(),
+            technical: skills.iter().map(|s| s.kind != "responsibility").collect(),
         }
     }
 
@@ -224,6 +236,8 @@ impl Matcher {
             .collect();
 
         let mut out = Vec::with_capacity(hits.len());
+        // Indices in `out` of the strict ambiguous mentions their context confirmed.
+        let mut confirmed_ambiguous = Vec::new();
         for (h, &s) in hits.iter().zip(&seg_of) {
             let p = &self.exact.patterns[h.pattern];
             let seg = &doc.segments[s];
@@ -246,6 +260,9 @@ impl Matcher {
                     Err(Rejection::RejectRule) => Some(Exclusion::ContextRejected),
                     Err(Rejection::NoContext) => Some(Exclusion::NoContext),
                 };
+                if excluded.is_none() && self.contexts[p.skill].is_strict() {
+                    confirmed_ambiguous.push(out.len());
+                }
             }
             let kind = if p.spelling == Spelling::Name
                 || p.text.to_ascii_lowercase() == self.names[p.skill]
@@ -286,6 +303,7 @@ impl Matcher {
                     let (skill, re) = &self.regexes[idx];
                     for m in re.find_iter(seg_text) {
                         let span = seg.range.start + m.start()..seg.range.start + m.end();
+                        let rejected = self.contexts[*skill].rejects(seg_text, m.start(), m.end());
                         out.push(self.mention(
                             cued[s],
                             seg_text,
@@ -296,7 +314,7 @@ impl Matcher {
                             EvidenceKind::Pattern,
                             re.as_str().to_string(),
                             None,
-                            None,
+                            rejected.then_some(Exclusion::ContextRejected),
                         ));
                     }
                 }
@@ -318,6 +336,7 @@ impl Matcher {
                 let seg = &doc.segments[s];
                 let seg_text = doc.segment_text(seg);
                 let a = h.start - seg.range.start;
+                let rejected = self.contexts[h.skill].rejects(seg_text, a, h.end - seg.range.start);
                 out.push(self.mention(
                     cued[s],
                     seg_text,
@@ -328,12 +347,31 @@ impl Matcher {
                     EvidenceKind::Fuzzy,
                     h.spelling,
                     Some(h.similarity),
-                    None,
+                    rejected.then_some(Exclusion::ContextRejected),
                 ));
             }
         }
+        self.require_technical_document(&mut out, &confirmed_ambiguous);
         out.sort_by_key(|m| (m.span.start, m.skill));
         out
+    }
+
+    /// Excludes the confirmed ambiguous mentions of strict skills (`ambiguous`,
+    /// indices in `out`) unless some other counted mention is of a technical skill.
+    fn require_technical_document(&self, out: &mut [Mention], ambiguous: &[usize]) {
+        if ambiguous.is_empty() {
+            return;
+        }
+        let technical = out.iter().enumerate().any(|(i, m)| {
+            m.excluded.is_none() && self.technical[m.skill] && ambiguous.binary_search(&i).is_err()
+        });
+        if !technical {
+            for &i in ambiguous {
+                if out[i].excluded.is_none() {
+                    out[i].excluded = Some(Exclusion::NoContext);
+                }
+            }
+        }
     }
 
     #[allow(clippy::too_many_arguments)]

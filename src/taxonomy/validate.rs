@@ -212,12 +212,14 @@ pub(crate) fn validate(file: &TaxonomyFile) -> Vec<(Locus, Problem)> {
                 );
             }
         }
-        if skill.context.is_some() && skill.ambiguous.is_empty() {
-            push(
-                at("skills", id, Some("context")),
-                format!("skill `{id}` has `context` rules but no `ambiguous` aliases"),
-                Some("context rules apply only to `ambiguous:` spellings".into()),
-            );
+        if let Some(c) = &skill.context {
+            if skill.ambiguous.is_empty() && (!c.accept.is_empty() || c.strict) {
+                push(
+                    at("skills", id, Some("context")),
+                    format!("skill `{id}` has `accept`/`strict` context rules but no `ambiguous` aliases"),
+                    Some("`accept` and `strict` confirm `ambiguous:` spellings only; `reject_before`/`reject_after` apply to every spelling".into()),
+                );
+            }
         }
         for implied in &skill.implies {
             if !is_skill(implied) {
