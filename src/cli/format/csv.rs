@@ -23,11 +23,21 @@ pub struct Csv;
 
 /// Quotes a field when it holds a comma, a quote or a line break, doubling
 /// quotes (RFC 4180); other fields are written as they are.
+///
+/// A field that a spreadsheet would run as a formula (one starting with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return, as a hostile file name can) gets
+/// a leading `'`, as OWASP advises against CSV injection. No number skillgap
+/// writes starts with one of these.
 pub fn escape(field: &str) -> Cow<'_, str> {
+    let field: Cow<'_, str> = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{field}"))
+    } else {
+        Cow::Borrowed(field)
+    };
     if field.contains([',', '"', '\n', '\r']) {
         Cow::Owned(format!("\"{}\"", field.replace('"', "\"\"")))
     } else {
-        Cow::Borrowed(field)
+        field
     }
 }
 
@@ -144,6 +154,20 @@ mod tests {
         assert_eq!(escape("two\nlines"), "\"two\nlines\"");
         assert_eq!(escape("cr\rhere"), "\"cr\rhere\"");
         assert_eq!(escape("\""), "\"\"\"\"");
+    }
+
+    #[test]
+    fn formulas_are_not_run_by_spreadsheets() {
+        assert_eq!(
+            escape("=HYPERLINK(\"http://x\").pdf"),
+            "\"'=HYPERLINK(\"\"http://x\"\").pdf\""
+        );
+        assert_eq!(escape("+1.pdf"), "'+1.pdf");
+        assert_eq!(escape("-cv.txt"), "'-cv.txt");
+        assert_eq!(escape("@SUM(A1).txt"), "'@SUM(A1).txt");
+        assert_eq!(escape("\tcv.txt"), "'\tcv.txt");
+        assert_eq!(escape("cv-2024.txt"), "cv-2024.txt");
+        assert_eq!(escape("92.5"), "92.5");
     }
 
     #[test]
