@@ -94,13 +94,7 @@ impl Formatter for Table {
             None => {}
         }
         if let Some(m) = &s.job_match {
-            let style = if m.percent >= 75.0 {
-                GREEN
-            } else if m.percent >= 50.0 {
-                YELLOW
-            } else {
-                RED
-            };
+            let style = crate::cli::jd::match_style(m.percent);
             let cell = format!("{}%", pct(m.percent));
             let required = format!("{}/{}", m.required_met, m.required_total);
             write!(w, "{style}{cell:>6}{style:#}  {required:>8}  ")?;
