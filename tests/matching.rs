@@ -405,3 +405,15 @@ fn database_monitoring_tools_are_observability() {
         "observability",
     );
 }
+
+#[test]
+fn unit_test_frameworks_of_other_languages_imply_testing() {
+    // Regression: "Wrote PHPUnit tests" found no testing (PHPUnit was unknown and
+    // "Unit tests" does not match inside "PHPUnit tests").
+    yes("Wrote PHPUnit tests for the billing module", "testing");
+    yes(
+        "Covered the pricing engine with NUnit and xUnit tests",
+        "testing",
+    );
+    yes("Request specs in RSpec for the Rails API", "testing");
+}

@@ -165,12 +165,13 @@ fn markdown(w: &mut dyn Write, e: &Evaluation, errors: usize) -> std::io::Result
         writeln!(w, "| Error | Skill | File | Line | Text |")?;
         writeln!(w, "|---|---|---|---:|---|")?;
         for x in e.errors.iter().take(errors) {
+            // A false negative that nothing in the resume came near has no line.
             let (line, t) = x
                 .lines
                 .first()
                 .or(x.excluded.first())
-                .cloned()
-                .unwrap_or((0, String::new()));
+                .map(|(n, t)| (n.to_string(), t.as_str()))
+                .unwrap_or(("–".to_string(), "not found anywhere in the resume"));
             writeln!(
                 w,
                 "| {} | {} | {} | {} | {} |",
@@ -178,7 +179,7 @@ fn markdown(w: &mut dyn Write, e: &Evaluation, errors: usize) -> std::io::Result
                 x.skill,
                 cell(&x.file),
                 line,
-                cell(&t)
+                cell(t)
             )?;
         }
     }
