@@ -1,5 +1,6 @@
 //! Command-line arguments (clap derive).
 
+use super::options::{ColorChoice, InputArgs, MatchArgs, TaxonomyArg};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -63,50 +64,6 @@ With --jd the output is the match: 100 x (0.70 x required + 0.15 x preferred
 
 Exit codes: 0 success, 1 below --fail-under, 2 usage or taxonomy error, 3 unreadable input.";
 
-/// Options shared by commands that load a taxonomy.
-#[derive(Debug, Args, Clone)]
-pub struct TaxonomyArg {
-    /// Taxonomy file (YAML). A file with `extends: builtin` adds to the built-in
-    /// backend-developer taxonomy; any other file replaces it.
-    #[arg(short, long, value_name = "FILE")]
-    pub taxonomy: Option<PathBuf>,
-}
-
-/// Input options.
-#[derive(Debug, Args, Clone)]
-pub struct InputArgs {
-    /// Largest input file read, e.g. 20MiB or 500K.
-    #[arg(long, value_name = "SIZE", value_parser = super::input::parse_size, default_value = "20MiB")]
-    pub max_file_size: Option<u64>,
-    /// Seconds a PDF or DOCX may take to extract before it is given up on.
-    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
-    pub timeout: f64,
-    /// Extract PDF and DOCX in this process instead of a child process
-    /// (faster, but a hostile file can then hang or crash the whole run).
-    #[arg(long)]
-    pub no_isolate: bool,
-}
-
-/// Matching options.
-#[derive(Debug, Args, Clone)]
-pub struct MatchArgs {
-    /// Minimum similarity (0-1] for a misspelling to count as a skill
-    /// [default: the taxonomy's, 0.8 for the built-in one].
-    #[arg(long, value_name = "X")]
-    pub fuzzy_threshold: Option<f64>,
-    /// Turn off fuzzy matching of misspellings.
-    #[arg(long)]
-    pub no_fuzzy: bool,
-    /// The month that "Present" means, as YYYY-MM [default: this month].
-    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
-    pub as_of: Option<skillgap::text::YearMonth>,
-}
-
-fn parse_month(s: &str) -> Result<skillgap::text::YearMonth, String> {
-    skillgap::text::YearMonth::parse(s)
-        .ok_or_else(|| format!("`{s}` is not a month; use YYYY-MM, e.g. 2026-11"))
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ScoreFormat {
     /// Human-readable report.
@@ -115,13 +72,6 @@ pub enum ScoreFormat {
     Json,
     /// A Markdown report, for PR comments and job summaries.
     Markdown,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 #[derive(Debug, Args)]

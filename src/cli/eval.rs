@@ -15,7 +15,7 @@ pub fn run(args: &EvalArgs) -> Result<Exit, Failure> {
     let level_order: Vec<String> = taxonomy.levels().iter().map(|l| l.id.clone()).collect();
     // Labelled resumes were written at different times: unless --as-of says
     // otherwise, "Present" is the latest date each resume mentions.
-    let scorer = super::score::build_scorer(taxonomy, &args.matching, None, None)?;
+    let scorer = super::build_scorer(taxonomy, &args.matching, None, None)?;
     let base = args.labels.parent().unwrap_or(std::path::Path::new("."));
     let reader = input::Reader::new(&args.input);
     let mut reports = Vec::with_capacity(labels.resumes.len());
@@ -25,7 +25,7 @@ pub fn run(args: &EvalArgs) -> Result<Exit, Failure> {
     }
     let order: Vec<&str> = level_order.iter().map(String::as_str).collect();
     let e = evaluate(&labels, &reports, &order);
-    with_stdout(super::args::ColorChoice::Never, |w| match args.format {
+    with_stdout(super::options::ColorChoice::Never, |w| match args.format {
         EvalFormat::Json => writeln!(
             w,
             "{}",

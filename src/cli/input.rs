@@ -2,7 +2,7 @@
 //! extraction layer. PDF and DOCX files are extracted in a child process
 //! (see [`super::isolate`]) so that a hostile file costs only itself.
 
-use super::args::InputArgs;
+use super::options::InputArgs;
 use super::Failure;
 use skillgap::extract::{self, ExtractError, Extracted, Limits};
 use std::io::Read;
@@ -96,39 +96,5 @@ pub fn io_cause(e: &std::io::Error) -> String {
                 None => s,
             }
         }
-    }
-}
-
-/// Parses a size such as `20MiB`, `500K`, `2m` or `1048576` into bytes.
-pub fn parse_size(s: &str) -> Result<u64, String> {
-    let t = s.trim();
-    let split = t
-        .find(|c: char| !c.is_ascii_digit() && c != '.')
-        .unwrap_or(t.len());
-    let (num, unit) = t.split_at(split);
-    let n: f64 = num
-        .parse()
-        .map_err(|_| format!("`{s}` is not a size; use e.g. 20MiB, 500K or 1048576"))?;
-    let mult = match unit.trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 1u64,
-        "k" | "kb" | "kib" => 1 << 10,
-        "m" | "mb" | "mib" => 1 << 20,
-        "g" | "gb" | "gib" => 1 << 30,
-        _ => return Err(format!("`{s}` has an unknown unit; use K, M or G")),
-    };
-    Ok((n * mult as f64) as u64)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_size;
-
-    #[test]
-    fn sizes() {
-        assert_eq!(parse_size("20MiB"), Ok(20 << 20));
-        assert_eq!(parse_size("500K"), Ok(500 << 10));
-        assert_eq!(parse_size("1048576"), Ok(1 << 20));
-        assert!(parse_size("lots").is_err());
-        assert!(parse_size("5 parsecs").is_err());
     }
 }

@@ -21,17 +21,6 @@ const YELLOW: Style = AnsiColor::Yellow.on_default();
 const RED: Style = AnsiColor::Red.on_default();
 const CYAN: Style = AnsiColor::Cyan.on_default();
 
-/// The colour of a match percentage: green from 75 %, yellow from 50 %, red below.
-pub fn match_style(percent: f64) -> Style {
-    if percent >= 75.0 {
-        GREEN
-    } else if percent >= 50.0 {
-        YELLOW
-    } else {
-        RED
-    }
-}
-
 /// Reads the job description, matches the scored resume against it, writes
 /// the match, and applies `--fail-under` to the match percentage.
 pub fn run(
@@ -160,7 +149,7 @@ fn write_text(
     writeln!(w, "{DIM}{}{DIM:#}", about.join(" · "))?;
     writeln!(w)?;
 
-    let style = match_style(m.percent);
+    let style = super::report_text::match_style(m.percent);
     writeln!(
         w,
         "{BOLD}JD match{BOLD:#}  {style}{}{style:#} {:>5.1}%",

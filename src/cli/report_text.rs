@@ -273,6 +273,17 @@ fn write_gap(w: &mut dyn Write, n: usize, g: &Gap) -> io::Result<()> {
     Ok(())
 }
 
+/// The colour of a match percentage: green from 75 %, yellow from 50 %, red below.
+pub fn match_style(percent: f64) -> Style {
+    if percent >= 75.0 {
+        GREEN
+    } else if percent >= 50.0 {
+        YELLOW
+    } else {
+        RED
+    }
+}
+
 /// Shortens to `max` characters with an ellipsis.
 pub fn truncate(s: &str, max: usize) -> String {
     if s.chars().count() <= max {

@@ -1,6 +1,7 @@
 //! `skillgap taxonomy check | list | show`.
 
-use super::args::{ColorChoice, ListFormat, TaxonomyCommand};
+use super::args::{ListFormat, TaxonomyCommand};
+use super::options::ColorChoice;
 use super::{load_taxonomy, report_text::truncate, with_stdout, Exit, Failure};
 use skillgap::Taxonomy;
 use std::io::Write;

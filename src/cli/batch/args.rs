@@ -1,7 +1,7 @@
 //! The arguments of `skillgap batch`.
 
-use crate::cli::args::{ColorChoice, InputArgs, MatchArgs, TaxonomyArg};
-use crate::cli::format::Format;
+use super::format::Format;
+use crate::cli::options::{ColorChoice, InputArgs, MatchArgs, TaxonomyArg};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 

@@ -4,11 +4,12 @@
 //! The pipeline: [`walk`] finds the inputs (sorted, filtered, skips counted);
 //! [`order::run_ordered`] runs [`record::Work::run`] on them with `--jobs`
 //! threads sharing one `Scorer`, and hands the results back in path order; the
-//! [`crate::cli::format::Formatter`] writes each as it comes (or keeps the
+//! [`format::Formatter`] writes each as it comes (or keeps the
 //! compact results, for the formats that need totals first). Progress and the
 //! summary line go to stderr.
 
 pub mod args;
+pub mod format;
 pub mod order;
 mod progress;
 pub mod record;
@@ -16,11 +17,11 @@ pub mod walk;
 
 pub use args::BatchArgs;
 
-use super::format::{Format, Formatter, JobInfo, Run, Totals};
 use super::input::{display_name, Reader};
-use super::score::{build_scorer, this_month};
+use super::{build_scorer, this_month};
 use super::{load_taxonomy, Exit, Failure, Strip};
 use args::SortKey;
+use format::{Format, Formatter, JobInfo, Run, Totals};
 use progress::Progress;
 use record::{FileResult, MatchBrief, Measure, Threshold, Work};
 use skillgap::jd::{JobDescription, Priority};
@@ -257,7 +258,7 @@ impl Writer<'_> {
 /// Standard output (buffered, colour stripped unless wanted) or `--output`.
 /// The flag says whether it is a terminal.
 fn open_output(args: &BatchArgs) -> Result<(Box<dyn Write>, bool), Failure> {
-    use super::args::ColorChoice;
+    use crate::cli::options::ColorChoice;
     const BUFFER: usize = 64 * 1024;
     if let Some(path) = &args.output {
         let file = std::fs::File::create(path).map_err(|e| {
@@ -341,11 +342,7 @@ fn sort_by_match(files: &mut [FileResult]) {
 fn summary(t: &Totals, run: &Run, started: Instant) -> String {
     let mut parts = vec![format!("{} scored", t.scored)];
     if let Some(th) = &run.threshold {
-        parts.push(format!(
-            "{} under {}",
-            t.failed,
-            super::format::threshold_text(th)
-        ));
+        parts.push(format!("{} under {}", t.failed, format::threshold_text(th)));
     }
     parts.push(format!("{} unreadable", t.unreadable));
     let s = &t.skipped;

@@ -94,7 +94,7 @@ impl Formatter for Table {
             None => {}
         }
         if let Some(m) = &s.job_match {
-            let style = crate::cli::jd::match_style(m.percent);
+            let style = crate::cli::report_text::match_style(m.percent);
             let cell = format!("{}%", pct(m.percent));
             let required = format!("{}/{}", m.required_met, m.required_total);
             write!(w, "{style}{cell:>6}{style:#}  {required:>8}  ")?;

@@ -12,8 +12,8 @@ mod junit;
 mod markdown;
 mod table;
 
-use super::batch::record::{FileResult, MatchBrief, Measure, MissingBrief, Threshold};
-use super::batch::walk::Skipped;
+use super::record::{FileResult, MatchBrief, Measure, MissingBrief, Threshold};
+use super::walk::Skipped;
 use clap::ValueEnum;
 use std::io::{self, Write};
 use std::path::Path;
@@ -72,7 +72,7 @@ pub struct Run {
     pub taxonomy_id: String,
     pub taxonomy_name: String,
     pub taxonomy_version: String,
-    /// Level ids, lowest first: the order of [`super::batch::record::Scored::readiness`].
+    /// Level ids, lowest first: the order of [`super::record::Scored::readiness`].
     pub levels: Vec<String>,
     /// `--level`, the level every file's gaps lead to.
     pub level: Option<String>,
@@ -111,7 +111,7 @@ impl JobInfo {
     fn about(&self) -> String {
         let mut parts = Vec::new();
         if let Some(t) = &self.title {
-            parts.push(super::report_text::truncate(t, 60));
+            parts.push(crate::cli::report_text::truncate(t, 60));
         }
         if let Some(l) = &self.level {
             parts.push(format!("aims at {l}"));

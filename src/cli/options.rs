@@ -1,0 +1,91 @@
+//! Option groups that several commands share (taxonomy, input limits,
+//! matching, colour), and their value parsers.
+
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+/// Options shared by commands that load a taxonomy.
+#[derive(Debug, Args, Clone)]
+pub struct TaxonomyArg {
+    /// Taxonomy file (YAML). A file with `extends: builtin` adds to the built-in
+    /// backend-developer taxonomy; any other file replaces it.
+    #[arg(short, long, value_name = "FILE")]
+    pub taxonomy: Option<PathBuf>,
+}
+
+/// Input options.
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// Largest input file read, e.g. 20MiB or 500K.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "20MiB")]
+    pub max_file_size: Option<u64>,
+    /// Seconds a PDF or DOCX may take to extract before it is given up on.
+    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+    pub timeout: f64,
+    /// Extract PDF and DOCX in this process instead of a child process
+    /// (faster, but a hostile file can then hang or crash the whole run).
+    #[arg(long)]
+    pub no_isolate: bool,
+}
+
+/// Matching options.
+#[derive(Debug, Args, Clone)]
+pub struct MatchArgs {
+    /// Minimum similarity (0-1] for a misspelling to count as a skill
+    /// [default: the taxonomy's, 0.8 for the built-in one].
+    #[arg(long, value_name = "X")]
+    pub fuzzy_threshold: Option<f64>,
+    /// Turn off fuzzy matching of misspellings.
+    #[arg(long)]
+    pub no_fuzzy: bool,
+    /// The month that "Present" means, as YYYY-MM [default: this month].
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    pub as_of: Option<skillgap::text::YearMonth>,
+}
+
+fn parse_month(s: &str) -> Result<skillgap::text::YearMonth, String> {
+    skillgap::text::YearMonth::parse(s)
+        .ok_or_else(|| format!("`{s}` is not a month; use YYYY-MM, e.g. 2026-11"))
+}
+
+/// When to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Parses a size such as `20MiB`, `500K`, `2m` or `1048576` into bytes.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: f64 = num
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size; use e.g. 20MiB, 500K or 1048576"))?;
+    let mult = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1u64,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        _ => return Err(format!("`{s}` has an unknown unit; use K, M or G")),
+    };
+    Ok((n * mult as f64) as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("20MiB"), Ok(20 << 20));
+        assert_eq!(parse_size("500K"), Ok(500 << 10));
+        assert_eq!(parse_size("1048576"), Ok(1 << 20));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("5 parsecs").is_err());
+    }
+}
