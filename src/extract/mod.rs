@@ -258,8 +258,8 @@ pub fn from_bytes(
 /// [`from_bytes`].
 ///
 /// # Errors
-/// [`ExtractError::Io`] when the file cannot be opened or read, [`ExtractError::Unsupported`] for
-/// a directory, and everything [`from_bytes`] returns.
+/// [`ExtractError::Io`] when the file cannot be opened or read (kind `IsADirectory` for
+/// a directory), and everything [`from_bytes`] returns.
 ///
 /// ```no_run
 /// use skillgap::extract::{from_path, Limits};
@@ -272,9 +272,7 @@ pub fn from_path(path: &Path, limits: &Limits) -> Result<Extracted, ExtractError
     let file = std::fs::File::open(path)?;
     let meta = file.metadata()?;
     if meta.is_dir() {
-        return Err(ExtractError::Unsupported {
-            what: "a directory".to_string(),
-        });
+        return Err(ExtractError::Io(std::io::ErrorKind::IsADirectory.into()));
     }
     if meta.len() > limits.max_file_size {
         return Err(ExtractError::TooLarge {
