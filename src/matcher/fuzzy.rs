@@ -216,6 +216,7 @@ impl Fuzzy {
         let dict = dictionary();
         let mut used = vec![false; tokens.len()];
         let mut buf = Scratch::default();
+        let mut joined = String::new();
         // Joined tokens first (longest run first), exact key equality only.
         for n in [3usize, 2] {
             for i in 0..tokens.len().saturating_sub(n - 1) {
@@ -225,10 +226,11 @@ impl Fuzzy {
                 {
                     continue;
                 }
-                let joined: String = run
-                    .clone()
-                    .map(|j| hay[tokens[j].0..tokens[j].1].to_ascii_lowercase())
-                    .collect();
+                joined.clear();
+                for j in run.clone() {
+                    joined.push_str(&hay[tokens[j].0..tokens[j].1]);
+                }
+                joined.make_ascii_lowercase();
                 if let Some(&e) = self.by_key.get(&joined) {
                     let e = &self.entries[e];
                     out.push(FuzzyHit {
@@ -242,11 +244,14 @@ impl Fuzzy {
                 }
             }
         }
+        let mut token = String::new();
         for (i, &(s, e)) in tokens.iter().enumerate() {
             if explained[i] || used[i] || e - s < self.min_len {
                 continue;
             }
-            let token = hay[s..e].to_ascii_lowercase();
+            token.clear();
+            token.push_str(&hay[s..e]);
+            token.make_ascii_lowercase();
             let (lo, hi) = self.lengths[usize::from(token.as_bytes()[0] & 0x7f)];
             if token.len() + 2 < usize::from(lo) || token.len() > usize::from(hi) + 2 {
                 continue; // no key starting with this letter is near this length
