@@ -51,6 +51,16 @@ pub(crate) fn set<'a>(patterns: impl IntoIterator<Item = &'a str> + Clone) -> (R
     }
 }
 
+/// `pattern` widened (see [`widen`]) and compiled: where it does not match, `pattern` does not
+/// either, and it runs on the lazy DFA whatever the text. `None` when either does not compile.
+pub(crate) fn widened_regex(pattern: &str) -> Option<regex::Regex> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()?;
+    regex::Regex::new(&widen(&hir).to_string()).ok()
+}
+
 /// A pattern that matches wherever `hir` matches, made of ASCII classes,
 /// "any non-ASCII character", literals, line anchors and repetitions only.
 pub(crate) fn widen(hir: &Hir) -> Hir {

@@ -93,20 +93,30 @@ const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|ju
 
 fn range_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let date = format!(
-            r"(?:(?P<{p}mon>{MONTH})\.?,?\s*(?P<{p}ymon>'\d{{2}}|\d{{4}})|(?P<{p}num>\d{{1,2}})\s*[/.-]\s*(?P<{p}ynum>\d{{4}})|(?P<{p}yfirst>\d{{4}})\s*[/.-]\s*(?P<{p}mfirst>\d{{1,2}})\b|(?P<{p}year>\d{{4}}))",
-            MONTH = MONTH,
-            p = "{P}"
-        );
-        let start = date.replace("{P}", "s");
-        let end = date.replace("{P}", "e");
-        let open = r"(?P<open>present|current(?:ly)?|now|today|ongoing|till\s+(?:date|now|today)|to\s+date|date)";
-        let pattern = format!(
-            r"(?i)\b{start}\s*(?:-|–|—|~|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)+\s*(?:{end}|{open})"
-        );
-        Regex::new(&pattern).expect("date range regex compiles")
-    })
+    RE.get_or_init(|| Regex::new(&range_pattern()).expect("date range regex compiles"))
+}
+
+/// [`range_regex`] widened: a cheap first test that rules out most lines (see
+/// `matcher::prefilter`).
+fn range_prefilter() -> Option<&'static Regex> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    RE.get_or_init(|| crate::matcher::widened_regex(&range_pattern()))
+        .as_ref()
+}
+
+/// The date-range pattern (named groups `s…` for the start, `e…` for the end, `open`).
+fn range_pattern() -> String {
+    let date = format!(
+        r"(?:(?P<{p}mon>{MONTH})\.?,?\s*(?P<{p}ymon>'\d{{2}}|\d{{4}})|(?P<{p}num>\d{{1,2}})\s*[/.-]\s*(?P<{p}ynum>\d{{4}})|(?P<{p}yfirst>\d{{4}})\s*[/.-]\s*(?P<{p}mfirst>\d{{1,2}})\b|(?P<{p}year>\d{{4}}))",
+        MONTH = MONTH,
+        p = "{P}"
+    );
+    let start = date.replace("{P}", "s");
+    let end = date.replace("{P}", "e");
+    let open = r"(?P<open>present|current(?:ly)?|now|today|ongoing|till\s+(?:date|now|today)|to\s+date|date)";
+    format!(
+        r"(?i)\b{start}\s*(?:-|–|—|~|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)+\s*(?:{end}|{open})"
+    )
 }
 
 fn education_regex() -> &'static Regex {
@@ -183,6 +193,23 @@ fn parse_year(s: &str) -> Option<i32> {
     s.parse().ok()
 }
 
+/// Whether `line` has four ASCII digits in a row, or `'` and two.
+fn has_year_digits(line: &str) -> bool {
+    let b = line.as_bytes();
+    let mut run = 0;
+    for (i, c) in b.iter().enumerate() {
+        if c.is_ascii_digit() {
+            run += 1;
+            if run == 4 || (run == 2 && i >= 2 && b[i - 2] == b'\'') {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
 /// One side of a range, and whether it named only a year.
 fn side(caps: &regex::Captures<'_>, p: &str) -> Option<(YearMonth, bool)> {
     let get = |name: &str| caps.name(&format!("{p}{name}")).map(|m| m.as_str());
@@ -212,7 +239,12 @@ fn side(caps: &regex::Captures<'_>, p: &str) -> Option<(YearMonth, bool)> {
 /// ```
 pub fn find_ranges(line: &str, as_of: YearMonth) -> Vec<DateRange> {
     let mut out = Vec::new();
-    if !line.bytes().any(|b| b.is_ascii_digit()) || education_regex().is_match(line) {
+    // A range's start reads a year from four ASCII digits or from `'` and two (see `side`):
+    // a line without either has none, and most lines fail the widened pattern too.
+    if !has_year_digits(line)
+        || range_prefilter().is_some_and(|re| !re.is_match(line))
+        || education_regex().is_match(line)
+    {
         return out;
     }
     for caps in range_regex().captures_iter(line) {
@@ -250,8 +282,11 @@ pub fn find_ranges(line: &str, as_of: YearMonth) -> Vec<DateRange> {
 /// assert_eq!(find_statements("six months experience")[0].years, 0.5);
 /// ```
 pub fn find_statements(line: &str) -> Vec<YearsStatement> {
-    let lower_has = |needle: &str| line.to_ascii_lowercase().contains(needle);
-    if !lower_has("exp") {
+    if !line
+        .as_bytes()
+        .windows(3)
+        .any(|w| w.eq_ignore_ascii_case(b"exp"))
+    {
         return Vec::new();
     }
     let mut out = Vec::new();
