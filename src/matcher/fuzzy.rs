@@ -20,7 +20,7 @@
 //!   up to `floor((1 - threshold) * len)` deletions, at most 2.
 //!   When two skills tie for the best similarity, the token is left alone.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 use std::sync::OnceLock;
 
 /// The similarity a fuzzy match needs by default, when the taxonomy sets none.
@@ -32,8 +32,8 @@ pub const DEFAULT_MIN_LEN: usize = 5;
 const WORDS: &str = include_str!("english-words.txt");
 
 /// Ordinary English words (five letters or more) the fuzzy stage never touches.
-pub(crate) fn dictionary() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub(crate) fn dictionary() -> &'static FastSet<&'static str> {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         WORDS
             .lines()
@@ -77,7 +77,7 @@ pub(crate) struct Fuzzy {
     threshold: f64,
     min_len: usize,
     entries: Vec<Entry>,
-    by_key: HashMap<String, usize>,
+    by_key: FastMap<String, usize>,
     /// `(hash of a deletion variant of an entry's key, entry index)`, sorted.
     /// Hashes, not strings: a collision only adds a candidate, and every
     /// candidate is checked by its similarity anyway.
@@ -129,7 +129,7 @@ fn hash(bytes: &[u8]) -> u64 {
 
 impl Fuzzy {
     pub fn new(entries: Vec<Entry>, threshold: f64, min_len: usize) -> Fuzzy {
-        let mut by_key = HashMap::new();
+        let mut by_key = FastMap::default();
         let mut kept = Vec::new();
         for e in entries {
             if e.key.is_empty() || by_key.contains_key(&e.key) {
@@ -478,7 +478,7 @@ mod tests {
 
     #[test]
     fn deletion_neighbourhood_sizes() {
-        let mut out = HashSet::new();
+        let mut out = std::collections::HashSet::new();
         for_each_deletion(b"abc", 1, &mut Vec::new(), &mut |d| {
             out.insert(d.to_vec());
         });

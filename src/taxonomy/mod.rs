@@ -14,7 +14,7 @@ mod validate;
 pub use schema::*;
 
 use crate::error::{did_you_mean, Error, Problem};
-use std::collections::HashMap;
+use crate::hash::FastMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -36,8 +36,8 @@ const BUILTIN_ORIGIN: &str = "taxonomy/backend-developer.yaml (built in)";
 #[derive(Debug, Clone)]
 pub struct Taxonomy {
     data: TaxonomyFile,
-    skills: HashMap<String, usize>,
-    competencies: HashMap<String, usize>,
+    skills: FastMap<String, usize>,
+    competencies: FastMap<String, usize>,
 }
 
 impl Taxonomy {

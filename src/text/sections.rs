@@ -12,6 +12,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::hash::{FastMap, FastSet};
+
 /// The kind of resume section a line belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
@@ -225,16 +227,14 @@ pub fn heading_section(text: &str) -> Option<Section> {
 }
 
 /// [`HEADINGS`] as a map, built once.
-fn headings() -> &'static std::collections::HashMap<&'static str, Section> {
-    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, Section>> =
-        std::sync::OnceLock::new();
+fn headings() -> &'static FastMap<&'static str, Section> {
+    static MAP: std::sync::OnceLock<FastMap<&'static str, Section>> = std::sync::OnceLock::new();
     MAP.get_or_init(|| HEADINGS.iter().copied().collect())
 }
 
 /// The last word of every heading of two or more words.
-fn heading_last_words() -> &'static std::collections::HashSet<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+fn heading_last_words() -> &'static FastSet<&'static str> {
+    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
         HEADINGS
             .iter()
