@@ -252,21 +252,30 @@ fn fold_heading(text: &str) -> Option<String> {
     if t.is_empty() || t.len() > 48 {
         return None;
     }
-    let mut out = String::with_capacity(t.len());
+    let mut out = String::with_capacity(t.len() + 8);
+    let mut words = 0;
     for word in t.split(|c: char| !c.is_alphabetic() && c != '&') {
         if word.is_empty() {
             continue;
+        }
+        words += 1;
+        if words > 6 {
+            return None;
         }
         if !out.is_empty() {
             out.push(' ');
         }
         if word == "&" {
             out.push_str("and");
+        } else if word.is_ascii() {
+            let from = out.len();
+            out.push_str(word);
+            out[from..].make_ascii_lowercase();
         } else {
             out.extend(word.chars().flat_map(char::to_lowercase));
         }
     }
-    (out.split(' ').count() <= 6).then_some(out)
+    Some(out)
 }
 
 /// Where an inline heading ends and its content starts: `Skills: Java` → `Some((Skills, 8))`.
