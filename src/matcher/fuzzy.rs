@@ -346,8 +346,11 @@ pub(crate) fn tokenize(hay: &str, out: &mut Vec<(usize, usize)>) {
                 .iter()
                 .position(u8::is_ascii_whitespace)
                 .map_or(bytes.len(), |p| i + p);
-            let chunk = &hay[i..end];
-            if chunk.contains('@') || chunk.contains("://") || chunk.starts_with("www.") {
+            let chunk = &bytes[i..end];
+            if chunk.contains(&b'@')
+                || chunk.windows(3).any(|w| w == b"://")
+                || chunk.starts_with(b"www.")
+            {
                 i = end;
                 continue;
             }

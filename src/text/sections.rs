@@ -289,7 +289,14 @@ fn inline_heading(text: &str) -> Option<(Section, usize)> {
     }
     let head = &body[..head_end];
     for sep in [":", " •", "•", " - ", " – ", "  "] {
-        if let Some(pos) = head.find(sep) {
+        // `str::find` with a plain scan: `head` is short, and building a substring searcher
+        // for every line cost more than the search.
+        let sep_bytes = sep.as_bytes();
+        if let Some(pos) = head
+            .as_bytes()
+            .windows(sep_bytes.len())
+            .position(|w| w == sep_bytes)
+        {
             if pos == 0 || pos > 40 {
                 continue;
             }
