@@ -38,6 +38,9 @@ pub struct Taxonomy {
     data: TaxonomyFile,
     skills: FastMap<String, usize>,
     competencies: FastMap<String, usize>,
+    /// Per competency, the indices of its skills that are defined (scoring reads them for
+    /// every requirement of every level).
+    competency_skills: Vec<Vec<usize>>,
 }
 
 impl Taxonomy {
@@ -109,7 +112,7 @@ impl Taxonomy {
     }
 
     fn index(data: TaxonomyFile) -> Taxonomy {
-        let skills = data
+        let skills: FastMap<String, usize> = data
             .skills
             .iter()
             .enumerate()
@@ -121,10 +124,21 @@ impl Taxonomy {
             .enumerate()
             .map(|(i, c)| (c.id.clone(), i))
             .collect();
+        let competency_skills = data
+            .competencies
+            .iter()
+            .map(|c| {
+                c.skills
+                    .iter()
+                    .filter_map(|s| skills.get(s.as_str()).copied())
+                    .collect()
+            })
+            .collect();
         Taxonomy {
             data,
             skills,
             competencies,
+            competency_skills,
         }
     }
 
@@ -176,6 +190,17 @@ impl Taxonomy {
     /// Index of a skill in [`Taxonomy::skills`].
     pub fn skill_index(&self, id: &str) -> Option<usize> {
         self.skills.get(id).copied()
+    }
+
+    /// Index of a competency in [`Taxonomy::competencies`].
+    pub(crate) fn competency_index(&self, id: &str) -> Option<usize> {
+        self.competencies.get(id).copied()
+    }
+
+    /// The indices in [`Taxonomy::skills`] of the `i`th competency's skills, in its order,
+    /// without ids that name no skill.
+    pub(crate) fn competency_skill_indices(&self, i: usize) -> &[usize] {
+        &self.competency_skills[i]
     }
 
     /// A competency by id.
