@@ -27,17 +27,21 @@ use regex::Regex;
 /// is empty.
 pub(crate) fn clean(text: &str, warnings: &mut Vec<String>) -> String {
     // Each step returns its input borrowed when it has nothing to change, which is the common
-    // case for text files: most of them only need the line loop below.
-    let text = unify_line_ends(text);
-    let (text, repaired) = repair_mojibake(&text);
-    if repaired > 0 {
-        warnings.push(format!(
-            "repaired {repaired} mojibake sequence{} (UTF-8 read as Windows-1252)",
-            if repaired == 1 { "" } else { "s" }
-        ));
-    }
-    let text = expand_ligatures_and_invisibles(&text);
-    let text = compose_spacing_accents(&text);
+    // case for text files: most of them only need the line loop below, and one pass tells.
+    let text = if untouched(text) {
+        Cow::Borrowed(text)
+    } else {
+        let text = unify_line_ends(text);
+        let (text, repaired) = repair_mojibake(&text);
+        if repaired > 0 {
+            warnings.push(format!(
+                "repaired {repaired} mojibake sequence{} (UTF-8 read as Windows-1252)",
+                if repaired == 1 { "" } else { "s" }
+            ));
+        }
+        let text = expand_ligatures_and_invisibles(&text);
+        Cow::Owned(compose_spacing_accents(&text).into_owned())
+    };
     let mut out = String::with_capacity(text.len());
     let mut blank_run = 0;
     for line in text.split('\n') {
@@ -59,6 +63,35 @@ pub(crate) fn clean(text: &str, warnings: &mut Vec<String>) -> String {
     }
     out
 }
+
+/// Whether none of the whole-text steps of [`clean`] would change `text`: no line end but
+/// `\n`, no character that reads as a UTF-8 lead byte in Windows-1252 (see [`repair_mojibake`]),
+/// none that [`expand_ligatures_and_invisibles`] changes, no spacing accent.
+fn untouched(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if (b.is_ascii_control() && b != b'\n' && b != b'\t') || b == b'`' {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            return false;
+        };
+        if ('\u{c2}'..='\u{f4}').contains(&c) || changed_by_expansion(c) || ACCENTS.contains(&c) {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
+}
+
+/// Spacing accents that [`compose_spacing_accents`] puts on their letters.
+const ACCENTS: [char; 10] = ['´', '`', '¨', 'ˆ', '˜', 'ˇ', '˘', '˚', '˙', '˝'];
 
 /// `\r\n`, `\r` and vertical tabs become `\n`, form feeds `\n\n`.
 fn unify_line_ends(text: &str) -> Cow<'_, str> {
@@ -282,7 +315,7 @@ fn combining_for(accent: char) -> Option<char> {
 /// `Educaci´on` → `Educación`, `l´ıder` → `líder` (TeX's dotless i), `Polit`ecnica` →
 /// `Politècnica`. A backtick only counts inside a word.
 fn compose_spacing_accents(text: &str) -> Cow<'_, str> {
-    if !text.contains(['´', '`', '¨', 'ˆ', '˜', 'ˇ', '˘', '˚', '˙', '˝']) {
+    if !text.contains(ACCENTS) {
         return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();
