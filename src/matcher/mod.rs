@@ -107,9 +107,10 @@ pub struct Matcher {
     /// Whether the set's patterns have no anchors, so that a segment's own
     /// search is all it takes (see `prefilter::set`).
     set_is_local: bool,
-    /// When the set is local and every pattern has literals that each of its
-    /// matches contains: those literals, which name the segments to run a
-    /// pattern on in one pass (see `prefilter::Factors`); the set is not used.
+    /// When the set would be local and every pattern has literals that each
+    /// of its matches contains: those literals, which name the segments to run
+    /// a pattern on in one pass (see `prefilter::Factors`); the set is then
+    /// empty and not used.
     factors: Option<prefilter::Factors>,
     regexes: Vec<(usize, Regex)>,
     cues: negation::Cues,
@@ -175,12 +176,17 @@ impl Matcher {
                 }
             }
         }
-        // Widened patterns: a superset of candidates per segment, each then
-        // checked with its own regex below (see `prefilter`).
-        let (regex_set, set_is_local) = prefilter::set(regexes.iter().map(|(_, r)| r.as_str()));
-        let factors = set_is_local
-            .then(|| prefilter::Factors::new(regexes.iter().map(|(_, r)| r.as_str()).zip(unicode)))
+        // Literals or widened patterns: a superset of candidates per segment,
+        // each then checked with its own regex below (see `prefilter`). The
+        // set is only built when the literals cannot be used.
+        let sources = || regexes.iter().map(|(_, r)| r.as_str());
+        let factors = prefilter::local(sources())
+            .then(|| prefilter::Factors::new(sources().zip(unicode)))
             .flatten();
+        let (regex_set, set_is_local) = match factors {
+            Some(_) => (RegexSet::empty(), true),
+            None => prefilter::set(sources()),
+        };
         let cues = &taxonomy.data().cues;
         Matcher {
             exact: Exact::new(patterns),

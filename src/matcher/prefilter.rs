@@ -51,6 +51,16 @@ pub(crate) fn set<'a>(patterns: impl IntoIterator<Item = &'a str> + Clone) -> (R
     }
 }
 
+/// Whether [`set`] would call the set of `patterns` local, without building it.
+pub(crate) fn local<'a>(patterns: impl IntoIterator<Item = &'a str>) -> bool {
+    patterns.into_iter().all(|p| {
+        regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(p)
+            .is_ok_and(|hir| widen(&hir).properties().look_set().is_empty())
+    })
+}
+
 /// `pattern` widened (see [`widen`]) and compiled: where it does not match, `pattern` does not
 /// either, and it runs on the lazy DFA whatever the text. `None` when either does not compile.
 pub(crate) fn widened_regex(pattern: &str) -> Option<regex::Regex> {
