@@ -28,6 +28,7 @@ pub mod eval;
 #[cfg(feature = "extract")]
 pub mod extract;
 pub mod gaps;
+mod hash;
 pub mod jd;
 pub mod matcher;
 pub mod report;

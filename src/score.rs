@@ -39,11 +39,9 @@ pub(crate) fn requirement_strength(
 ) -> Option<Strength> {
     if let Some(c) = &req.competency {
         taxonomy
-            .competency(c)?
-            .skills
+            .competency_skill_indices(taxonomy.competency_index(c)?)
             .iter()
-            .filter_map(|s| taxonomy.skill_index(s))
-            .filter_map(|i| strengths[i])
+            .filter_map(|&i| strengths[i])
             .max()
     } else {
         strengths[taxonomy.skill_index(req.skill.as_deref()?)?]
@@ -134,14 +132,13 @@ pub(crate) fn relevance(taxonomy: &Taxonomy, strengths: &Strengths) -> f64 {
         return 1.0;
     }
     let (mut got, mut total) = (0.0, 0.0);
-    for c in taxonomy.competencies() {
+    for (ci, c) in taxonomy.competencies().iter().enumerate() {
         let w = c.importance.map_or(1.0, |i| i.weight());
         total += w;
-        let touched = c
-            .skills
+        let touched = taxonomy
+            .competency_skill_indices(ci)
             .iter()
-            .filter_map(|s| taxonomy.skill_index(s))
-            .any(|i| strengths[i].is_some());
+            .any(|&i| strengths[i].is_some());
         if touched {
             got += w;
         }

@@ -303,11 +303,12 @@ impl Scorer {
         let competencies = t
             .competencies()
             .iter()
-            .map(|c| {
-                let via: Vec<(Strength, String)> = c
-                    .skills
+            .enumerate()
+            .map(|(ci, c)| {
+                let via: Vec<(Strength, String)> = t
+                    .competency_skill_indices(ci)
                     .iter()
-                    .filter_map(|s| Some((strengths[t.skill_index(s)?]?, s.clone())))
+                    .filter_map(|&i| Some((strengths[i]?, t.skills()[i].id.clone())))
                     .collect();
                 CompetencyFinding {
                     id: c.id.clone(),

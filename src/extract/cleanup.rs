@@ -17,6 +17,7 @@
 //! For PDFs, [`remove_running_lines`] also drops headers, footers and page numbers repeated on
 //! most pages.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -25,21 +26,27 @@ use regex::Regex;
 /// Clean extracted text (see the module documentation). The result ends with one `\n` unless it
 /// is empty.
 pub(crate) fn clean(text: &str, warnings: &mut Vec<String>) -> String {
-    let text = text.replace("\r\n", "\n").replace(['\r', '\x0b'], "\n");
-    let text = text.replace('\x0c', "\n\n");
-    let (text, repaired) = repair_mojibake(&text);
-    if repaired > 0 {
-        warnings.push(format!(
-            "repaired {repaired} mojibake sequence{} (UTF-8 read as Windows-1252)",
-            if repaired == 1 { "" } else { "s" }
-        ));
-    }
-    let text = expand_ligatures_and_invisibles(&text);
-    let text = compose_spacing_accents(&text);
+    // Each step returns its input borrowed when it has nothing to change, which is the common
+    // case for text files: most of them only need the line loop below, and one pass tells.
+    let text = if untouched(text) {
+        Cow::Borrowed(text)
+    } else {
+        let text = unify_line_ends(text);
+        let (text, repaired) = repair_mojibake(&text);
+        if repaired > 0 {
+            warnings.push(format!(
+                "repaired {repaired} mojibake sequence{} (UTF-8 read as Windows-1252)",
+                if repaired == 1 { "" } else { "s" }
+            ));
+        }
+        let text = expand_ligatures_and_invisibles(&text);
+        Cow::Owned(compose_spacing_accents(&text).into_owned())
+    };
     let mut out = String::with_capacity(text.len());
     let mut blank_run = 0;
     for line in text.split('\n') {
-        let line = close_letter_spacing(&small_caps_i(line.trim_end()));
+        let line = small_caps_i(line.trim_end());
+        let line = close_letter_spacing(&line);
         if line.trim().is_empty() {
             blank_run += 1;
             if blank_run == 1 && !out.is_empty() {
@@ -55,6 +62,44 @@ pub(crate) fn clean(text: &str, warnings: &mut Vec<String>) -> String {
         out.pop();
     }
     out
+}
+
+/// Whether none of the whole-text steps of [`clean`] would change `text`: no line end but
+/// `\n`, no character that reads as a UTF-8 lead byte in Windows-1252 (see [`repair_mojibake`]),
+/// none that [`expand_ligatures_and_invisibles`] changes, no spacing accent.
+fn untouched(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if (b.is_ascii_control() && b != b'\n' && b != b'\t') || b == b'`' {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            return false;
+        };
+        if ('\u{c2}'..='\u{f4}').contains(&c) || changed_by_expansion(c) || ACCENTS.contains(&c) {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
+}
+
+/// Spacing accents that [`compose_spacing_accents`] puts on their letters.
+const ACCENTS: [char; 10] = ['´', '`', '¨', 'ˆ', '˜', 'ˇ', '˘', '˚', '˙', '˝'];
+
+/// `\r\n`, `\r` and vertical tabs become `\n`, form feeds `\n\n`.
+fn unify_line_ends(text: &str) -> Cow<'_, str> {
+    if !text.contains(['\r', '\x0b', '\x0c']) {
+        return Cow::Borrowed(text);
+    }
+    let text = text.replace("\r\n", "\n").replace(['\r', '\x0b'], "\n");
+    Cow::Owned(text.replace('\x0c', "\n\n"))
 }
 
 /// The byte a character had in Windows-1252 (or ISO-8859-1 for the C1 controls, which some
@@ -98,18 +143,23 @@ fn cp1252_byte(c: char) -> Option<u8> {
 /// bytes forming valid multi-byte UTF-8 sequences is replaced by what those bytes mean. Text
 /// written in Windows-1252 on purpose almost never forms valid UTF-8 sequences (a lead byte like
 /// `Ã` followed by the right number of continuation bytes like `©`), so this is safe to run on
-/// everything. Two passes undo double encoding. Returns the text and the number of sequences
-/// repaired.
-pub(crate) fn repair_mojibake(text: &str) -> (String, usize) {
+/// everything. Two passes undo double encoding. Returns the text (borrowed when nothing was
+/// repaired) and the number of sequences repaired.
+fn repair_mojibake(text: &str) -> (Cow<'_, str>, usize) {
     let mut total = 0;
-    let mut current = text.to_string();
+    let mut current = Cow::Borrowed(text);
     for _ in 0..2 {
+        // A repair starts at a character that reads as a UTF-8 lead byte (0xc2 to 0xf4 in
+        // Windows-1252, `Â` to `ô`): text without one is left as it is.
+        if !current.chars().any(|c| ('\u{c2}'..='\u{f4}').contains(&c)) {
+            break;
+        }
         let (next, n) = repair_once(&current);
         if n == 0 {
             break;
         }
         total += n;
-        current = next;
+        current = Cow::Owned(next);
     }
     (current, total)
 }
@@ -164,7 +214,10 @@ fn repair_once(text: &str) -> (String, usize) {
 }
 
 /// Ligatures, soft hyphens, zero-width and no-break characters, private-use glyphs.
-fn expand_ligatures_and_invisibles(text: &str) -> String {
+fn expand_ligatures_and_invisibles(text: &str) -> Cow<'_, str> {
+    if !text.contains(changed_by_expansion) {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     let mut at_line_start = true;
@@ -220,7 +273,25 @@ fn expand_ligatures_and_invisibles(text: &str) -> String {
             at_line_start = false;
         }
     }
-    out
+    Cow::Owned(out)
+}
+
+/// Whether [`expand_ligatures_and_invisibles`] replaces or drops `c` (a `-` is only changed by
+/// the hyphen glyphs after it, which are in this set).
+fn changed_by_expansion(c: char) -> bool {
+    match c {
+        '\n' | '\t' => false,
+        c if c.is_ascii() => c.is_ascii_control(),
+        'ﬀ' | 'ﬁ' | 'ﬂ' | 'ﬃ' | 'ﬄ' | 'ﬅ' | 'ﬆ' | '\u{ad}' | '\u{2010}' | '\u{2011}' => {
+            true
+        }
+        '\u{200b}' | '\u{200c}' | '\u{2060}' | '\u{feff}' | '\u{200e}' | '\u{200f}' => true,
+        '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2002}'..='\u{2006}' | '\u{2008}'..='\u{200a}' => {
+            true
+        }
+        '\u{e000}'..='\u{f8ff}' => true,
+        c => c.is_control(),
+    }
 }
 
 /// The combining mark for a spacing accent as TeX sets it (a glyph of its own before the letter).
@@ -243,9 +314,9 @@ fn combining_for(accent: char) -> Option<char> {
 /// Put spacing accents on the letter that follows them when the pair is a precomposed letter:
 /// `Educaci´on` → `Educación`, `l´ıder` → `líder` (TeX's dotless i), `Polit`ecnica` →
 /// `Politècnica`. A backtick only counts inside a word.
-fn compose_spacing_accents(text: &str) -> String {
-    if !text.contains(['´', '`', '¨', 'ˆ', '˜', 'ˇ', '˘', '˚', '˙', '˝']) {
-        return text.to_string();
+fn compose_spacing_accents(text: &str) -> Cow<'_, str> {
+    if !text.contains(ACCENTS) {
+        return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -266,23 +337,35 @@ fn compose_spacing_accents(text: &str) -> String {
         out.push(c);
         i += 1;
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Small-caps fonts whose `ToUnicode` maps the small capital I to `i`: inside a word of capitals
 /// (three or more, no other lower-case letter, not starting with `i` as in `iOS`) `i` becomes
 /// `I`.
-fn small_caps_i(line: &str) -> std::borrow::Cow<'_, str> {
+fn small_caps_i(line: &str) -> Cow<'_, str> {
     if !line.contains('i') {
-        return std::borrow::Cow::Borrowed(line);
+        return Cow::Borrowed(line);
     }
+    // One pass per word that stops at the first lower-case letter other than `i`.
     let fix = |w: &str| {
-        let upper = w.chars().filter(char::is_ascii_uppercase).count();
-        let other_lower = w.chars().any(|c| c.is_lowercase() && c != 'i');
-        upper >= 3 && !other_lower && w.contains('i') && !w.starts_with('i')
+        if w.starts_with('i') {
+            return false;
+        }
+        let (mut upper, mut has_i) = (0, false);
+        for c in w.chars() {
+            if c == 'i' {
+                has_i = true;
+            } else if c.is_ascii_uppercase() {
+                upper += 1;
+            } else if c.is_lowercase() {
+                return false;
+            }
+        }
+        upper >= 3 && has_i
     };
     if !line.split(' ').any(fix) {
-        return std::borrow::Cow::Borrowed(line);
+        return Cow::Borrowed(line);
     }
     let words: Vec<String> = line
         .split(' ')
@@ -294,21 +377,27 @@ fn small_caps_i(line: &str) -> std::borrow::Cow<'_, str> {
             }
         })
         .collect();
-    std::borrow::Cow::Owned(words.join(" "))
+    Cow::Owned(words.join(" "))
 }
 
 /// Close up letter-spaced words: a run of three or more single letters or digits separated by
 /// single spaces (`E X P E R I E N C E`, `S K I L L S :`) becomes one word. Two spaces or any
 /// longer token end the run, so `W O R K  E X P E R I E N C E` becomes `WORK EXPERIENCE`.
-pub(crate) fn close_letter_spacing(line: &str) -> String {
-    if !line.contains(' ') {
-        return line.to_string();
-    }
-    let tokens: Vec<&str> = line.split(' ').collect();
+pub(crate) fn close_letter_spacing(line: &str) -> Cow<'_, str> {
     let single = |t: &str| {
         let mut cs = t.chars();
         matches!((cs.next(), cs.next()), (Some(c), None) if c.is_alphanumeric())
     };
+    // Most lines have no three single letters in a row: leave them without splitting them.
+    let mut run = 0;
+    let spaced = line.split(' ').any(|t| {
+        run = if single(t) { run + 1 } else { 0 };
+        run >= 3
+    });
+    if !spaced {
+        return Cow::Borrowed(line);
+    }
+    let tokens: Vec<&str> = line.split(' ').collect();
     let mut parts: Vec<String> = Vec::with_capacity(tokens.len());
     let mut closed = false;
     let mut i = 0;
@@ -333,7 +422,7 @@ pub(crate) fn close_letter_spacing(line: &str) -> String {
         }
     }
     if !closed {
-        return line.to_string();
+        return Cow::Borrowed(line);
     }
     // The double spaces that separated letter-spaced words are now single.
     let leading = line.len() - line.trim_start().len();
@@ -346,7 +435,7 @@ pub(crate) fn close_letter_spacing(line: &str) -> String {
             .collect::<Vec<_>>()
             .join(" "),
     );
-    out
+    Cow::Owned(out)
 }
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -544,7 +633,8 @@ mod tests {
             "Zoë Brennan – Malmö, Ørsted, Ñandú, naïve café",
             "£5 © 2024 ½",
         ] {
-            assert_eq!(repair_mojibake(s), (s.to_string(), 0));
+            let (repaired, n) = repair_mojibake(s);
+            assert_eq!((repaired.as_ref(), n), (s, 0));
         }
     }
 

@@ -20,7 +20,7 @@
 //!   up to `floor((1 - threshold) * len)` deletions, at most 2.
 //!   When two skills tie for the best similarity, the token is left alone.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 use std::sync::OnceLock;
 
 /// The similarity a fuzzy match needs by default, when the taxonomy sets none.
@@ -32,8 +32,8 @@ pub const DEFAULT_MIN_LEN: usize = 5;
 const WORDS: &str = include_str!("english-words.txt");
 
 /// Ordinary English words (five letters or more) the fuzzy stage never touches.
-pub(crate) fn dictionary() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub(crate) fn dictionary() -> &'static FastSet<&'static str> {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         WORDS
             .lines()
@@ -77,7 +77,7 @@ pub(crate) struct Fuzzy {
     threshold: f64,
     min_len: usize,
     entries: Vec<Entry>,
-    by_key: HashMap<String, usize>,
+    by_key: FastMap<String, usize>,
     /// `(hash of a deletion variant of an entry's key, entry index)`, sorted.
     /// Hashes, not strings: a collision only adds a candidate, and every
     /// candidate is checked by its similarity anyway.
@@ -100,7 +100,10 @@ fn max_edits(len: usize, threshold: f64) -> usize {
 /// Calls `f` with every string made by deleting up to `n` bytes of `s`
 /// (ASCII keys and tokens), including `s` itself. Positions are deleted in
 /// increasing order, so each variant comes once (or a few times, with repeated
-/// letters); `buf` is scratch space.
+/// letters); `buf` is scratch space. The index and the search use
+/// [`for_each_deletion_hash`], which makes the same variants' hashes without
+/// building them; this spells them out for the tests.
+#[cfg(test)]
 fn for_each_deletion(s: &[u8], n: usize, buf: &mut Vec<u8>, f: &mut impl FnMut(&[u8])) {
     fn go(s: &[u8], from: usize, n: usize, buf: &mut Vec<u8>, f: &mut impl FnMut(&[u8])) {
         f(s);
@@ -122,14 +125,41 @@ fn for_each_deletion(s: &[u8], n: usize, buf: &mut Vec<u8>, f: &mut impl FnMut(&
 
 /// FNV-1a, 64 bits: short ASCII keys, no need for DoS resistance.
 fn hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+    hash_from(0xcbf2_9ce4_8422_2325, bytes)
+}
+
+/// [`hash`] continued from the state `h` (FNV-1a reads bytes in order, so the hash of `a ++ b`
+/// is `hash_from(hash(a), b)`).
+fn hash_from(h: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(h, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     })
 }
 
+/// Calls `f` with the [`hash`] of every variant [`for_each_deletion`] makes, in the same order,
+/// without building the variants: each is hashed from the state after its kept prefix.
+fn for_each_deletion_hash(s: &[u8], n: usize, f: &mut impl FnMut(u64)) {
+    /// `h` is the hash of the variant's bytes before `rest`; `len` the variant's length; the
+    /// next deletion may only be at `rest[from..]` (`from` counts from the start of `rest`).
+    fn go(h: u64, rest: &[u8], len: usize, from: usize, n: usize, f: &mut impl FnMut(u64)) {
+        f(hash_from(h, rest));
+        if n == 0 || len <= 1 {
+            return;
+        }
+        let mut prefix = hash_from(h, &rest[..from]);
+        for i in from..rest.len() {
+            // Delete `rest[i]`: the variant is the prefix, then `rest[i + 1..]`.
+            go(prefix, &rest[i + 1..], len - 1, 0, n - 1, f);
+            prefix = hash_from(prefix, &rest[i..=i]);
+        }
+    }
+    // The first letter must match anyway, so it is never deleted.
+    go(hash(&[]), s, s.len(), 1, n, f);
+}
+
 impl Fuzzy {
     pub fn new(entries: Vec<Entry>, threshold: f64, min_len: usize) -> Fuzzy {
-        let mut by_key = HashMap::new();
+        let mut by_key = FastMap::default();
         let mut kept = Vec::new();
         for e in entries {
             if e.key.is_empty() || by_key.contains_key(&e.key) {
@@ -139,14 +169,13 @@ impl Fuzzy {
             kept.push(e);
         }
         let mut deletes = Vec::new();
-        let mut buf = Vec::new();
         for (i, e) in kept.iter().enumerate() {
             if e.key.len() < min_len {
                 continue;
             }
             let edits = max_edits(e.key.len(), threshold);
-            for_each_deletion(e.key.as_bytes(), edits, &mut buf, &mut |d| {
-                deletes.push((hash(d), i as u32));
+            for_each_deletion_hash(e.key.as_bytes(), edits, &mut |h| {
+                deletes.push((h, i as u32));
             });
         }
         deletes.sort_unstable();
@@ -216,6 +245,7 @@ impl Fuzzy {
         let dict = dictionary();
         let mut used = vec![false; tokens.len()];
         let mut buf = Scratch::default();
+        let mut joined = String::new();
         // Joined tokens first (longest run first), exact key equality only.
         for n in [3usize, 2] {
             for i in 0..tokens.len().saturating_sub(n - 1) {
@@ -225,10 +255,11 @@ impl Fuzzy {
                 {
                     continue;
                 }
-                let joined: String = run
-                    .clone()
-                    .map(|j| hay[tokens[j].0..tokens[j].1].to_ascii_lowercase())
-                    .collect();
+                joined.clear();
+                for j in run.clone() {
+                    joined.push_str(&hay[tokens[j].0..tokens[j].1]);
+                }
+                joined.make_ascii_lowercase();
                 if let Some(&e) = self.by_key.get(&joined) {
                     let e = &self.entries[e];
                     out.push(FuzzyHit {
@@ -242,11 +273,14 @@ impl Fuzzy {
                 }
             }
         }
+        let mut token = String::new();
         for (i, &(s, e)) in tokens.iter().enumerate() {
             if explained[i] || used[i] || e - s < self.min_len {
                 continue;
             }
-            let token = hay[s..e].to_ascii_lowercase();
+            token.clear();
+            token.push_str(&hay[s..e]);
+            token.make_ascii_lowercase();
             let (lo, hi) = self.lengths[usize::from(token.as_bytes()[0] & 0x7f)];
             if token.len() + 2 < usize::from(lo) || token.len() > usize::from(hi) + 2 {
                 continue; // no key starting with this letter is near this length
@@ -274,8 +308,8 @@ impl Fuzzy {
         buf.candidates.clear();
         let edits = max_edits(token.len(), self.threshold);
         let candidates = &mut buf.candidates;
-        for_each_deletion(token.as_bytes(), edits, &mut buf.variant, &mut |d| {
-            candidates.extend(self.entries_with(hash(d)));
+        for_each_deletion_hash(token.as_bytes(), edits, &mut |h| {
+            candidates.extend(self.entries_with(h));
         });
         buf.candidates.sort_unstable();
         buf.candidates.dedup();
@@ -310,7 +344,6 @@ impl Fuzzy {
 /// Buffers reused across the tokens of one document.
 #[derive(Default)]
 struct Scratch {
-    variant: Vec<u8>,
     candidates: Vec<u32>,
 }
 
@@ -341,8 +374,11 @@ pub(crate) fn tokenize(hay: &str, out: &mut Vec<(usize, usize)>) {
                 .iter()
                 .position(u8::is_ascii_whitespace)
                 .map_or(bytes.len(), |p| i + p);
-            let chunk = &hay[i..end];
-            if chunk.contains('@') || chunk.contains("://") || chunk.starts_with("www.") {
+            let chunk = &bytes[i..end];
+            if chunk.contains(&b'@')
+                || chunk.windows(3).any(|w| w == b"://")
+                || chunk.starts_with(b"www.")
+            {
                 i = end;
                 continue;
             }
@@ -472,8 +508,30 @@ mod tests {
     }
 
     #[test]
+    fn deletion_hashes_are_the_hashes_of_the_deletions() {
+        for (s, n) in [
+            ("kubernetes", 2),
+            ("pyhton", 1),
+            ("aab", 2),
+            ("ab", 2),
+            ("a", 2),
+            ("", 1),
+            ("elasticsearch", 3),
+            ("docker", 0),
+        ] {
+            let mut built = Vec::new();
+            for_each_deletion(s.as_bytes(), n, &mut Vec::new(), &mut |d| {
+                built.push(hash(d))
+            });
+            let mut hashed = Vec::new();
+            for_each_deletion_hash(s.as_bytes(), n, &mut |h| hashed.push(h));
+            assert_eq!(built, hashed, "{s} {n}");
+        }
+    }
+
+    #[test]
     fn deletion_neighbourhood_sizes() {
-        let mut out = HashSet::new();
+        let mut out = std::collections::HashSet::new();
         for_each_deletion(b"abc", 1, &mut Vec::new(), &mut |d| {
             out.insert(d.to_vec());
         });

@@ -26,6 +26,7 @@ mod prefilter;
 pub(crate) use fuzzy::dictionary;
 pub use fuzzy::{DEFAULT_MIN_LEN, DEFAULT_THRESHOLD};
 pub use negation::Modifier;
+pub(crate) use prefilter::widened_regex;
 
 use crate::taxonomy::Taxonomy;
 use crate::text::{Document, Section};
@@ -114,6 +115,11 @@ pub struct Matcher {
     /// Whether the set's patterns have no anchors, so that a segment's own
     /// search is all it takes (see `prefilter::set`).
     set_is_local: bool,
+    /// When the set would be local and every pattern has literals that each
+    /// of its matches contains: those literals, which name the segments to run
+    /// a pattern on in one pass (see `prefilter::Factors`); the set is then
+    /// empty and not used.
+    factors: Option<prefilter::Factors>,
     regexes: Vec<(usize, Regex)>,
     cues: negation::Cues,
     fuzzy: Option<fuzzy::Fuzzy>,
@@ -172,16 +178,26 @@ impl Matcher {
         patterns.sort_by_key(|p| p.spelling != Spelling::Ambiguous);
 
         let mut regexes = Vec::new();
+        let mut unicode = Vec::new();
         for (i, s) in skills.iter().enumerate() {
             for p in &s.patterns {
-                if let Ok(r) = compile(p) {
+                if let Ok((r, u)) = compile_unicode(p) {
                     regexes.push((i, r));
+                    unicode.push(u);
                 }
             }
         }
-        // Widened patterns: a superset of candidates per segment, each then
-        // checked with its own regex below (see `prefilter`).
-        let (regex_set, set_is_local) = prefilter::set(regexes.iter().map(|(_, r)| r.as_str()));
+        // Literals or widened patterns: a superset of candidates per segment,
+        // each then checked with its own regex below (see `prefilter`). The
+        // set is only built when the literals cannot be used.
+        let sources = || regexes.iter().map(|(_, r)| r.as_str());
+        let factors = prefilter::local(sources())
+            .then(|| prefilter::Factors::new(sources().zip(unicode)))
+            .flatten();
+        let (regex_set, set_is_local) = match factors {
+            Some(_) => (RegexSet::empty(), true),
+            None => prefilter::set(sources()),
+        };
         let cues = &taxonomy.data().cues;
         Matcher {
             exact: Exact::new(patterns),
@@ -191,6 +207,7 @@ impl Matcher {
                 .collect(),
             regex_set,
             set_is_local,
+            factors,
             regexes,
             cues: negation::Cues::new(&cues.negation, &cues.hedge),
             fuzzy: options.fuzzy.then(|| {
@@ -290,7 +307,31 @@ impl Matcher {
         // not name on the whole text is not run at all (which matters only for
         // anchored patterns: anchor-free widened patterns that match a segment
         // match the whole text too, and then the whole-text pass is skipped).
-        if !self.regexes.is_empty() {
+        if let (Some(factors), false) = (&self.factors, self.regexes.is_empty()) {
+            // The same pairs as the set below would name, and more, in the same order.
+            let mut pairs = Vec::new();
+            factors.candidates(text, |at| doc.segment_at(at), &mut pairs);
+            for (s, idx) in pairs {
+                let seg = &doc.segments[s];
+                let seg_text = doc.segment_text(seg);
+                let (skill, re) = &self.regexes[idx];
+                for m in re.find_iter(seg_text) {
+                    let span = seg.range.start + m.start()..seg.range.start + m.end();
+                    out.push(self.mention(
+                        cued[s],
+                        seg_text,
+                        s,
+                        span,
+                        m.start(),
+                        *skill,
+                        EvidenceKind::Pattern,
+                        re.as_str().to_string(),
+                        None,
+                        None,
+                    ));
+                }
+            }
+        } else if !self.regexes.is_empty() {
             let everywhere = (!self.set_is_local).then(|| self.regex_set.matches(text));
             let anywhere = everywhere.as_ref().is_none_or(|e| e.matched_any());
             for (s, seg) in doc.segments.iter().enumerate().filter(|_| anywhere) {
@@ -414,10 +455,15 @@ impl Matcher {
 /// needs Unicode (one that could match non-ASCII text only byte-wise) is
 /// compiled with Unicode semantics instead.
 pub(crate) fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    regex::RegexBuilder::new(pattern)
-        .unicode(false)
-        .build()
-        .or_else(|_| Regex::new(pattern))
+    compile_unicode(pattern).map(|(re, _)| re)
+}
+
+/// [`compile`], and whether the pattern got Unicode semantics.
+fn compile_unicode(pattern: &str) -> Result<(Regex, bool), regex::Error> {
+    match regex::RegexBuilder::new(pattern).unicode(false).build() {
+        Ok(re) => Ok((re, false)),
+        Err(_) => Regex::new(pattern).map(|re| (re, true)),
+    }
 }
 
 /// For each token, whether it overlaps any of the (sorted) spans.

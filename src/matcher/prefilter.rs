@@ -15,6 +15,7 @@
 //! original pattern, which alone decides what matches. Results are unchanged;
 //! only the work is.
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::RegexSet;
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
 
@@ -48,6 +49,26 @@ pub(crate) fn set<'a>(patterns: impl IntoIterator<Item = &'a str> + Clone) -> (R
             false,
         ),
     }
+}
+
+/// Whether [`set`] would call the set of `patterns` local, without building it.
+pub(crate) fn local<'a>(patterns: impl IntoIterator<Item = &'a str>) -> bool {
+    patterns.into_iter().all(|p| {
+        regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(p)
+            .is_ok_and(|hir| widen(&hir).properties().look_set().is_empty())
+    })
+}
+
+/// `pattern` widened (see [`widen`]) and compiled: where it does not match, `pattern` does not
+/// either, and it runs on the lazy DFA whatever the text. `None` when either does not compile.
+pub(crate) fn widened_regex(pattern: &str) -> Option<regex::Regex> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()?;
+    regex::Regex::new(&widen(&hir).to_string()).ok()
 }
 
 /// A pattern that matches wherever `hir` matches, made of ASCII classes,
@@ -94,6 +115,171 @@ fn widen_class(class: &ClassUnicode) -> ClassUnicode {
         ranges.push(ClassUnicodeRange::new('\u{80}', '\u{10FFFF}'));
     }
     ClassUnicode::new(ranges)
+}
+
+/// Literals one of which every match of each pattern contains: one Aho-Corasick pass over the
+/// whole text names the few (segment, pattern) pairs worth running a pattern on, instead of
+/// running the widened set on every segment (whose lazy DFA kept building new states on every
+/// resume: the set of all patterns has too many state combinations to ever be warm).
+///
+/// Soundness: a pattern matches a segment only where the segment contains one of the pattern's
+/// literals, read from the pattern as it was compiled and compared ASCII case-insensitively.
+/// That covers Unicode case folding too, because under Unicode semantics a letter with
+/// non-ASCII case variants (`k`: U+212A, `s`: U+017F) never becomes part of a literal. So the
+/// pairs are a superset of the pairs where the pattern matches, and the pattern itself still
+/// decides what matches.
+#[derive(Debug, Clone)]
+pub(crate) struct Factors {
+    ac: AhoCorasick,
+    /// For each literal of `ac`, the patterns that contain it in every match.
+    owners: Vec<Vec<usize>>,
+}
+
+impl Factors {
+    /// The literals of `patterns`, each with whether it was compiled with Unicode semantics
+    /// (see `super::compile`), or `None` when some pattern has none (then the widened set does
+    /// the work).
+    pub(crate) fn new<'a>(patterns: impl IntoIterator<Item = (&'a str, bool)>) -> Option<Factors> {
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut owners: Vec<Vec<usize>> = Vec::new();
+        for (i, (p, unicode)) in patterns.into_iter().enumerate() {
+            for lit in factors(&parse(p, unicode)?)? {
+                match literals.iter().position(|l| *l == lit) {
+                    Some(k) => owners[k].push(i),
+                    None => {
+                        literals.push(lit);
+                        owners.push(vec![i]);
+                    }
+                }
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&literals)
+            .ok()?;
+        Some(Factors { ac, owners })
+    }
+
+    /// Every `(segment, pattern)` pair where the segment contains a literal of the pattern,
+    /// sorted and without repeats. `segment_at` maps a byte offset of `text` to its segment.
+    pub(crate) fn candidates(
+        &self,
+        text: &str,
+        segment_at: impl Fn(usize) -> usize,
+        out: &mut Vec<(usize, usize)>,
+    ) {
+        for m in self.ac.find_overlapping_iter(text) {
+            let s = segment_at(m.start());
+            out.extend(self.owners[m.pattern().as_usize()].iter().map(|&p| (s, p)));
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
+/// `pattern` as `regex` reads it with or without Unicode semantics.
+fn parse(pattern: &str, unicode: bool) -> Option<Hir> {
+    regex_syntax::ParserBuilder::new()
+        .unicode(unicode)
+        .build()
+        .parse(pattern)
+        .ok()
+}
+
+/// Literals (ASCII letters in lower case) one of which every match of `hir` contains, if
+/// there are such.
+fn factors(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let found = match hir.kind() {
+        HirKind::Literal(lit) => Some(vec![lit.0.to_ascii_lowercase()]),
+        HirKind::Class(_) => single_byte(hir).map(|b| vec![vec![b]]),
+        HirKind::Capture(cap) => factors(&cap.sub),
+        HirKind::Repetition(rep) if rep.min >= 1 => factors(&rep.sub),
+        HirKind::Repetition(_) | HirKind::Empty | HirKind::Look(_) => None,
+        HirKind::Alternation(subs) => {
+            let mut all = Vec::new();
+            for sub in subs {
+                for lit in factors(sub)? {
+                    if !all.contains(&lit) {
+                        all.push(lit);
+                    }
+                }
+            }
+            Some(all)
+        }
+        HirKind::Concat(subs) => {
+            // Adjacent literals (and one-letter classes such as `[Dd]`) make one longer
+            // literal; of all the choices, the one whose shortest literal is longest wins.
+            let mut best: Option<Vec<Vec<u8>>> = None;
+            let mut consider = |cand: Vec<Vec<u8>>| {
+                let key = |c: &Vec<Vec<u8>>| {
+                    let shortest = c.iter().map(Vec::len).min().unwrap_or(0);
+                    (shortest, std::cmp::Reverse(c.len()))
+                };
+                if best.as_ref().is_none_or(|b| key(&cand) > key(b)) {
+                    best = Some(cand);
+                }
+            };
+            let mut run: Vec<u8> = Vec::new();
+            for sub in subs {
+                match sub.kind() {
+                    HirKind::Literal(lit) => {
+                        run.extend(lit.0.to_ascii_lowercase());
+                        continue;
+                    }
+                    HirKind::Class(_) => {
+                        if let Some(b) = single_byte(sub) {
+                            run.push(b);
+                            continue;
+                        }
+                    }
+                    _ => {}
+                }
+                if !run.is_empty() {
+                    consider(vec![std::mem::take(&mut run)]);
+                }
+                if let Some(f) = factors(sub) {
+                    consider(f);
+                }
+            }
+            if !run.is_empty() {
+                consider(vec![run]);
+            }
+            best
+        }
+    };
+    found.filter(|f| !f.is_empty() && f.iter().all(|l| !l.is_empty()))
+}
+
+/// The byte a class stands for when it is one ASCII character, or one ASCII letter in both
+/// cases (`[Dd]`, as `(?i)d` parses), in lower case.
+fn single_byte(hir: &Hir) -> Option<u8> {
+    let chars: Vec<(u32, u32)> = match hir.kind() {
+        HirKind::Class(Class::Unicode(c)) => c
+            .iter()
+            .map(|r| (u32::from(r.start()), u32::from(r.end())))
+            .collect(),
+        HirKind::Class(Class::Bytes(c)) => c
+            .iter()
+            .map(|r| (u32::from(r.start()), u32::from(r.end())))
+            .collect(),
+        _ => return None,
+    };
+    let members: Vec<u32> = chars
+        .iter()
+        .flat_map(|&(a, b)| a..=b.min(a.saturating_add(2)))
+        .take(3)
+        .collect();
+    let ascii = |c: u32| u8::try_from(c).ok().filter(u8::is_ascii);
+    match members[..] {
+        [c] => ascii(c).map(|b| b.to_ascii_lowercase()),
+        [a, b] => {
+            let (a, b) = (ascii(a)?, ascii(b)?);
+            (a.is_ascii_uppercase() && b == a.to_ascii_lowercase()).then_some(b)
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -178,6 +364,85 @@ mod tests {
             let f: Vec<usize> = fast.matches(t).into_iter().collect();
             assert!(o.iter().all(|i| f.contains(i)), "{t:?}: {o:?} not in {f:?}");
         }
+    }
+
+    fn literals(p: &str, unicode: bool) -> Vec<String> {
+        factors(&parse(p, unicode).unwrap())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|l| String::from_utf8(l).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn literals_every_match_contains() {
+        let design = r"(?i)\bdesign(ed|ing)?\s+(the\s+)?(database|db)\s+schemas?\b";
+        assert_eq!(literals(design, false), ["design"]);
+        assert_eq!(
+            literals(
+                r"(?i)\b(led|ran)\s+(the\s+)?(\w+\s+)?design\s+(reviews?|discussions?)\b",
+                false
+            ),
+            ["design"]
+        );
+        // Under Unicode semantics `k` and `s` fold to non-ASCII letters too (U+212A, U+017F):
+        // they end a literal.
+        assert_eq!(literals(design, true), ["chema"]);
+        assert_eq!(literals(r"(?i)\bkafka streams\b", true), ["tream"]);
+        assert_eq!(literals(r"(?i)\bkafka streams\b", false), ["kafka streams"]);
+        assert_eq!(
+            literals(r"\d+\s*x\s+(scale|load)", false),
+            ["scale", "load"]
+        );
+        assert!(literals(r"(\w+\s+){0,3}", false).is_empty());
+        assert!(literals(r"a|\d", false).is_empty());
+    }
+
+    #[test]
+    fn a_pattern_matches_only_where_one_of_its_literals_is() {
+        let patterns = [
+            r"(?i)\bmigrat(ed|ing)\s+(the\s+|a\s+)?([\w./-]+\s+){0,4}(services?|systems?)\b",
+            r"(?i)\b(led|ran)\s+(the\s+)?(\w+\s+)?design\s+(reviews?)\b",
+            r"(?i)\bon[- ]call\s+(rotations?|support)\b",
+            r"(?i)\breview(ed|ing|s)?\s+(the\s+)?(code|pull[- ]requests)\b",
+            r"(?i)\bkafka\b",
+            r"(?i)\bs\w*vices\b",
+        ];
+        for p in patterns {
+            for unicode in [false, true] {
+                let re = regex::RegexBuilder::new(p)
+                    .unicode(unicode)
+                    .build()
+                    .unwrap();
+                let lits = literals(p, unicode);
+                assert!(!lits.is_empty(), "{p}");
+                for t in TEXTS
+                    .iter()
+                    .chain(&["\u{212A}afka", "ſervices", "Led DESIGN Reviews"])
+                {
+                    let lower = t.to_ascii_lowercase();
+                    if re.is_match(t) {
+                        assert!(lits.iter().any(|l| lower.contains(l.as_str())), "{p} {t}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_builtin_pattern_has_literals() {
+        let taxonomy = crate::Taxonomy::builtin();
+        let patterns: Vec<(&str, bool)> = taxonomy
+            .skills()
+            .iter()
+            .flat_map(|s| s.patterns.iter())
+            .map(|p| (p.as_str(), super::super::compile_unicode(p).unwrap().1))
+            .collect();
+        for &(p, unicode) in &patterns {
+            let l = literals(p, unicode);
+            assert!(l.iter().all(|l| l.len() >= 3), "{p}: {l:?}");
+        }
+        assert!(Factors::new(patterns.iter().copied()).is_some());
     }
 
     #[test]

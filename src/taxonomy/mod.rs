@@ -14,7 +14,7 @@ mod validate;
 pub use schema::*;
 
 use crate::error::{did_you_mean, Error, Problem};
-use std::collections::HashMap;
+use crate::hash::FastMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -36,20 +36,31 @@ const BUILTIN_ORIGIN: &str = "taxonomy/backend-developer.yaml (built in)";
 #[derive(Debug, Clone)]
 pub struct Taxonomy {
     data: TaxonomyFile,
-    skills: HashMap<String, usize>,
-    competencies: HashMap<String, usize>,
+    skills: FastMap<String, usize>,
+    competencies: FastMap<String, usize>,
+    /// Per competency, the indices of its skills that are defined (scoring reads them for
+    /// every requirement of every level).
+    competency_skills: Vec<Vec<usize>>,
 }
 
 impl Taxonomy {
     /// The built-in backend-developer taxonomy (parsed once per process).
     ///
-    /// The built-in data is checked by the test suite, so this does not fail.
+    /// The built-in data is checked by the test suite (`builtin_taxonomy_passes_check`), so
+    /// this does not fail, and it is only parsed here: [`check`] costs more than everything else
+    /// a start does.
     pub fn builtin() -> Taxonomy {
         static BUILTIN: OnceLock<Taxonomy> = OnceLock::new();
         BUILTIN
             .get_or_init(|| {
-                Taxonomy::from_yaml_named(BUILTIN_YAML, BUILTIN_ORIGIN)
-                    .unwrap_or_else(|e| panic!("the built-in taxonomy is invalid: {e}"))
+                let data = resolve(BUILTIN_YAML).unwrap_or_else(|problems| {
+                    let e = Error::InvalidTaxonomy {
+                        origin: BUILTIN_ORIGIN.to_string(),
+                        problems,
+                    };
+                    panic!("the built-in taxonomy is invalid: {e}")
+                });
+                Taxonomy::index(data)
             })
             .clone()
     }
@@ -109,7 +120,7 @@ impl Taxonomy {
     }
 
     fn index(data: TaxonomyFile) -> Taxonomy {
-        let skills = data
+        let skills: FastMap<String, usize> = data
             .skills
             .iter()
             .enumerate()
@@ -121,10 +132,21 @@ impl Taxonomy {
             .enumerate()
             .map(|(i, c)| (c.id.clone(), i))
             .collect();
+        let competency_skills = data
+            .competencies
+            .iter()
+            .map(|c| {
+                c.skills
+                    .iter()
+                    .filter_map(|s| skills.get(s.as_str()).copied())
+                    .collect()
+            })
+            .collect();
         Taxonomy {
             data,
             skills,
             competencies,
+            competency_skills,
         }
     }
 
@@ -176,6 +198,17 @@ impl Taxonomy {
     /// Index of a skill in [`Taxonomy::skills`].
     pub fn skill_index(&self, id: &str) -> Option<usize> {
         self.skills.get(id).copied()
+    }
+
+    /// Index of a competency in [`Taxonomy::competencies`].
+    pub(crate) fn competency_index(&self, id: &str) -> Option<usize> {
+        self.competencies.get(id).copied()
+    }
+
+    /// The indices in [`Taxonomy::skills`] of the `i`th competency's skills, in its order,
+    /// without ids that name no skill.
+    pub(crate) fn competency_skill_indices(&self, i: usize) -> &[usize] {
+        &self.competency_skills[i]
     }
 
     /// A competency by id.

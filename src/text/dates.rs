@@ -91,22 +91,70 @@ pub struct YearsStatement {
 
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
-fn range_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let date = format!(
-            r"(?:(?P<{p}mon>{MONTH})\.?,?\s*(?P<{p}ymon>'\d{{2}}|\d{{4}})|(?P<{p}num>\d{{1,2}})\s*[/.-]\s*(?P<{p}ynum>\d{{4}})|(?P<{p}yfirst>\d{{4}})\s*[/.-]\s*(?P<{p}mfirst>\d{{1,2}})\b|(?P<{p}year>\d{{4}}))",
-            MONTH = MONTH,
-            p = "{P}"
-        );
-        let start = date.replace("{P}", "s");
-        let end = date.replace("{P}", "e");
-        let open = r"(?P<open>present|current(?:ly)?|now|today|ongoing|till\s+(?:date|now|today)|to\s+date|date)";
-        let pattern = format!(
-            r"(?i)\b{start}\s*(?:-|–|—|~|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)+\s*(?:{end}|{open})"
-        );
-        Regex::new(&pattern).expect("date range regex compiles")
-    })
+fn range_regex() -> &'static Prefiltered {
+    static RE: OnceLock<Prefiltered> = OnceLock::new();
+    RE.get_or_init(|| Prefiltered::new(&range_pattern(), "date range"))
+}
+
+/// A pattern and its widened form (see `matcher::prefilter`), which matches wherever the
+/// pattern does and runs on the lazy DFA whatever the text. The patterns here have Unicode word
+/// boundaries, which keep their own search off the DFA on any line with a bullet or a dash: each
+/// search for the next match starts where the widened pattern next matches, and a line where it
+/// never matches is not searched at all.
+struct Prefiltered {
+    re: Regex,
+    /// `None` when the pattern can match the empty string or cannot be widened.
+    wide: Option<Regex>,
+}
+
+impl Prefiltered {
+    fn new(pattern: &str, what: &str) -> Prefiltered {
+        let re = Regex::new(pattern).unwrap_or_else(|e| panic!("{what} regex compiles: {e}"));
+        let never_empty = regex_syntax::Parser::new()
+            .parse(pattern)
+            .is_ok_and(|h| h.properties().minimum_len().is_some_and(|n| n > 0));
+        let wide = never_empty
+            .then(|| crate::matcher::widened_regex(pattern))
+            .flatten();
+        Prefiltered { re, wide }
+    }
+
+    /// Whether the widened pattern rules out a match in `line`.
+    fn rules_out(&self, line: &str) -> bool {
+        self.wide.as_ref().is_some_and(|w| !w.is_match(line))
+    }
+
+    /// The captures of every match in `line`, as `captures_iter` finds them. Because no match
+    /// is empty, the next match is the leftmost one that starts at or after the end of the last,
+    /// and it cannot start before the widened pattern's next match.
+    fn captures_iter<'a>(&'a self, line: &'a str) -> impl Iterator<Item = regex::Captures<'a>> {
+        let mut plain = self.wide.is_none().then(|| self.re.captures_iter(line));
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            if let Some(all) = &mut plain {
+                return all.next();
+            }
+            let from = self.wide.as_ref()?.find_at(line, at)?.start();
+            let caps = self.re.captures_at(line, from)?;
+            at = caps.get(0)?.end();
+            Some(caps)
+        })
+    }
+}
+
+/// The date-range pattern (named groups `s…` for the start, `e…` for the end, `open`).
+fn range_pattern() -> String {
+    let date = format!(
+        r"(?:(?P<{p}mon>{MONTH})\.?,?\s*(?P<{p}ymon>'\d{{2}}|\d{{4}})|(?P<{p}num>\d{{1,2}})\s*[/.-]\s*(?P<{p}ynum>\d{{4}})|(?P<{p}yfirst>\d{{4}})\s*[/.-]\s*(?P<{p}mfirst>\d{{1,2}})\b|(?P<{p}year>\d{{4}}))",
+        MONTH = MONTH,
+        p = "{P}"
+    );
+    let start = date.replace("{P}", "s");
+    let end = date.replace("{P}", "e");
+    let open = r"(?P<open>present|current(?:ly)?|now|today|ongoing|till\s+(?:date|now|today)|to\s+date|date)";
+    format!(
+        r"(?i)\b{start}\s*(?:-|–|—|~|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)+\s*(?:{end}|{open})"
+    )
 }
 
 fn education_regex() -> &'static Regex {
@@ -117,8 +165,8 @@ fn education_regex() -> &'static Regex {
     })
 }
 
-fn statement_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn statement_regex() -> &'static Prefiltered {
+    static RE: OnceLock<Prefiltered> = OnceLock::new();
     RE.get_or_init(|| {
         let num = r"(?:\d{1,2}(?:\.\d{1,2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
         // "6+ years of (backend) experience", "2 years 6 months of experience",
@@ -127,7 +175,7 @@ fn statement_regex() -> &'static Regex {
         let pattern = format!(
             r"(?i)(?:\b(?P<y>{num})\s*\+?\s*(?:years?|yrs?)\.?(?:\s*(?:and\s*)?(?P<m>{num})\s*(?:months?|mos?))?|\b(?P<mo>{num})\s*\+?\s*months?)(?:'s?)?\s+(?:of\s+)?(?:[\w/.+#-]+\s+){{0,4}}?(?:experience|exp\b)|\bexperience\s*[:=]?\s*(?:of\s+)?(?:over\s+|about\s+|around\s+|nearly\s+|almost\s+)?(?P<y2>{num})\s*\+?\s*(?:years?|yrs?)(?:\s*(?:and\s*)?(?P<m2>{num})\s*(?:months?|mos?))?|\bexperience\s*-\s*(?P<mo2>\d{{1,3}})\s*months?"
         );
-        Regex::new(&pattern).expect("statement regex compiles")
+        Prefiltered::new(&pattern, "statement")
     })
 }
 
@@ -183,6 +231,23 @@ fn parse_year(s: &str) -> Option<i32> {
     s.parse().ok()
 }
 
+/// Whether `line` has four ASCII digits in a row, or `'` and two.
+fn has_year_digits(line: &str) -> bool {
+    let b = line.as_bytes();
+    let mut run = 0;
+    for (i, c) in b.iter().enumerate() {
+        if c.is_ascii_digit() {
+            run += 1;
+            if run == 4 || (run == 2 && i >= 2 && b[i - 2] == b'\'') {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
 /// One side of a range, and whether it named only a year.
 fn side(caps: &regex::Captures<'_>, p: &str) -> Option<(YearMonth, bool)> {
     let get = |name: &str| caps.name(&format!("{p}{name}")).map(|m| m.as_str());
@@ -212,7 +277,9 @@ fn side(caps: &regex::Captures<'_>, p: &str) -> Option<(YearMonth, bool)> {
 /// ```
 pub fn find_ranges(line: &str, as_of: YearMonth) -> Vec<DateRange> {
     let mut out = Vec::new();
-    if !line.bytes().any(|b| b.is_ascii_digit()) || education_regex().is_match(line) {
+    // A range's start reads a year from four ASCII digits or from `'` and two (see `side`):
+    // a line without either has none, and most lines fail the widened pattern too.
+    if !has_year_digits(line) || range_regex().rules_out(line) || education_regex().is_match(line) {
         return out;
     }
     for caps in range_regex().captures_iter(line) {
@@ -250,8 +317,11 @@ pub fn find_ranges(line: &str, as_of: YearMonth) -> Vec<DateRange> {
 /// assert_eq!(find_statements("six months experience")[0].years, 0.5);
 /// ```
 pub fn find_statements(line: &str) -> Vec<YearsStatement> {
-    let lower_has = |needle: &str| line.to_ascii_lowercase().contains(needle);
-    if !lower_has("exp") {
+    if !line
+        .as_bytes()
+        .windows(3)
+        .any(|w| w.eq_ignore_ascii_case(b"exp"))
+    {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -362,6 +432,36 @@ pub fn merged_months(ranges: &[DateRange]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefiltered_search_finds_what_captures_iter_finds() {
+        let lines = [
+            "• Backend Engineer – Acme (Jan 2019 – Present) and 2015-2016, 2017 – 2019",
+            "Sept. 2020 - Mar 2021 · café 1999–2001 · Sep '18 - May '20",
+            "5+ years of experience; 2 years 6 months of backend experience — experience: 3 yrs",
+            "é2019-2020 x2019 - 2020 ２０１９-２０２０ 03/2020 - 06/2022",
+            "no dates here, experience with Java",
+            "",
+        ];
+        for re in [range_regex(), statement_regex()] {
+            assert!(re.wide.is_some());
+            for line in lines {
+                let spans = |it: &mut dyn Iterator<Item = regex::Captures<'_>>| {
+                    it.map(|c| {
+                        (0..c.len())
+                            .map(|g| c.get(g).map(|m| m.range()))
+                            .collect::<Vec<_>>()
+                    })
+                    .collect::<Vec<_>>()
+                };
+                assert_eq!(
+                    spans(&mut re.captures_iter(line)),
+                    spans(&mut re.re.captures_iter(line)),
+                    "{line}"
+                );
+            }
+        }
+    }
 
     fn ym(y: i32, m: u32) -> YearMonth {
         YearMonth::new(y, m).unwrap()

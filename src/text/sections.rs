@@ -12,6 +12,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::hash::{FastMap, FastSet};
+
 /// The kind of resume section a line belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
@@ -225,16 +227,14 @@ pub fn heading_section(text: &str) -> Option<Section> {
 }
 
 /// [`HEADINGS`] as a map, built once.
-fn headings() -> &'static std::collections::HashMap<&'static str, Section> {
-    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, Section>> =
-        std::sync::OnceLock::new();
+fn headings() -> &'static FastMap<&'static str, Section> {
+    static MAP: std::sync::OnceLock<FastMap<&'static str, Section>> = std::sync::OnceLock::new();
     MAP.get_or_init(|| HEADINGS.iter().copied().collect())
 }
 
 /// The last word of every heading of two or more words.
-fn heading_last_words() -> &'static std::collections::HashSet<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+fn heading_last_words() -> &'static FastSet<&'static str> {
+    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
         HEADINGS
             .iter()
@@ -252,21 +252,30 @@ fn fold_heading(text: &str) -> Option<String> {
     if t.is_empty() || t.len() > 48 {
         return None;
     }
-    let mut out = String::with_capacity(t.len());
+    let mut out = String::with_capacity(t.len() + 8);
+    let mut words = 0;
     for word in t.split(|c: char| !c.is_alphabetic() && c != '&') {
         if word.is_empty() {
             continue;
+        }
+        words += 1;
+        if words > 6 {
+            return None;
         }
         if !out.is_empty() {
             out.push(' ');
         }
         if word == "&" {
             out.push_str("and");
+        } else if word.is_ascii() {
+            let from = out.len();
+            out.push_str(word);
+            out[from..].make_ascii_lowercase();
         } else {
             out.extend(word.chars().flat_map(char::to_lowercase));
         }
     }
-    (out.split(' ').count() <= 6).then_some(out)
+    Some(out)
 }
 
 /// Where an inline heading ends and its content starts: `Skills: Java` → `Some((Skills, 8))`.
@@ -280,7 +289,14 @@ fn inline_heading(text: &str) -> Option<(Section, usize)> {
     }
     let head = &body[..head_end];
     for sep in [":", " •", "•", " - ", " – ", "  "] {
-        if let Some(pos) = head.find(sep) {
+        // `str::find` with a plain scan: `head` is short, and building a substring searcher
+        // for every line cost more than the search.
+        let sep_bytes = sep.as_bytes();
+        if let Some(pos) = head
+            .as_bytes()
+            .windows(sep_bytes.len())
+            .position(|w| w == sep_bytes)
+        {
             if pos == 0 || pos > 40 {
                 continue;
             }
