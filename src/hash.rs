@@ -4,35 +4,10 @@
 //! The standard library's SipHash guards a table against keys chosen to collide. These tables
 //! are built once from the taxonomy and built-in word lists, and a document's words are only
 //! looked up in them, never inserted: a crafted resume cannot lengthen their probe chains. So
-//! FNV-1a, which costs a multiply per byte on these short keys, is enough.
+//! FNV-1a (the `fnv` crate), which costs a multiply per byte on these short keys, is enough.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+/// A `HashMap` with FNV-1a.
+pub(crate) type FastMap<K, V> = fnv::FnvHashMap<K, V>;
 
-/// FNV-1a, 64 bits.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-}
-
-/// A `HashMap` with [`Fnv`].
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-/// A `HashSet` with [`Fnv`].
-pub(crate) type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
+/// A `HashSet` with FNV-1a.
+pub(crate) type FastSet<T> = fnv::FnvHashSet<T>;

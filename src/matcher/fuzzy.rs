@@ -21,6 +21,7 @@
 //!   When two skills tie for the best similarity, the token is left alone.
 
 use crate::hash::{FastMap, FastSet};
+use std::hash::Hasher;
 use std::sync::OnceLock;
 
 /// The similarity a fuzzy match needs by default, when the taxonomy sets none.
@@ -125,15 +126,17 @@ fn for_each_deletion(s: &[u8], n: usize, buf: &mut Vec<u8>, f: &mut impl FnMut(&
 
 /// FNV-1a, 64 bits: short ASCII keys, no need for DoS resistance.
 fn hash(bytes: &[u8]) -> u64 {
-    hash_from(0xcbf2_9ce4_8422_2325, bytes)
+    let mut h = fnv::FnvHasher::default();
+    h.write(bytes);
+    h.finish()
 }
 
 /// [`hash`] continued from the state `h` (FNV-1a reads bytes in order, so the hash of `a ++ b`
 /// is `hash_from(hash(a), b)`).
 fn hash_from(h: u64, bytes: &[u8]) -> u64 {
-    bytes.iter().fold(h, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    let mut h = fnv::FnvHasher::with_key(h);
+    h.write(bytes);
+    h.finish()
 }
 
 /// Calls `f` with the [`hash`] of every variant [`for_each_deletion`] makes, in the same order,
