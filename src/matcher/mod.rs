@@ -312,52 +312,18 @@ impl Matcher {
             let mut pairs = Vec::new();
             factors.candidates(text, |at| doc.segment_at(at), &mut pairs);
             for (s, idx) in pairs {
-                let seg = &doc.segments[s];
-                let seg_text = doc.segment_text(seg);
-                let (skill, re) = &self.regexes[idx];
-                for m in re.find_iter(seg_text) {
-                    let span = seg.range.start + m.start()..seg.range.start + m.end();
-                    out.push(self.mention(
-                        cued[s],
-                        seg_text,
-                        s,
-                        span,
-                        m.start(),
-                        *skill,
-                        EvidenceKind::Pattern,
-                        re.as_str().to_string(),
-                        None,
-                        None,
-                    ));
-                }
+                self.pattern_mentions(doc, s, idx, cued[s], &mut out);
             }
         } else if !self.regexes.is_empty() {
             let everywhere = (!self.set_is_local).then(|| self.regex_set.matches(text));
             let anywhere = everywhere.as_ref().is_none_or(|e| e.matched_any());
             for (s, seg) in doc.segments.iter().enumerate().filter(|_| anywhere) {
-                let seg_text = doc.segment_text(seg);
-                let here = self.regex_set.matches(seg_text);
+                let here = self.regex_set.matches(doc.segment_text(seg));
                 for idx in here.iter() {
                     if everywhere.as_ref().is_some_and(|e| !e.matched(idx)) {
                         continue;
                     }
-                    let (skill, re) = &self.regexes[idx];
-                    for m in re.find_iter(seg_text) {
-                        let span = seg.range.start + m.start()..seg.range.start + m.end();
-                        let rejected = self.contexts[*skill].rejects(seg_text, m.start(), m.end());
-                        out.push(self.mention(
-                            cued[s],
-                            seg_text,
-                            s,
-                            span,
-                            m.start(),
-                            *skill,
-                            EvidenceKind::Pattern,
-                            re.as_str().to_string(),
-                            None,
-                            rejected.then_some(Exclusion::ContextRejected),
-                        ));
-                    }
+                    self.pattern_mentions(doc, s, idx, cued[s], &mut out);
                 }
             }
         }
@@ -412,6 +378,36 @@ impl Matcher {
                     out[i].excluded = Some(Exclusion::NoContext);
                 }
             }
+        }
+    }
+
+    /// Every match of pattern `idx` in segment `s`, with the skill's reject
+    /// rules applied (they hold for patterns as for spellings).
+    fn pattern_mentions(
+        &self,
+        doc: &Document,
+        s: usize,
+        idx: usize,
+        cued: bool,
+        out: &mut Vec<Mention>,
+    ) {
+        let seg = &doc.segments[s];
+        let seg_text = doc.segment_text(seg);
+        let (skill, re) = &self.regexes[idx];
+        for m in re.find_iter(seg_text) {
+            let rejected = self.contexts[*skill].rejects(seg_text, m.start(), m.end());
+            out.push(self.mention(
+                cued,
+                seg_text,
+                s,
+                seg.range.start + m.start()..seg.range.start + m.end(),
+                m.start(),
+                *skill,
+                EvidenceKind::Pattern,
+                re.as_str().to_string(),
+                None,
+                rejected.then_some(Exclusion::ContextRejected),
+            ));
         }
     }
 
