@@ -18,13 +18,26 @@ pub fn run(args: &EvalArgs) -> Result<Exit, Failure> {
     let scorer = super::build_scorer(taxonomy, &args.matching, None, None)?;
     let base = args.labels.parent().unwrap_or(std::path::Path::new("."));
     let reader = input::Reader::new(&args.input);
+    // A resume that cannot be read is reported on stderr and left out of the
+    // measurement (exit 3 at the end); the others are still measured.
     let mut reports = Vec::with_capacity(labels.resumes.len());
+    let mut read = labels.clone();
+    read.resumes.clear();
+    let mut unreadable = 0;
     for r in &labels.resumes {
-        let doc = reader.read(&base.join(&r.file))?;
-        reports.push(scorer.score(&doc.text));
+        match reader.read(&base.join(&r.file)) {
+            Ok(doc) => {
+                reports.push(scorer.score(&doc.text));
+                read.resumes.push(r.clone());
+            }
+            Err(f) => {
+                eprintln!("skillgap: {}", f.message);
+                unreadable += 1;
+            }
+        }
     }
     let order: Vec<&str> = level_order.iter().map(String::as_str).collect();
-    let e = evaluate(&labels, &reports, &order);
+    let e = evaluate(&read, &reports, &order);
     with_stdout(super::options::ColorChoice::Never, |w| match args.format {
         EvalFormat::Json => writeln!(
             w,
@@ -34,6 +47,13 @@ pub fn run(args: &EvalArgs) -> Result<Exit, Failure> {
         EvalFormat::Text => text(w, &e, args.errors),
         EvalFormat::Markdown => markdown(w, &e, args.errors),
     })?;
+    if unreadable > 0 {
+        eprintln!(
+            "skillgap: {unreadable} of {} labelled resumes could not be read and are not in the numbers",
+            labels.resumes.len()
+        );
+        return Ok(Exit::Input);
+    }
     if let Some(min) = args.min_f1 {
         if e.micro.f1 < min {
             eprintln!(
