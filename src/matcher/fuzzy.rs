@@ -433,14 +433,15 @@ pub(crate) fn tokenize(hay: &str, out: &mut Vec<(usize, usize)>) {
     while i < bytes.len() {
         // Skip whole whitespace-separated chunks that look like addresses.
         if i == 0 || bytes[i - 1].is_ascii_whitespace() {
-            let end = bytes[i..]
-                .iter()
-                .position(u8::is_ascii_whitespace)
-                .map_or(bytes.len(), |p| i + p);
+            // One pass finds the chunk's end and whether it has `@` or `:`.
+            let (mut end, mut at, mut colon) = (i, false, false);
+            while end < bytes.len() && !bytes[end].is_ascii_whitespace() {
+                at |= bytes[end] == b'@';
+                colon |= bytes[end] == b':';
+                end += 1;
+            }
             let chunk = &bytes[i..end];
-            if chunk.contains(&b'@')
-                || chunk.windows(3).any(|w| w == b"://")
-                || chunk.starts_with(b"www.")
+            if at || (colon && chunk.windows(3).any(|w| w == b"://")) || chunk.starts_with(b"www.")
             {
                 i = end;
                 continue;
