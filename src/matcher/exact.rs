@@ -98,7 +98,7 @@ impl Exact {
             if !starts_word(hay, start) {
                 // Every spelling found at `start` begins with the same
                 // character, so none of them fits (see `whole_word`).
-                pos = start + 1;
+                pos = next_start(bytes, start + 1);
                 continue;
             }
             let mut candidate = Some(m);
@@ -123,7 +123,7 @@ impl Exact {
                     });
                     pos = c.end();
                 }
-                None => pos = start + 1,
+                None => pos = next_start(bytes, start + 1),
             }
         }
     }
@@ -131,6 +131,22 @@ impl Exact {
 
 fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
+}
+
+/// The first position from `from` on where a whole-word hit may start: the
+/// positions skipped hold an ASCII letter or digit after an ASCII letter,
+/// digit or `_`, where [`starts_word`] is `false`. Searching from there finds
+/// the same next hit as searching from `from` and skipping the hits that start
+/// inside the word one by one.
+fn next_start(bytes: &[u8], mut from: usize) -> usize {
+    while from > 0
+        && from < bytes.len()
+        && bytes[from].is_ascii_alphanumeric()
+        && (bytes[from - 1].is_ascii_alphanumeric() || bytes[from - 1] == b'_')
+    {
+        from += 1;
+    }
+    from
 }
 
 /// The start half of the boundary rule: `false` when a spelling beginning at
@@ -294,5 +310,25 @@ mod tests {
         assert!(starts_word("a Go", 2) && starts_word("Go", 0));
         let e = exact(&["SQL", "SQ", "Go", "Golang"]);
         assert_eq!(found(&e, "MySQL, Django, Golang, SQL"), ["Golang", "SQL"]);
+    }
+
+    #[test]
+    fn positions_next_start_skips_cannot_start_a_word() {
+        for hay in ["MySQL, Django_3 and Golang", "x_Go Go", "élan net.NET", "a", ""] {
+            for from in 0..=hay.len() {
+                let to = next_start(hay.as_bytes(), from);
+                assert!(to >= from && to <= hay.len());
+                for p in from..to {
+                    assert!(!starts_word(hay, p), "{hay:?} at {p}");
+                }
+            }
+        }
+        assert_eq!(next_start(b"MySQL, x", 1), 5);
+        assert_eq!(next_start(b"ASP.NET", 1), 3, "punctuation may start a spelling");
+        let e = exact(&["SQL", "Go", "Golang", ".NET", "NET"]);
+        assert_eq!(
+            found(&e, "MySQL, Googled, Golang, ASP.NET, SQL"),
+            ["Golang", ".NET", "SQL"]
+        );
     }
 }
