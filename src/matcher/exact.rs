@@ -314,7 +314,13 @@ mod tests {
 
     #[test]
     fn positions_next_start_skips_cannot_start_a_word() {
-        for hay in ["MySQL, Django_3 and Golang", "x_Go Go", "élan net.NET", "a", ""] {
+        for hay in [
+            "MySQL, Django_3 and Golang",
+            "x_Go Go",
+            "élan net.NET",
+            "a",
+            "",
+        ] {
             for from in 0..=hay.len() {
                 let to = next_start(hay.as_bytes(), from);
                 assert!(to >= from && to <= hay.len());
@@ -324,7 +330,11 @@ mod tests {
             }
         }
         assert_eq!(next_start(b"MySQL, x", 1), 5);
-        assert_eq!(next_start(b"ASP.NET", 1), 3, "punctuation may start a spelling");
+        assert_eq!(
+            next_start(b"ASP.NET", 1),
+            3,
+            "punctuation may start a spelling"
+        );
         let e = exact(&["SQL", "Go", "Golang", ".NET", "NET"]);
         assert_eq!(
             found(&e, "MySQL, Googled, Golang, ASP.NET, SQL"),

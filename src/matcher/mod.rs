@@ -282,7 +282,7 @@ impl Matcher {
                 }
             }
             let kind = if p.spelling == Spelling::Name
-                || p.text.to_ascii_lowercase() == self.names[p.skill]
+                || p.text.eq_ignore_ascii_case(&self.names[p.skill])
             {
                 EvidenceKind::Exact
             } else {
