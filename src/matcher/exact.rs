@@ -95,6 +95,12 @@ impl Exact {
             };
             // The longest spelling at this start, or the next shorter ones.
             let start = m.start();
+            if !starts_word(hay, start) {
+                // Every spelling found at `start` begins with the same
+                // character, so none of them fits (see `whole_word`).
+                pos = next_start(bytes, start + 1);
+                continue;
+            }
             let mut candidate = Some(m);
             let mut found = None;
             while let Some(c) = candidate {
@@ -117,7 +123,7 @@ impl Exact {
                     });
                     pos = c.end();
                 }
-                None => pos = start + 1,
+                None => pos = next_start(bytes, start + 1),
             }
         }
     }
@@ -127,13 +133,40 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// The first position from `from` on where a whole-word hit may start: the
+/// positions skipped hold an ASCII letter or digit after an ASCII letter,
+/// digit or `_`, where [`starts_word`] is `false`. Searching from there finds
+/// the same next hit as searching from `from` and skipping the hits that start
+/// inside the word one by one.
+fn next_start(bytes: &[u8], mut from: usize) -> usize {
+    while from > 0
+        && from < bytes.len()
+        && bytes[from].is_ascii_alphanumeric()
+        && (bytes[from - 1].is_ascii_alphanumeric() || bytes[from - 1] == b'_')
+    {
+        from += 1;
+    }
+    from
+}
+
+/// The start half of the boundary rule: `false` when a spelling beginning at
+/// `start` with a letter or digit would continue a word. [`whole_word`] is
+/// `false` wherever this is, whatever the end.
+fn starts_word(hay: &str, start: usize) -> bool {
+    !(hay[start..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric)
+        && hay[..start].chars().next_back().is_some_and(is_word))
+}
+
 /// The boundary rule described in the module documentation.
 pub(crate) fn whole_word(hay: &str, start: usize, end: usize) -> bool {
     let matched = &hay[start..end];
-    let (Some(first), Some(last)) = (matched.chars().next(), matched.chars().next_back()) else {
+    let (Some(_), Some(last)) = (matched.chars().next(), matched.chars().next_back()) else {
         return false;
     };
-    if first.is_alphanumeric() && hay[..start].chars().next_back().is_some_and(is_word) {
+    if !starts_word(hay, start) {
         return false;
     }
     if last.is_alphanumeric() {
@@ -259,5 +292,53 @@ mod tests {
     fn a_failed_boundary_does_not_hide_a_later_hit() {
         let e = exact(&["Script Engine", "Engine"]);
         assert_eq!(found(&e, "JavaScript Engine"), ["Engine"]);
+    }
+
+    #[test]
+    fn a_start_inside_a_word_fails_for_every_spelling_there() {
+        // `find_all` skips the shorter spellings at a start `starts_word`
+        // rejects: `whole_word` rejects them all, whatever their end.
+        for (hay, start) in [("MySQL", 2), ("Django", 4), ("x_Go", 2), ("élan", 2)] {
+            assert!(!starts_word(hay, start));
+            for end in start + 1..=hay.len() {
+                if hay.is_char_boundary(end) {
+                    assert!(!whole_word(hay, start, end), "{hay} {start}..{end}");
+                }
+            }
+        }
+        assert!(starts_word("ASP.NET", 3), "punctuation may start mid-word");
+        assert!(starts_word("a Go", 2) && starts_word("Go", 0));
+        let e = exact(&["SQL", "SQ", "Go", "Golang"]);
+        assert_eq!(found(&e, "MySQL, Django, Golang, SQL"), ["Golang", "SQL"]);
+    }
+
+    #[test]
+    fn positions_next_start_skips_cannot_start_a_word() {
+        for hay in [
+            "MySQL, Django_3 and Golang",
+            "x_Go Go",
+            "élan net.NET",
+            "a",
+            "",
+        ] {
+            for from in 0..=hay.len() {
+                let to = next_start(hay.as_bytes(), from);
+                assert!(to >= from && to <= hay.len());
+                for p in from..to {
+                    assert!(!starts_word(hay, p), "{hay:?} at {p}");
+                }
+            }
+        }
+        assert_eq!(next_start(b"MySQL, x", 1), 5);
+        assert_eq!(
+            next_start(b"ASP.NET", 1),
+            3,
+            "punctuation may start a spelling"
+        );
+        let e = exact(&["SQL", "Go", "Golang", ".NET", "NET"]);
+        assert_eq!(
+            found(&e, "MySQL, Googled, Golang, ASP.NET, SQL"),
+            ["Golang", ".NET", "SQL"]
+        );
     }
 }

@@ -92,6 +92,53 @@ pub(crate) struct Fuzzy {
     /// Per first letter, the shortest and longest key length (for a cheap
     /// rejection of tokens no key can be close to).
     lengths: [(u8, u8); 128],
+    /// Per (first byte, last byte) of a key, the set of its lengths
+    /// ([`Shapes`]): a run of tokens whose joined key has no key's shape is
+    /// not looked up in `by_key`.
+    shapes: Shapes,
+}
+
+/// The (first byte, last byte, length) of every key, as one bit per length
+/// (lengths of 63 and more share bit 63) for each pair of ASCII letters or
+/// digits. A string whose shape is missing equals no key; one whose shape is
+/// present may.
+#[derive(Debug, Clone)]
+struct Shapes(Vec<u64>);
+
+impl Shapes {
+    fn slot(b: u8) -> Option<usize> {
+        match b {
+            b'0'..=b'9' => Some(usize::from(b - b'0')),
+            b'a'..=b'z' => Some(usize::from(b - b'a') + 10),
+            _ => None,
+        }
+    }
+
+    fn bit(len: usize) -> u64 {
+        1 << len.min(63)
+    }
+
+    fn new<'a>(keys: impl Iterator<Item = &'a str>) -> Shapes {
+        let mut table = vec![0u64; 36 * 36];
+        for k in keys {
+            let b = k.as_bytes();
+            if let (Some(&f), Some(&l)) = (b.first(), b.last()) {
+                if let (Some(f), Some(l)) = (Shapes::slot(f), Shapes::slot(l)) {
+                    table[f * 36 + l] |= Shapes::bit(b.len());
+                }
+            }
+        }
+        Shapes(table)
+    }
+
+    /// Whether some key starts with `first`, ends with `last` (lower-case
+    /// ASCII) and is `len` bytes long; `true` also when the table cannot tell.
+    fn may_hold(&self, first: u8, last: u8, len: usize) -> bool {
+        match (Shapes::slot(first), Shapes::slot(last)) {
+            (Some(f), Some(l)) => self.0[f * 36 + l] & Shapes::bit(len) != 0,
+            _ => true,
+        }
+    }
 }
 
 fn max_edits(len: usize, threshold: f64) -> usize {
@@ -203,9 +250,11 @@ impl Fuzzy {
             let len = e.key.len().min(255) as u8;
             *slot = (slot.0.min(len), slot.1.max(len));
         }
+        let shapes = Shapes::new(kept.iter().map(|e| e.key.as_str()));
         Fuzzy {
             threshold,
             min_len,
+            shapes,
             entries: kept,
             by_key,
             deletes,
@@ -256,6 +305,17 @@ impl Fuzzy {
                 if run.clone().any(|j| explained[j] || used[j])
                     || !adjacent(hay, &tokens[run.clone()])
                 {
+                    continue;
+                }
+                // Only a joined key with some key's shape can equal that key.
+                let (first, last) = (tokens[i], tokens[i + n - 1]);
+                let len = run.clone().map(|j| tokens[j].1 - tokens[j].0).sum();
+                let bytes = hay.as_bytes();
+                if !self.shapes.may_hold(
+                    bytes[first.0].to_ascii_lowercase(),
+                    bytes[last.1 - 1].to_ascii_lowercase(),
+                    len,
+                ) {
                     continue;
                 }
                 joined.clear();
@@ -373,14 +433,15 @@ pub(crate) fn tokenize(hay: &str, out: &mut Vec<(usize, usize)>) {
     while i < bytes.len() {
         // Skip whole whitespace-separated chunks that look like addresses.
         if i == 0 || bytes[i - 1].is_ascii_whitespace() {
-            let end = bytes[i..]
-                .iter()
-                .position(u8::is_ascii_whitespace)
-                .map_or(bytes.len(), |p| i + p);
+            // One pass finds the chunk's end and whether it has `@` or `:`.
+            let (mut end, mut at, mut colon) = (i, false, false);
+            while end < bytes.len() && !bytes[end].is_ascii_whitespace() {
+                at |= bytes[end] == b'@';
+                colon |= bytes[end] == b':';
+                end += 1;
+            }
             let chunk = &bytes[i..end];
-            if chunk.contains(&b'@')
-                || chunk.windows(3).any(|w| w == b"://")
-                || chunk.starts_with(b"www.")
+            if at || (colon && chunk.windows(3).any(|w| w == b"://")) || chunk.starts_with(b"www.")
             {
                 i = end;
                 continue;
@@ -551,5 +612,36 @@ mod tests {
         assert_eq!(max_edits(10, 0.8), 2);
         assert_eq!(max_edits(20, 0.8), 2);
         assert_eq!(max_edits(4, 0.8), 0);
+    }
+
+    #[test]
+    fn shapes_hold_every_key_so_joined_lookups_they_skip_would_miss() {
+        let f = index();
+        // Every key passes the shape check, so skipping the lookup for a
+        // joined key that fails it never misses a key.
+        for e in &f.entries {
+            let b = e.key.as_bytes();
+            assert!(
+                f.shapes.may_hold(b[0], b[b.len() - 1], b.len()),
+                "{}",
+                e.key
+            );
+        }
+        assert!(
+            !f.shapes.may_hold(b'e', b'h', 12),
+            "elasticsearch is 13 bytes"
+        );
+        assert!(!f.shapes.may_hold(b'q', b'n', 6));
+        // Lengths of 63 and more share a bit.
+        let long = Shapes::new(["a".repeat(70).as_str()].into_iter());
+        assert!(long.may_hold(b'a', b'a', 64) && !long.may_hold(b'a', b'a', 62));
+        assert_eq!(
+            run("Elastic Search, Node JS and spring-boot", &[]),
+            [
+                ("Elastic Search".into(), "Elasticsearch".into(), 1.0),
+                ("Node JS".into(), "Node.js".into(), 1.0),
+                ("spring-boot".into(), "Spring Boot".into(), 1.0)
+            ]
+        );
     }
 }

@@ -239,12 +239,12 @@ impl Matcher {
         self.exact.find_all(text, &mut hits);
         // Segments where some cue occurs; elsewhere no mention needs the check.
         let mut cued = vec![false; doc.segments.len()];
-        for at in self.cues.starts(text) {
-            cued[doc.segment_at(at)] = true;
+        for s in segments_at(doc, self.cues.starts(text)) {
+            cued[s] = true;
         }
 
         // Unambiguous hits confirm ambiguous ones near them (see `context`).
-        let seg_of: Vec<usize> = hits.iter().map(|h| doc.segment_at(h.start)).collect();
+        let seg_of: Vec<usize> = segments_at(doc, hits.iter().map(|h| h.start)).collect();
         // (start, end, skill), sorted by start because hits are.
         let anchors: Vec<(usize, usize, usize)> = hits
             .iter()
@@ -282,7 +282,7 @@ impl Matcher {
                 }
             }
             let kind = if p.spelling == Spelling::Name
-                || p.text.to_ascii_lowercase() == self.names[p.skill]
+                || p.text.eq_ignore_ascii_case(&self.names[p.skill])
             {
                 EvidenceKind::Exact
             } else {
@@ -462,6 +462,27 @@ fn compile_unicode(pattern: &str) -> Result<(Regex, bool), regex::Error> {
     }
 }
 
+/// [`Document::segment_at`] of each offset, for offsets in increasing order:
+/// one walk along the segments instead of a binary search per offset.
+fn segments_at<'a, I>(doc: &'a Document, offsets: I) -> impl Iterator<Item = usize> + 'a
+where
+    I: IntoIterator<Item = usize>,
+    I::IntoIter: 'a,
+{
+    let last = doc.segments.len().saturating_sub(1);
+    let mut s = 0;
+    offsets.into_iter().map(move |at| {
+        debug_assert!(
+            s == 0 || doc.segments[s - 1].range.end < at,
+            "offsets in order"
+        );
+        while s < last && doc.segments[s].range.end < at {
+            s += 1;
+        }
+        s
+    })
+}
+
 /// For each token, whether it overlaps any of the (sorted) spans.
 fn explained_tokens(tokens: &[(usize, usize)], spans: &[(usize, usize)]) -> Vec<bool> {
     let mut out = Vec::with_capacity(tokens.len());
@@ -478,4 +499,29 @@ fn explained_tokens(tokens: &[(usize, usize)], spans: &[(usize, usize)]) -> Vec<
         out.push(overlaps);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_at_walks_to_the_segments_segment_at_finds() {
+        let text = include_str!("../../fixtures/resumes/architect-cloud-platform.txt");
+        for doc in [
+            Document::parse(text),
+            Document::parse("one line"),
+            Document::parse(""),
+        ] {
+            let offsets: Vec<usize> = (0..=doc.text.len() + 1).collect();
+            let walked: Vec<usize> = segments_at(&doc, offsets.iter().copied()).collect();
+            let searched: Vec<usize> = offsets.iter().map(|&at| doc.segment_at(at)).collect();
+            assert_eq!(walked, searched);
+            // Repeated and sparse offsets, as hits and cues give them.
+            let some = [0, 0, 7, 7, 40, 300, 301, doc.text.len()];
+            let walked: Vec<usize> = segments_at(&doc, some).collect();
+            let searched: Vec<usize> = some.iter().map(|&at| doc.segment_at(at)).collect();
+            assert_eq!(walked, searched);
+        }
+    }
 }
