@@ -345,17 +345,10 @@ fn summary(t: &Totals, run: &Run, started: Instant) -> String {
         parts.push(format!("{} under {}", t.failed, format::threshold_text(th)));
     }
     parts.push(format!("{} unreadable", t.unreadable));
-    let s = &t.skipped;
-    if s.total() == 0 {
+    if t.skipped.total() == 0 {
         parts.push("0 skipped".to_string());
     } else {
-        parts.push(format!(
-            "{} skipped ({} hidden, {} unsupported, {} excluded)",
-            s.total(),
-            s.hidden,
-            s.unsupported,
-            s.excluded
-        ));
+        parts.push(t.skipped.to_string());
     }
     format!(
         "{} in {:.2}s",

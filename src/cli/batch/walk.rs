@@ -49,6 +49,20 @@ impl Skipped {
     }
 }
 
+/// "3 skipped (1 hidden, 2 unsupported, 0 excluded)", for summaries.
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} skipped ({} hidden, {} unsupported, {} excluded)",
+            self.total(),
+            self.hidden,
+            self.unsupported,
+            self.excluded
+        )
+    }
+}
+
 /// The inputs found, sorted by path (component by component) without duplicates.
 #[derive(Debug, Default)]
 pub struct Found {

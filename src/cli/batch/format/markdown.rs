@@ -52,15 +52,8 @@ impl Formatter for Markdown {
         if t.unreadable > 0 {
             parts.push(format!("**{} unreadable**", t.unreadable));
         }
-        let s = &t.skipped;
-        if s.total() > 0 {
-            parts.push(format!(
-                "{} skipped ({} hidden, {} unsupported, {} excluded)",
-                s.total(),
-                s.hidden,
-                s.unsupported,
-                s.excluded
-            ));
+        if t.skipped.total() > 0 {
+            parts.push(t.skipped.to_string());
         }
         parts.push(format!(
             "taxonomy `{}` {}",
