@@ -8,8 +8,10 @@
 #![cfg(feature = "extract")]
 
 use skillgap::extract::{from_path, Limits};
-use skillgap::text::YearMonth;
-use skillgap::{Report, Scorer, Status, Taxonomy};
+mod common;
+
+use common::scorer;
+use skillgap::{Report, Scorer, Status};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -112,13 +114,6 @@ const CASES: &[Case] = &[
     },
 ];
 
-fn scorer() -> Scorer {
-    Scorer::builder(Taxonomy::builtin())
-        .as_of(YearMonth::new(2026, 11).unwrap())
-        .build()
-        .unwrap()
-}
-
 fn score(scorer: &Scorer, name: &str) -> Report {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures/docs")
@@ -155,7 +150,7 @@ fn pdf_and_docx_score_like_their_source() {
     let scorer = scorer();
     let mut failures = Vec::new();
     for case in CASES {
-        let (source, document) = (score(&scorer, case.source), score(&scorer, case.document));
+        let (source, document) = (score(scorer, case.source), score(scorer, case.document));
         let name = format!("{} vs {}", case.document, case.source);
         if source.estimated_level != document.estimated_level {
             failures.push(format!(

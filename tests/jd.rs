@@ -4,15 +4,10 @@
 //! vocabulary) are asserted only when the taxonomy defines them.
 
 use skillgap::jd::{JobDescription, JobMatch, Priority};
-use skillgap::text::YearMonth;
-use skillgap::{Scorer, Taxonomy};
+mod common;
 
-fn scorer() -> Scorer {
-    Scorer::builder(Taxonomy::builtin())
-        .as_of(YearMonth::new(2026, 11).unwrap())
-        .build()
-        .unwrap()
-}
+use common::scorer;
+use skillgap::Taxonomy;
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()

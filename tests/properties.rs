@@ -1,9 +1,9 @@
 //! Properties of the scorer that must hold for any input.
 
 use proptest::prelude::*;
-use skillgap::text::YearMonth;
-use skillgap::{Scorer, Taxonomy};
-use std::sync::OnceLock;
+mod common;
+
+use common::scorer;
 
 const RESUMES: &[&str] = &[
     include_str!("../fixtures/resumes/intern-new-grad-python.txt"),
@@ -16,16 +16,6 @@ const RESUMES: &[&str] = &[
     include_str!("../fixtures/resumes/non-technical-store-manager.txt"),
     include_str!("../fixtures/resumes/hedged-learning-only.txt"),
 ];
-
-fn scorer() -> &'static Scorer {
-    static S: OnceLock<Scorer> = OnceLock::new();
-    S.get_or_init(|| {
-        Scorer::builder(Taxonomy::builtin())
-            .as_of(YearMonth::new(2026, 11).unwrap())
-            .build()
-            .unwrap()
-    })
-}
 
 fn all_lines() -> Vec<String> {
     RESUMES

@@ -1,19 +1,10 @@
 //! The fixture resumes, scored: estimated level, years, skills that must and
 //! must not be found, and the gaps. `fixtures/README.md` says what each proves.
 
-use skillgap::text::YearMonth;
-use skillgap::{Report, Scorer, Status, Taxonomy};
-use std::sync::OnceLock;
+mod common;
 
-fn scorer() -> &'static Scorer {
-    static S: OnceLock<Scorer> = OnceLock::new();
-    S.get_or_init(|| {
-        Scorer::builder(Taxonomy::builtin())
-            .as_of(YearMonth::new(2026, 11).unwrap())
-            .build()
-            .unwrap()
-    })
-}
+use common::scorer;
+use skillgap::{Report, Status};
 
 fn score(name: &str) -> Report {
     let path = format!("{}/fixtures/resumes/{name}", env!("CARGO_MANIFEST_DIR"));

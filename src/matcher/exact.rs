@@ -163,7 +163,7 @@ fn starts_word(hay: &str, start: usize) -> bool {
 /// The boundary rule described in the module documentation.
 pub(crate) fn whole_word(hay: &str, start: usize, end: usize) -> bool {
     let matched = &hay[start..end];
-    let (Some(_), Some(last)) = (matched.chars().next(), matched.chars().next_back()) else {
+    let Some(last) = matched.chars().next_back() else {
         return false;
     };
     if !starts_word(hay, start) {
