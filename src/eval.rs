@@ -16,10 +16,31 @@
 //! `file` is relative to the labels file; `skills` are ids from `vocabulary`
 //! (only those are scored); `level` (a level id or `null`) and `years` are
 //! optional. A skill counts as found when the report lists it with any status
-//! (evidenced, claimed or weak).
+//! (evidenced, claimed or weak: not when the resume says it is being learned,
+//! planned or lacking — those mentions are excluded from the report).
+//!
+//! The double-labelled format (`jsonresume/labels.json`) is read too: `years`
+//! and the levels may be lists (one answer per labeller; any of them counts as
+//! right), `backend_level_ok` (the level a backend hiring manager would hire
+//! at) takes precedence over `level_ok`/`level`, `ignore` lists skills not
+//! counted either way, and `as_of` (`YYYY-MM`) is the month "Present" means for
+//! that resume (the caller scores with it; without it, its own default).
+//!
+//! ```
+//! use skillgap::eval::Labels;
+//! let labels: Labels = serde_json::from_str(r#"{"vocabulary": ["go"], "resumes": [
+//!   {"file": "a.txt", "skills": ["go"], "level": "mid", "years": 3},
+//!   {"file": "b.txt", "as_of": "2021-06", "years": [6.5, 6.4],
+//!    "level_ok": ["lead"], "backend_level_ok": ["senior", "lead"], "ignore": ["docker"]}
+//! ]}"#).unwrap();
+//! assert_eq!(labels.resumes[0].levels(), ["mid"]);
+//! assert_eq!(labels.resumes[1].levels(), ["senior", "lead"]);
+//! assert_eq!(labels.resumes[1].years, [6.5, 6.4]);
+//! ```
 
 use crate::report::Report;
-use serde::{Deserialize, Serialize};
+use crate::text::YearMonth;
+use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A labels file.
@@ -39,12 +60,87 @@ pub struct LabelledResume {
     /// Skill ids the resume names or shows.
     #[serde(default)]
     pub skills: Vec<String>,
-    /// The labelled level, or `None` (e.g. not a software resume).
-    #[serde(default)]
-    pub level: Option<String>,
-    /// Years of professional experience, if labelled.
-    #[serde(default)]
-    pub years: Option<f64>,
+    /// Skill ids not counted either way (labellers disagreed, or borderline).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ignore: Vec<String>,
+    /// The labelled level(s): empty for none (e.g. not a software resume).
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub level: Vec<String>,
+    /// The career stage, when labelled apart from `level`.
+    #[serde(
+        default,
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub level_ok: Option<Vec<String>>,
+    /// The level a backend hiring manager would hire at; when present (even
+    /// empty: no backend evidence) it is the level measured.
+    #[serde(
+        default,
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub backend_level_ok: Option<Vec<String>>,
+    /// Years of professional experience, one per labeller; empty if unlabelled.
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub years: Vec<f64>,
+    /// The month "Present" means for this resume (`"YYYY-MM"` in the file).
+    #[serde(
+        default,
+        deserialize_with = "month",
+        serialize_with = "month_out",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub as_of: Option<YearMonth>,
+}
+
+impl LabelledResume {
+    /// The levels that count as right for the estimate: `backend_level_ok`
+    /// when labelled, else `level_ok`, else `level`; empty means no level.
+    pub fn levels(&self) -> &[String] {
+        self.backend_level_ok
+            .as_deref()
+            .or(self.level_ok.as_deref())
+            .unwrap_or(&self.level)
+    }
+}
+
+fn month<'de, D: Deserializer<'de>>(d: D) -> Result<Option<YearMonth>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(s) => YearMonth::parse(&s).map(Some).ok_or_else(|| {
+            serde::de::Error::custom(format!("as_of `{s}` is not a month (YYYY-MM)"))
+        }),
+    }
+}
+
+fn month_out<S: serde::Serializer>(m: &Option<YearMonth>, s: S) -> Result<S::Ok, S::Error> {
+    match m {
+        Some(m) => s.collect_str(m),
+        None => s.serialize_none(),
+    }
+}
+
+/// `null`, one value or a list of values, as a list (or `Option` of one).
+fn one_or_many<'de, D, T, C>(d: D) -> Result<C, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+    C: From<Vec<T>>,
+{
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany<T> {
+        Many(Vec<T>),
+        One(T),
+        None,
+    }
+    let v = match Option::<OneOrMany<T>>::deserialize(d)? {
+        None | Some(OneOrMany::None) => Vec::new(),
+        Some(OneOrMany::One(t)) => vec![t],
+        Some(OneOrMany::Many(v)) => v,
+    };
+    Ok(C::from(v))
 }
 
 /// Counts and scores for one skill, or for all of them.
@@ -128,10 +224,12 @@ pub struct LevelAgreement {
 pub struct YearsAgreement {
     /// Resumes with a years label.
     pub labelled: usize,
-    /// Mean absolute error in years.
+    /// Mean absolute error in years (to the nearest labeller's answer).
     pub mean_abs_error: f64,
     /// Share within one year of the label.
     pub within_one_year: f64,
+    /// Share within one and a half years of the label.
+    pub within_1_5_years: f64,
 }
 
 /// What was estimated for one resume, next to its labels.
@@ -139,12 +237,12 @@ pub struct YearsAgreement {
 pub struct ResumeResult {
     /// The resume file, as written in the labels.
     pub file: String,
-    /// Labelled level.
-    pub level: Option<String>,
+    /// Labelled levels (any counts as right; empty: none).
+    pub level: Vec<String>,
     /// Estimated level.
     pub estimated_level: Option<String>,
-    /// Labelled years.
-    pub years: Option<f64>,
+    /// Labelled years (one per labeller).
+    pub years: Vec<f64>,
     /// Years found.
     pub years_found: f64,
     /// Readiness per level, lowest first, with its components.
@@ -184,7 +282,8 @@ pub fn evaluate(labels: &Labels, reports: &[Report], level_order: &[&str]) -> Ev
     let mut errors = Vec::new();
     let mut levels = LevelAgreement::default();
     let mut per_resume = Vec::with_capacity(reports.len());
-    let (mut years_n, mut years_err, mut years_close) = (0usize, 0.0, 0usize);
+    let (mut years_n, mut years_err, mut years_close, mut years_close_1_5) =
+        (0usize, 0.0, 0usize, 0usize);
     let rank = |l: Option<&str>| -> i64 {
         match l {
             None => -1,
@@ -207,6 +306,9 @@ pub fn evaluate(labels: &Labels, reports: &[Report], level_order: &[&str]) -> Ev
             .map(String::as_str)
             .filter(|id| vocab.contains(id))
             .collect();
+        let ignored: BTreeSet<&str> = label.ignore.iter().map(String::as_str).collect();
+        let found: BTreeSet<&str> = found.difference(&ignored).copied().collect();
+        let truth: BTreeSet<&str> = truth.difference(&ignored).copied().collect();
         for id in found.union(&truth) {
             let c = per_skill.get_mut(*id).expect("vocabulary skill");
             match (found.contains(id), truth.contains(id)) {
@@ -252,35 +354,48 @@ pub fn evaluate(labels: &Labels, reports: &[Report], level_order: &[&str]) -> Ev
         let estimated = report.estimated_level.as_deref();
         per_resume.push(ResumeResult {
             file: label.file.clone(),
-            level: label.level.clone(),
+            level: label.levels().to_vec(),
             estimated_level: report.estimated_level.clone(),
-            years: label.years,
+            years: label.years.clone(),
             years_found: report.experience.years,
             levels: report.levels.clone(),
         });
-        match &label.level {
-            Some(l) => {
-                levels.labelled += 1;
-                let (a, b) = (rank(Some(l)), rank(estimated));
-                levels.exact += usize::from(a == b);
-                levels.within_one += usize::from((a - b).abs() <= 1);
-                *levels
-                    .confusion
-                    .entry(l.clone())
-                    .or_default()
-                    .entry(estimated.unwrap_or("none").to_string())
-                    .or_default() += 1;
-            }
-            None => {
-                levels.unlabelled += 1;
-                levels.unlabelled_above_first += usize::from(rank(estimated) > 0);
-            }
+        let ok = label.levels();
+        if ok.is_empty() {
+            levels.unlabelled += 1;
+            levels.unlabelled_above_first += usize::from(rank(estimated) > 0);
+        } else {
+            levels.labelled += 1;
+            let b = rank(estimated);
+            let distance = ok
+                .iter()
+                .map(|l| (rank(Some(l)) - b).abs())
+                .min()
+                .unwrap_or(i64::MAX);
+            levels.exact += usize::from(distance == 0);
+            levels.within_one += usize::from(distance <= 1);
+            // The confusion row is the label nearest to the estimate.
+            let nearest = ok
+                .iter()
+                .min_by_key(|l| (rank(Some(l)) - b).abs())
+                .expect("not empty");
+            *levels
+                .confusion
+                .entry(nearest.clone())
+                .or_default()
+                .entry(estimated.unwrap_or("none").to_string())
+                .or_default() += 1;
         }
-        if let Some(y) = label.years {
+        let nearest_years = label
+            .years
+            .iter()
+            .map(|y| (report.experience.years - y).abs())
+            .reduce(f64::min);
+        if let Some(e) = nearest_years {
             years_n += 1;
-            let e = (report.experience.years - y).abs();
             years_err += e;
-            years_close += usize::from(e <= 1.0);
+            years_close += usize::from(e <= 1.0 + 1e-9);
+            years_close_1_5 += usize::from(e <= 1.5 + 1e-9);
         }
     }
     let mut micro = Counts::default();
@@ -318,6 +433,11 @@ pub fn evaluate(labels: &Labels, reports: &[Report], level_order: &[&str]) -> Ev
             } else {
                 round3(years_close as f64 / years_n as f64)
             },
+            within_1_5_years: if years_n == 0 {
+                1.0
+            } else {
+                round3(years_close_1_5 as f64 / years_n as f64)
+            },
         },
         errors,
         per_resume,
@@ -342,14 +462,22 @@ mod tests {
                 LabelledResume {
                     file: "a.txt".into(),
                     skills: vec!["python".into(), "go".into()],
-                    level: Some("junior".into()),
-                    years: None,
+                    ignore: vec![],
+                    level: vec!["junior".into()],
+                    level_ok: None,
+                    backend_level_ok: None,
+                    years: vec![],
+                    as_of: None,
                 },
                 LabelledResume {
                     file: "b.txt".into(),
                     skills: vec!["java".into()],
-                    level: None,
-                    years: Some(0.0),
+                    ignore: vec![],
+                    level: vec![],
+                    level_ok: None,
+                    backend_level_ok: None,
+                    years: vec![0.0],
+                    as_of: None,
                 },
             ],
         };

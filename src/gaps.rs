@@ -71,10 +71,10 @@ pub(crate) fn gaps(
             expect: Expect::Evidenced,
             gain: round1(100.0 * b.years * relevance / total_blend * (1.0 - y)),
             why: format!(
-                "{} typically has {}+ years of experience; the resume shows {:.1}.",
+                "{} typically has {}+ years of experience in the role; the resume shows {:.1}.",
                 level.name, level.years.min, years
             ),
-            evidence: "Dated roles in an Experience section (e.g. \"Jan 2021 – Present\"), or a statement such as \"5+ years of experience\".".into(),
+            evidence: "Dated roles in an Experience section (e.g. \"Jan 2021 – Present\") whose bullets show the role's work (its language, APIs, frameworks, databases), or a statement such as \"5+ years of experience\".".into(),
             suggestion: level.suggestions.first().cloned(),
             options: Vec::new(),
         });

@@ -23,6 +23,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod career;
 mod error;
 pub mod eval;
 #[cfg(feature = "extract")]

@@ -77,8 +77,8 @@ pub struct Report {
     pub taxonomy: TaxonomyInfo,
     /// The settings that produced this report.
     pub settings: ReportSettings,
-    /// The highest level reached (readiness at least the threshold and the
-    /// level's minimum years shown); `None` when no level is reached.
+    /// The highest level reached on the ladder: the level a hiring manager for
+    /// this role would hire at; `None` when no level is reached.
     pub estimated_level: Option<String>,
     /// The level the gaps lead to.
     pub target_level: Option<String>,
@@ -133,8 +133,9 @@ pub struct LevelReadiness {
     pub name: String,
     /// 0–100, one decimal.
     pub readiness: f64,
-    /// Whether this level is reached: readiness at least the threshold and the
-    /// level's minimum years shown (see [`Report::estimated_level`]).
+    /// Whether the level is reached: every level below it is, the resume shows
+    /// the level's years in the role, and it passes the level's gate (see
+    /// `docs/LEVELS.md`). Levels are a ladder: never reached above an unreached one.
     pub reached: bool,
     /// Weighted requirement coverage, 0–1.
     pub skills: f64,
@@ -142,6 +143,11 @@ pub struct LevelReadiness {
     pub years: f64,
     /// Responsibility signals, 0–1.
     pub responsibilities: f64,
+    /// Why the level is not reached, one reason each (empty when reached):
+    /// `"below: mid"`, `"years: 3.1 of 5 in the role"`, `"readiness: 42.0 of 60"`,
+    /// `"breadth: 0.25 of 0.3"`, `"responsibilities: 0.10 of 0.3"`.
+    #[serde(default)]
+    pub unmet: Vec<String>,
 }
 
 /// Years of experience and where they come from.
@@ -157,6 +163,10 @@ pub struct Experience {
     pub ranges: Vec<RangeEvidence>,
     /// The statements read.
     pub statements: Vec<StatementEvidence>,
+    /// Years in the role: months of jobs whose lines show the role's core
+    /// competencies, plus a share of the years no job places. Levels count these.
+    #[serde(default)]
+    pub role_years: f64,
 }
 
 /// A date range and its line.
@@ -172,6 +182,10 @@ pub struct RangeEvidence {
     pub end: YearMonth,
     /// Months covered.
     pub months: u32,
+    /// Whether this job's lines show the role's work (core competencies), so
+    /// its months count as years in the role.
+    #[serde(default)]
+    pub role: bool,
 }
 
 /// A statement of years and its line.

@@ -20,10 +20,15 @@
 //! More evidence never lowers a strength, so adding evidence never lowers a
 //! score.
 //!
-//! A level is **reached** when its readiness is at least the threshold *and*
-//! the resume shows the years of experience the level's career stage starts at
-//! (`years.min`: a strong two-year engineer is a ready mid, not a senior). The
-//! **estimated level** is the highest level reached, or none.
+//! The years are **years in the role** ([`crate::report::Experience::role_years`]):
+//! a frontend engineer's twelve years are not twelve years of backend work.
+//!
+//! Levels are a **ladder** (`docs/LEVELS.md`): a level is reached when the level
+//! below it is, the resume shows at least `years.min − settings.years_tolerance`
+//! years in the role, and it passes the level's `gate` (readiness, breadth of
+//! the role touched, responsibilities). The **estimated level** is the highest
+//! level reached, or none: the level a hiring manager for this role would hire
+//! at. Every unreached level says why in `unmet`.
 
 use crate::report::{LevelReadiness, Strength};
 use crate::taxonomy::{Level, Requirement, Taxonomy};
@@ -116,6 +121,7 @@ pub(crate) fn readiness(
         skills: round3(skills),
         years: round3(years_c),
         responsibilities: round3(resp),
+        unmet: Vec::new(),
     }
 }
 
@@ -123,14 +129,18 @@ fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-/// How far years and responsibilities count: `min(1, b / relevance_full)`
-/// where `b` is the breadth of the role the resume touches — the share of all
-/// competencies, weighted by importance, that any found skill satisfies.
+/// How far years and responsibilities count: `min(1, breadth / relevance_full)`.
 pub(crate) fn relevance(taxonomy: &Taxonomy, strengths: &Strengths) -> f64 {
     let full = taxonomy.settings().relevance_full;
     if full <= 0.0 {
         return 1.0;
     }
+    (breadth(taxonomy, strengths) / full).min(1.0)
+}
+
+/// The breadth of the role the resume touches: the share of all competencies,
+/// weighted by importance, that any found skill satisfies (0–1).
+pub(crate) fn breadth(taxonomy: &Taxonomy, strengths: &Strengths) -> f64 {
     let (mut got, mut total) = (0.0, 0.0);
     for (ci, c) in taxonomy.competencies().iter().enumerate() {
         let w = c.importance.map_or(1.0, |i| i.weight());
@@ -144,30 +154,63 @@ pub(crate) fn relevance(taxonomy: &Taxonomy, strengths: &Strengths) -> f64 {
         }
     }
     if total <= 0.0 {
-        return 1.0;
+        return 0.0;
     }
-    (got / total / full).min(1.0)
+    got / total
 }
 
-/// Readiness for every level, with `reached` set; returns the estimated level's
-/// index (the highest level reached).
+/// Readiness for every level, with `reached` and `unmet` set; returns the
+/// estimated level's index (the highest level reached on the ladder).
 pub(crate) fn all_levels(
     taxonomy: &Taxonomy,
     strengths: &Strengths,
-    years: f64,
+    role_years: f64,
     threshold: f64,
 ) -> (Vec<LevelReadiness>, Option<usize>) {
     let relevance = relevance(taxonomy, strengths);
+    let breadth = breadth(taxonomy, strengths);
+    let tolerance = taxonomy.settings().years_tolerance;
     let mut levels: Vec<LevelReadiness> = taxonomy
         .levels()
         .iter()
-        .map(|l| readiness(taxonomy, l, strengths, years, relevance))
+        .map(|l| readiness(taxonomy, l, strengths, role_years, relevance))
         .collect();
     let mut estimated = None;
+    let mut below: Option<&str> = None;
     for (i, (l, def)) in levels.iter_mut().zip(taxonomy.levels()).enumerate() {
-        l.reached = l.readiness + 1e-9 >= threshold && years + 1e-9 >= def.years.min;
+        let mut unmet = Vec::new();
+        if let Some(b) = below {
+            unmet.push(format!("below: {b}"));
+        }
+        if breadth <= 0.0 {
+            unmet.push("breadth: no competency of the role touched".to_string());
+        }
+        if role_years + tolerance + 1e-9 < def.years.min {
+            unmet.push(format!(
+                "years: {:.1} of {} in the role",
+                role_years, def.years.min
+            ));
+        }
+        let gate = def.gate;
+        let need = gate.readiness.unwrap_or(threshold);
+        if l.readiness + 1e-9 < need {
+            unmet.push(format!("readiness: {:.1} of {need}", l.readiness));
+        }
+        if breadth > 0.0 && breadth + 1e-9 < gate.breadth {
+            unmet.push(format!("breadth: {breadth:.2} of {}", gate.breadth));
+        }
+        if l.responsibilities + 1e-9 < gate.responsibilities {
+            unmet.push(format!(
+                "responsibilities: {:.2} of {}",
+                l.responsibilities, gate.responsibilities
+            ));
+        }
+        l.reached = unmet.is_empty();
+        l.unmet = unmet;
         if l.reached {
             estimated = Some(i);
+        } else if below.is_none() {
+            below = Some(&def.id);
         }
     }
     (levels, estimated)

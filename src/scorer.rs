@@ -8,9 +8,7 @@ use crate::report::{
     SCHEMA_VERSION,
 };
 use crate::taxonomy::Taxonomy;
-use crate::text::{
-    find_ranges, find_statements, latest_mention, merged_months, Document, Section, YearMonth,
-};
+use crate::text::{find_ranges, find_statements, merged_months, Document, Section, YearMonth};
 use crate::{gaps, score};
 use std::collections::HashSet;
 
@@ -77,10 +75,9 @@ impl ScorerBuilder {
         self
     }
 
-    /// The month that `Present` means. Without it, open ranges end at the
-    /// latest date the document mentions (see [`crate::text::latest_mention`]):
-    /// results never depend on the clock, and an old resume is read as of the
-    /// time it was written.
+    /// The month that `Present` means. Without it, `Present` is this month
+    /// ([`YearMonth::now`], read when each document is scored), as in the CLI;
+    /// the report's `settings.as_of` says which month was used.
     pub fn as_of(mut self, month: YearMonth) -> Self {
         self.as_of = Some(month);
         self
@@ -168,15 +165,37 @@ impl Scorer {
         &self.matcher
     }
 
-    /// Scores one resume's text.
+    /// Scores one resume's text. `Present` is the builder's
+    /// [`as_of`](ScorerBuilder::as_of) month, or this month.
     pub fn score(&self, text: &str) -> Report {
+        self.score_at(text, self.as_of.unwrap_or_else(YearMonth::now))
+    }
+
+    /// Scores one resume's text, reading `Present` as `as_of` whatever the
+    /// builder said (for resumes written at different times, as in `eval`).
+    ///
+    /// ```
+    /// use skillgap::{Scorer, Taxonomy, text::YearMonth};
+    /// let scorer = Scorer::new(Taxonomy::builtin());
+    /// let text = "EXPERIENCE\nBackend Developer, Acme (Jan 2020 - Present)\n";
+    /// let report = scorer.score_at(text, YearMonth::new(2021, 12).unwrap());
+    /// assert_eq!(report.experience.years, 2.0);
+    /// assert_eq!(report.settings.as_of, YearMonth::new(2021, 12));
+    /// ```
+    pub fn score_at(&self, text: &str, as_of: YearMonth) -> Report {
         let doc = Document::parse(text);
         let mentions = self.matcher.find(&doc);
-        self.report(text, &doc, &mentions)
+        self.report(text, &doc, &mentions, as_of)
     }
 
     /// Builds the report from a parsed document and its mentions.
-    pub(crate) fn report(&self, input: &str, doc: &Document, mentions: &[Mention]) -> Report {
+    pub(crate) fn report(
+        &self,
+        input: &str,
+        doc: &Document,
+        mentions: &[Mention],
+        as_of: YearMonth,
+    ) -> Report {
         let t = &self.taxonomy;
         let has_headings = doc.segments.iter().any(|s| s.heading);
         let n = t.skills().len();
@@ -186,9 +205,12 @@ impl Scorer {
         let mut evidenced_lines: Vec<HashSet<usize>> = vec![HashSet::new(); n];
         let mut best: Vec<Option<Strength>> = vec![None; n];
         let mut excluded = Vec::new();
+        // (line, skill) of every counted mention, for the years in the role.
+        let mut touched: Vec<(usize, usize)> = Vec::new();
         let mut record =
             |skill: usize, m: &Mention, kind: EvidenceKind, via: String, strength: Strength| {
                 let seg = &doc.segments[m.segment];
+                touched.push((seg.line, skill));
                 if strength == Strength::Evidenced {
                     evidenced_lines[skill].insert(seg.line);
                 }
@@ -214,6 +236,13 @@ impl Scorer {
         for m in mentions {
             let seg = &doc.segments[m.segment];
             if let Some(reason) = m.excluded {
+                // Two spellings of one skill on a line ("HTML, CSS") are one exclusion.
+                let skill = &t.skills()[m.skill].id;
+                if excluded.iter().any(|x: &ExcludedMention| {
+                    x.line == seg.line && x.reason == reason && &x.skill == skill
+                }) {
+                    continue;
+                }
                 excluded.push(ExcludedMention {
                     skill: t.skills()[m.skill].id.clone(),
                     line: seg.line,
@@ -249,11 +278,18 @@ impl Scorer {
             .collect();
 
         // Years.
-        let experience = self.experience(doc);
+        let mut experience = self.experience(doc, as_of);
+        experience.role_years = crate::career::role_years(
+            t,
+            &mut experience.ranges,
+            &touched,
+            experience.years,
+            experience.from_ranges,
+        );
 
         // Levels and gaps.
         let (levels, estimated) =
-            score::all_levels(t, &strengths, experience.years, self.level_threshold);
+            score::all_levels(t, &strengths, experience.role_years, self.level_threshold);
         let target_index = match &self.target {
             Some(id) => t.levels().iter().position(|l| &l.id == id),
             None => match estimated {
@@ -265,7 +301,13 @@ impl Scorer {
         let gaps = target_index
             .map(|i| {
                 let relevance = score::relevance(t, &strengths);
-                gaps::gaps(t, &t.levels()[i], &strengths, experience.years, relevance)
+                gaps::gaps(
+                    t,
+                    &t.levels()[i],
+                    &strengths,
+                    experience.role_years,
+                    relevance,
+                )
             })
             .unwrap_or_default();
 
@@ -335,7 +377,7 @@ impl Scorer {
                 fuzzy_threshold: self.matcher.fuzzy_threshold(),
                 fuzzy_min_len: self.matcher.fuzzy_min_len(),
                 level_threshold: self.level_threshold,
-                as_of: self.as_of,
+                as_of: Some(as_of),
             },
             estimated_level: estimated.map(|i| t.levels()[i].id.clone()),
             target_level: target_index.map(|i| t.levels()[i].id.clone()),
@@ -356,14 +398,7 @@ impl Scorer {
 
     /// Years of experience from date ranges (experience and undated sections)
     /// and statements (anywhere but education).
-    fn experience(&self, doc: &Document) -> Experience {
-        let as_of = self
-            .as_of
-            .or_else(|| latest_mention(&doc.text))
-            .unwrap_or(YearMonth {
-                year: 1970,
-                month: 1,
-            });
+    fn experience(&self, doc: &Document, as_of: YearMonth) -> Experience {
         let mut ranges = Vec::new();
         let mut statements = Vec::new();
         let mut raw = Vec::new();
@@ -377,6 +412,7 @@ impl Scorer {
                         start: r.start,
                         end: r.end,
                         months: r.months,
+                        role: false,
                     });
                     raw.push(r);
                 }
@@ -399,6 +435,7 @@ impl Scorer {
             stated,
             ranges,
             statements,
+            role_years: 0.0,
         }
     }
 }

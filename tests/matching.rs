@@ -280,12 +280,35 @@ fn negated_skills_do_not_count_and_are_reported() {
 }
 
 #[test]
-fn hedged_skills_are_weak() {
-    for line in [
-        "Currently learning Golang and Kubernetes",
-        "Basic knowledge of Docker",
-        "Familiar with Kubernetes",
+fn skills_being_learned_are_not_found_but_reported_as_learning() {
+    for (line, ids) in [
+        (
+            "Currently learning Golang and Kubernetes",
+            &["go", "kubernetes"][..],
+        ),
+        ("Planning to learn Kafka", &["kafka"][..]),
+        (
+            "AWS Certified Developer (in progress)",
+            &["aws-developer-associate"][..],
+        ),
     ] {
+        let r = exp(line);
+        for id in ids {
+            assert!(r.skill(id).is_none(), "{line}: {id} must not be found");
+            assert!(
+                r.excluded
+                    .iter()
+                    .any(|x| &x.skill == id && x.reason == skillgap::matcher::Exclusion::Learning),
+                "{line}: {id} should be excluded as learning: {:?}",
+                r.excluded
+            );
+        }
+    }
+}
+
+#[test]
+fn hedged_skills_are_weak() {
+    for line in ["Basic knowledge of Docker", "Familiar with Kubernetes"] {
         let r = exp(line);
         let weak: Vec<&str> = r
             .skills

@@ -358,3 +358,52 @@ fn every_evidence_line_points_at_the_text_that_proved_it() {
         }
     }
 }
+
+#[test]
+fn long_frontend_career_counts_only_the_backend_job_as_years_in_the_role() {
+    check(&Expect {
+        file: "frontend-career-short-backend-stint.txt",
+        levels: &[Some("mid")],
+        years: (14.9, 14.9),
+        found: "react:E nodejs:E express:E postgresql:E jwt:E",
+        absent: "java kubernetes",
+        negated: "",
+        gaps: "years",
+    });
+    let r = score("frontend-career-short-backend-stint.txt");
+    assert_eq!(r.experience.role_years, 3.0);
+    let role: Vec<(usize, bool)> = r
+        .experience
+        .ranges
+        .iter()
+        .map(|x| (x.line, x.role))
+        .collect();
+    assert_eq!(role, [(12, false), (17, true), (22, false)]);
+    let senior = &r.levels[2];
+    assert!(!senior.reached);
+    assert_eq!(senior.unmet[0], "years: 3.0 of 5 in the role");
+    assert_eq!(r.levels[3].unmet[0], "below: senior");
+}
+
+#[test]
+fn the_ladder_is_never_reached_above_an_unreached_level() {
+    for entry in
+        std::fs::read_dir(format!("{}/fixtures/resumes", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let r = score(&name);
+        let reached: Vec<bool> = r.levels.iter().map(|l| l.reached).collect();
+        let first_unreached = reached.iter().position(|x| !x).unwrap_or(reached.len());
+        assert!(
+            reached[first_unreached..].iter().all(|x| !x),
+            "{name}: {reached:?}"
+        );
+        for l in &r.levels {
+            assert_eq!(l.reached, l.unmet.is_empty(), "{name}: {}", l.id);
+        }
+        let highest = first_unreached
+            .checked_sub(1)
+            .map(|i| r.levels[i].id.as_str());
+        assert_eq!(r.estimated_level.as_deref(), highest, "{name}");
+    }
+}

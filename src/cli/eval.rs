@@ -13,9 +13,9 @@ pub fn run(args: &EvalArgs) -> Result<Exit, Failure> {
         .map_err(|e| Failure::usage(format!("{name}: not a labels file: {e}")))?;
     let taxonomy = load_taxonomy(args.taxonomy.taxonomy.as_deref())?;
     let level_order: Vec<String> = taxonomy.levels().iter().map(|l| l.id.clone()).collect();
-    // Labelled resumes were written at different times: unless --as-of says
-    // otherwise, "Present" is the latest date each resume mentions.
-    let scorer = super::build_scorer(taxonomy, &args.matching, None, None)?;
+    // Labelled resumes were written at different times: a resume's `as_of`
+    // label says what "Present" means for it; otherwise --as-of or this month.
+    let scorer = super::build_scorer(taxonomy, &args.matching, None)?;
     let base = args.labels.parent().unwrap_or(std::path::Path::new("."));
     let reader = input::Reader::new(&args.input);
     // A resume that cannot be read is reported on stderr and left out of the
@@ -27,7 +27,10 @@ pub fn run(args: &EvalArgs) -> Result<Exit, Failure> {
     for r in &labels.resumes {
         match reader.read(&base.join(&r.file)) {
             Ok(doc) => {
-                reports.push(scorer.score(&doc.text));
+                reports.push(match r.as_of {
+                    Some(month) => scorer.score_at(&doc.text, month),
+                    None => scorer.score(&doc.text),
+                });
                 read.resumes.push(r.clone());
             }
             Err(f) => {
@@ -89,10 +92,11 @@ fn text(w: &mut dyn Write, e: &Evaluation, errors: usize) -> std::io::Result<()>
     )?;
     writeln!(
         w,
-        "years: {} labelled · mean abs error {:.2} · within one year {:.1}%",
+        "years: {} labelled · mean abs error {:.2} · within one year {:.1}% · within 1.5 years {:.1}%",
         e.years.labelled,
         e.years.mean_abs_error,
-        e.years.within_one_year * 100.0
+        e.years.within_one_year * 100.0,
+        e.years.within_1_5_years * 100.0
     )?;
     writeln!(w)?;
     writeln!(
@@ -154,19 +158,20 @@ fn markdown(w: &mut dyn Write, e: &Evaluation, errors: usize) -> std::io::Result
     let m = &e.micro;
     writeln!(
         w,
-        "| Resumes | Micro P | Micro R | Micro F1 | Macro F1 | Level exact | Level ±1 |"
+        "| Resumes | Micro P | Micro R | Micro F1 | Macro F1 | Level exact | Level ±1 | Years ±1.5 |"
     )?;
-    writeln!(w, "|---:|---:|---:|---:|---:|---:|---:|")?;
+    writeln!(w, "|---:|---:|---:|---:|---:|---:|---:|---:|")?;
     writeln!(
         w,
-        "| {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.1}% | {:.1}% |",
+        "| {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.1}% | {:.1}% | {:.1}% |",
         e.resumes,
         m.precision,
         m.recall,
         m.f1,
         e.macro_f1,
         pct(e.levels.exact, e.levels.labelled),
-        pct(e.levels.within_one, e.levels.labelled)
+        pct(e.levels.within_one, e.levels.labelled),
+        e.years.within_1_5_years * 100.0
     )?;
     writeln!(w)?;
     writeln!(w, "| Skill | TP | FP | FN | P | R | F1 |")?;

@@ -350,6 +350,7 @@ fn write_ignored(w: &mut dyn Write, job: &skillgap::jd::JobDescription) -> io::R
     for i in &job.ignored {
         let why = match i.excluded {
             Some(skillgap::matcher::Exclusion::Negated) => "negated".to_string(),
+            Some(skillgap::matcher::Exclusion::Learning) => "learning".to_string(),
             Some(skillgap::matcher::Exclusion::ContextRejected) => "other sense".to_string(),
             Some(skillgap::matcher::Exclusion::NoContext) => "no tech context".to_string(),
             None => i.section.to_string(),

@@ -85,42 +85,24 @@ pub fn load_taxonomy(path: Option<&std::path::Path>) -> Result<skillgap::Taxonom
     }
 }
 
-/// Builds a scorer from the command-line options. `default_as_of` applies when
-/// `--as-of` is not given (`None`: the latest date each document mentions).
+/// Builds a scorer from the command-line options. Without `--as-of`,
+/// "Present" is this month (the library's default).
 pub fn build_scorer(
     taxonomy: skillgap::Taxonomy,
     matching: &options::MatchArgs,
     level: Option<&str>,
-    default_as_of: Option<skillgap::text::YearMonth>,
 ) -> Result<skillgap::Scorer, Failure> {
     let mut b = skillgap::Scorer::builder(taxonomy).fuzzy(!matching.no_fuzzy);
     if let Some(t) = matching.fuzzy_threshold {
         b = b.fuzzy_threshold(t);
     }
-    if let Some(month) = matching.as_of.or(default_as_of) {
+    if let Some(month) = matching.as_of {
         b = b.as_of(month);
     }
     if let Some(l) = level {
         b = b.target_level(l);
     }
     b.build().map_err(|e| Failure::usage(e.to_string()))
-}
-
-/// The current month (UTC), from the system clock. Only the CLI reads the clock.
-pub fn this_month() -> skillgap::text::YearMonth {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    // Civil-from-days (Howard Hinnant's algorithm), for the year and month only.
-    let days = (secs / 86_400) as i64 + 719_468;
-    let era = days.div_euclid(146_097);
-    let doe = days - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    skillgap::text::YearMonth::new(year, month).expect("month in 1..=12")
 }
 
 /// Runs `f` with a buffered, colour-aware stdout, flushing at the end.
@@ -164,14 +146,5 @@ impl<W: Write> Write for Strip<W> {
 
     fn flush(&mut self) -> io::Result<()> {
         self.0.flush()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn this_month_is_plausible() {
-        let m = super::this_month();
-        assert!(m.year >= 2024 && (1..=12).contains(&m.month));
     }
 }

@@ -71,6 +71,14 @@ pub fn write(
                 l.years * 100.0,
                 l.responsibilities * 100.0
             )?;
+            if !l.unmet.is_empty() {
+                writeln!(
+                    w,
+                    "  {DIM}{:<10} not reached: {}{DIM:#}",
+                    "",
+                    l.unmet.join("; ")
+                )?;
+            }
         }
     }
     writeln!(w)?;
@@ -80,25 +88,39 @@ pub fn write(
             Some(s) if s >= years.from_ranges => "stated",
             _ => "from dates",
         };
-        format!("{:.1} years of experience ({how})", years.years)
+        format!(
+            "{:.1} years of experience ({how}), {:.1} of them in {} work",
+            years.years,
+            years.role_years,
+            report.taxonomy.name.to_lowercase()
+        )
     } else {
         "no dated experience found".to_string()
     };
     match &report.estimated_level {
-        Some(level) => writeln!(w, "{BOLD}Estimated level:{BOLD:#} {GREEN}{level}{GREEN:#}  {DIM}· {years_note}{DIM:#}")?,
+        Some(level) => writeln!(
+            w,
+            "{BOLD}Estimated level:{BOLD:#} {GREEN}{level}{GREEN:#}  {DIM}· {years_note}{DIM:#}"
+        )?,
         None => writeln!(
             w,
-            "{BOLD}Estimated level:{BOLD:#} {RED}none{RED:#} (below {:.0}% even for {})  {DIM}· {years_note}{DIM:#}",
-            report.settings.level_threshold,
-            report.levels.first().map_or("the first level", |l| l.id.as_str())
+            "{BOLD}Estimated level:{BOLD:#} {RED}none{RED:#} ({})  {DIM}· {years_note}{DIM:#}",
+            report
+                .levels
+                .first()
+                .map(|l| format!("{}: {}", l.id, l.unmet.join("; ")))
+                .unwrap_or_else(|| "no levels".to_string())
         )?,
     }
     if opts.explain && !years.ranges.is_empty() {
         for r in &years.ranges {
             writeln!(
                 w,
-                "  {DIM}L{:<4} {} ({} months){DIM:#}",
-                r.line, r.text, r.months
+                "  {DIM}L{:<4} {} ({} months{}){DIM:#}",
+                r.line,
+                r.text,
+                r.months,
+                if r.role { ", in the role" } else { "" }
             )?;
         }
     }
@@ -202,6 +224,7 @@ pub fn write(
         for x in report.excluded.iter().take(shown) {
             let reason = match x.reason {
                 skillgap::matcher::Exclusion::Negated => "negated",
+                skillgap::matcher::Exclusion::Learning => "learning",
                 skillgap::matcher::Exclusion::ContextRejected => "other sense",
                 skillgap::matcher::Exclusion::NoContext => "no tech context",
             };
@@ -226,8 +249,7 @@ pub fn write(
         writeln!(w)?;
         writeln!(
             w,
-            "{DIM}fuzzy threshold {t} · level threshold {:.0}%{}{DIM:#}",
-            report.settings.level_threshold,
+            "{DIM}fuzzy threshold {t}{}{DIM:#}",
             report
                 .settings
                 .as_of

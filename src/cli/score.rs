@@ -2,18 +2,12 @@
 
 use super::args::{ScoreArgs, ScoreFormat};
 use super::{
-    build_scorer, input, load_taxonomy, report_markdown, report_text, this_month, with_stdout,
-    Exit, Failure,
+    build_scorer, input, load_taxonomy, report_markdown, report_text, with_stdout, Exit, Failure,
 };
 
 pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
     let taxonomy = load_taxonomy(args.taxonomy.taxonomy.as_deref())?;
-    let scorer = build_scorer(
-        taxonomy,
-        &args.matching,
-        args.level.as_deref(),
-        Some(this_month()),
-    )?;
+    let scorer = build_scorer(taxonomy, &args.matching, args.level.as_deref())?;
     let doc = input::Reader::new(&args.input).read(&args.file)?;
     let source = input::display_name(&args.file);
     if args.explain {

@@ -232,8 +232,99 @@ fn show(t: &Taxonomy, id: &str) -> Result<Exit, Failure> {
             }
         }
     }
+    if let Ok(l) = t.level(id) {
+        out.push_str(&explain_level(t, l));
+    }
     with_stdout(ColorChoice::Auto, |w| w.write_all(out.as_bytes()))?;
     Ok(Exit::Ok)
+}
+
+/// How a level is reached, in words (docs/LEVELS.md has the worked example).
+fn explain_level(t: &Taxonomy, l: &skillgap::taxonomy::Level) -> String {
+    let s = t.settings();
+    let below: Vec<&str> = t
+        .levels()
+        .iter()
+        .take_while(|x| x.id != l.id)
+        .map(|x| x.id.as_str())
+        .collect();
+    let core: Vec<&str> = t
+        .competencies()
+        .iter()
+        .filter(|c| c.core)
+        .map(|c| c.id.as_str())
+        .collect();
+    let b = l.blend;
+    let total = (b.skills + b.years + b.responsibilities).max(f64::EPSILON);
+    let mut out = format!(
+        "# `{}` is reached when all of these hold (docs/LEVELS.md):\n",
+        l.id
+    );
+    if !below.is_empty() {
+        out.push_str(&format!(
+            "# - every level below it is reached: {}\n",
+            below.join(", ")
+        ));
+    }
+    out.push_str(&format!(
+        "# - at least {} years in the role (years.min {} less the tolerance {}):\n\
+         #   months of jobs whose lines touch {} or more core competencies:\n{}",
+        (l.years.min - s.years_tolerance).max(0.0),
+        l.years.min,
+        s.years_tolerance,
+        s.role_evidence_per_job,
+        comment_list(&core)
+    ));
+    out.push_str(&format!(
+        "# - readiness at least {}%: skills {:.0}% + years {:.0}% + responsibilities {:.0}%\n",
+        l.gate.readiness.unwrap_or(s.level_threshold),
+        100.0 * b.skills / total,
+        100.0 * b.years / total,
+        100.0 * b.responsibilities / total
+    ));
+    out.push_str(&format!(
+        "# - breadth at least {}: the share of the role's competencies, weighted by\n\
+         #   importance, that the resume touches at all\n",
+        l.gate.breadth
+    ));
+    if l.gate.responsibilities > 0.0 {
+        out.push_str(&format!(
+            "# - responsibilities at least {}: the level's responsibility signals:\n{}",
+            l.gate.responsibilities,
+            comment_list(
+                &l.responsibilities
+                    .iter()
+                    .filter_map(|r| r.skill.as_deref())
+                    .collect::<Vec<_>>()
+            )
+        ));
+    }
+    out
+}
+
+/// `items` as comment lines of at most 80 columns, comma-separated.
+fn comment_list(items: &[&str]) -> String {
+    let mut out = String::new();
+    let mut line = String::from("#   ");
+    for (i, item) in items.iter().enumerate() {
+        let piece = if i + 1 < items.len() {
+            format!("{item},")
+        } else {
+            item.to_string()
+        };
+        if line.len() > 4 && line.len() + 1 + piece.len() > 80 {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = String::from("#   ");
+        }
+        if line.len() > 4 {
+            line.push(' ');
+        }
+        line.push_str(&piece);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
 }
 
 /// Pretty JSON of an entry; the CLI does not depend on the YAML crate.

@@ -57,6 +57,8 @@ pub enum EvidenceKind {
 pub enum Exclusion {
     /// A negation cue ("no experience with") precedes it in its clause.
     Negated,
+    /// The resume says it is being learned or planned ("currently learning").
+    Learning,
     /// An ambiguous word whose context rules reject it ("go live").
     ContextRejected,
     /// An ambiguous word with nothing around it to confirm the technical sense,
@@ -209,7 +211,7 @@ impl Matcher {
             set_is_local,
             factors,
             regexes,
-            cues: negation::Cues::new(&cues.negation, &cues.hedge),
+            cues: negation::Cues::new(&cues.negation, &cues.hedge, &cues.learning),
             fuzzy: options.fuzzy.then(|| {
                 fuzzy::Fuzzy::new(
                     fuzzy_entries,
@@ -439,8 +441,11 @@ impl Matcher {
             spelling,
             similarity,
             hedged: modifier == Some(Modifier::Hedged),
-            excluded: excluded
-                .or((modifier == Some(Modifier::Negated)).then_some(Exclusion::Negated)),
+            excluded: excluded.or(match modifier {
+                Some(Modifier::Negated) => Some(Exclusion::Negated),
+                Some(Modifier::Learning) => Some(Exclusion::Learning),
+                _ => None,
+            }),
         }
     }
 }

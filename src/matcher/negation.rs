@@ -18,6 +18,8 @@ pub enum Modifier {
     Negated,
     /// The person hedges: counted as weak evidence.
     Hedged,
+    /// The person is learning it or plans to: not counted.
+    Learning,
 }
 
 /// The compiled cue lists.
@@ -28,10 +30,14 @@ pub(crate) struct Cues {
 }
 
 impl Cues {
-    pub fn new(negation: &[String], hedge: &[String]) -> Cues {
+    pub fn new(negation: &[String], hedge: &[String], learning: &[String]) -> Cues {
         let mut texts = Vec::new();
         let mut kinds = Vec::new();
-        for (list, kind) in [(negation, Modifier::Negated), (hedge, Modifier::Hedged)] {
+        for (list, kind) in [
+            (negation, Modifier::Negated),
+            (hedge, Modifier::Hedged),
+            (learning, Modifier::Learning),
+        ] {
             for cue in list.iter().filter(|c| !c.trim().is_empty()) {
                 texts.push(cue.trim().to_string());
                 kinds.push(kind);
@@ -60,13 +66,16 @@ impl Cues {
 
     /// The cue in force for a mention at `at..end` of `segment`, if any: the
     /// last cue before it in the same clause, else a cue in parentheses right
-    /// after it.
+    /// after it. A cue inside parentheses that close before the mention belongs
+    /// to the mention before those parentheses, not to later ones:
+    /// in "TypeScript (currently learning), HTML" only TypeScript is learning.
     pub fn modifier_at(&self, segment: &str, at: usize, end: usize) -> Option<Modifier> {
         let ac = self.ac.as_ref()?;
         let clause = &segment[clause_start(segment, at)..at];
         let before = ac
             .find_iter(clause)
             .filter(|m| cue_boundary(clause, m.start(), m.end()))
+            .filter(|m| !closes_after(clause, m.start(), m.end()))
             .last()
             .map(|m| self.kinds[m.pattern().as_usize()]);
         before.or_else(|| {
@@ -78,6 +87,12 @@ impl Cues {
                 .map(|m| self.kinds[m.pattern().as_usize()])
         })
     }
+}
+
+/// Whether the cue at `start..end` sits inside parentheses that open before it
+/// and close again before the end of `clause`.
+fn closes_after(clause: &str, start: usize, end: usize) -> bool {
+    clause[..start].contains('(') && clause[end..].contains(')')
 }
 
 /// A cue stands alone: preceded by the start, a space or punctuation other than
@@ -129,11 +144,8 @@ mod tests {
     fn cues() -> Cues {
         Cues::new(
             &["no experience with".into(), "not familiar with".into()],
-            &[
-                "currently learning".into(),
-                "basic knowledge of".into(),
-                "learning".into(),
-            ],
+            &["basic knowledge of".into()],
+            &["currently learning".into(), "learning".into()],
         )
     }
 
@@ -160,12 +172,16 @@ mod tests {
     #[test]
     fn hedges_are_weak() {
         assert_eq!(
-            at("Currently learning Go and Rust", "Rust"),
-            Some(Modifier::Hedged)
-        );
-        assert_eq!(
             at("Basic knowledge of Docker.", "Docker"),
             Some(Modifier::Hedged)
+        );
+    }
+
+    #[test]
+    fn learning_is_not_hedging() {
+        assert_eq!(
+            at("Currently learning Go and Rust", "Rust"),
+            Some(Modifier::Learning)
         );
     }
 
@@ -173,7 +189,7 @@ mod tests {
     fn parentheses_do_not_end_the_clause() {
         assert_eq!(
             at("Currently learning Go (Tour of Go, CLI tools)", "of Go"),
-            Some(Modifier::Hedged)
+            Some(Modifier::Learning)
         );
     }
 
@@ -187,6 +203,14 @@ mod tests {
             at("Frontend: jQuery, Vue.js (basic knowledge of it)", "jQuery"),
             None
         );
+    }
+
+    #[test]
+    fn a_parenthesised_cue_does_not_reach_past_its_parentheses() {
+        let l = "JavaScript, TypeScript (currently learning), HTML, CSS";
+        assert_eq!(at(l, "TypeScript"), Some(Modifier::Learning));
+        assert_eq!(at(l, "HTML"), None);
+        assert_eq!(at(l, "CSS"), None);
     }
 
     #[test]

@@ -24,6 +24,7 @@ const APPEND_FIELDS: &[&str] = &[
     "certifications",
     "negation",
     "hedge",
+    "learning",
 ];
 const TARGET_FIELDS: &[&str] = &["requirements", "responsibilities"];
 

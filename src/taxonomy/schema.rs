@@ -84,6 +84,17 @@ pub struct Settings {
     /// Below it they count in proportion, so years in an unrelated career do
     /// not make someone ready for this role.
     pub relevance_full: f64,
+    /// How many distinct `core` competencies the lines of one job (from its
+    /// date range to the next) must touch for its months to count as years in
+    /// this role (see `docs/LEVELS.md`).
+    pub role_evidence_per_job: usize,
+    /// Share (0–1) of the years that no job's date range places (stated years,
+    /// resumes without dates) that count as years in this role when the resume
+    /// as a whole shows too little role evidence to say.
+    pub unplaced_years_share: f64,
+    /// Years a resume may fall short of a level's `years.min` and still reach
+    /// it (dates written as years only, rounded statements).
+    pub years_tolerance: f64,
 }
 
 impl Default for Settings {
@@ -93,6 +104,9 @@ impl Default for Settings {
             fuzzy_min_len: 5,
             level_threshold: 70.0,
             relevance_full: 0.25,
+            role_evidence_per_job: 2,
+            unplaced_years_share: 0.5,
+            years_tolerance: 0.5,
         }
     }
 }
@@ -106,8 +120,11 @@ impl Default for Settings {
 pub struct Cues {
     /// The person says they lack the skill ("no experience with"): not counted.
     pub negation: Vec<String>,
-    /// The person hedges ("currently learning", "basic knowledge of"): counted as weak.
+    /// The person hedges ("basic knowledge of", "familiar with"): counted as weak.
     pub hedge: Vec<String>,
+    /// The person is learning it or plans to ("currently learning", "planning
+    /// to learn"): not counted, reported as excluded (`learning`).
+    pub learning: Vec<String>,
 }
 
 /// How important a competency is, as the seeds grade it.
@@ -157,6 +174,10 @@ pub struct Competency {
     /// Skill ids that evidence this competency.
     #[serde(default)]
     pub skills: Vec<String>,
+    /// Whether this competency is the role's own work: a job whose lines show
+    /// enough core competencies counts as years in the role.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub core: bool,
     /// What evidence in a resume would count.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub evidence: String,
@@ -325,6 +346,21 @@ pub struct Years {
     pub max: Option<f64>,
 }
 
+/// What a level needs to count as reached, besides every level below it and
+/// `years.min` years in the role (see `docs/LEVELS.md`).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Gate {
+    /// Readiness (0–100) the level needs; `None`: `settings.level_threshold`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub readiness: Option<f64>,
+    /// Share (0–1) of the role's competencies, weighted by importance, that the
+    /// resume touches at all.
+    pub breadth: f64,
+    /// The level's responsibility component (0–1) as the report shows it.
+    pub responsibilities: f64,
+}
+
 /// How a level's readiness blends its three components. The parts are
 /// normalised by their sum.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
@@ -366,6 +402,10 @@ pub struct Level {
     /// How readiness blends skills, years and responsibilities.
     #[serde(default)]
     pub blend: Blend,
+    /// What else the level needs to count as reached, besides the level below
+    /// and its years in the role.
+    #[serde(default)]
+    pub gate: Gate,
     /// What the level does, in the seeds' words.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,

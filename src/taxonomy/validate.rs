@@ -81,6 +81,16 @@ pub(crate) fn validate(file: &TaxonomyFile) -> Vec<(Locus, Problem)> {
             Some("use a coverage in [0, 1]; 0 turns the relevance scaling off".into()),
         );
     }
+    if !(0.0..=1.0).contains(&s.unplaced_years_share) || !(0.0..=5.0).contains(&s.years_tolerance) {
+        push(
+            top("settings"),
+            format!(
+                "unplaced_years_share {} or years_tolerance {} is out of range",
+                s.unplaced_years_share, s.years_tolerance
+            ),
+            Some("use a share in [0, 1] and a tolerance in [0, 5] years".into()),
+        );
+    }
     if !(0.0..=100.0).contains(&s.level_threshold) {
         push(
             top("settings"),
@@ -314,6 +324,17 @@ pub(crate) fn validate(file: &TaxonomyFile) -> Vec<(Locus, Problem)> {
                 at("levels", id, None),
                 format!("level `{id}` has no requirements"),
                 Some("add `requirements:` with competencies or skills".into()),
+            );
+        }
+        let g = level.gate;
+        if !(0.0..=1.0).contains(&g.breadth)
+            || !(0.0..=1.0).contains(&g.responsibilities)
+            || g.readiness.is_some_and(|r| !(0.0..=100.0).contains(&r))
+        {
+            push(
+                at("levels", id, Some("gate")),
+                format!("level `{id}` has a gate out of range"),
+                Some("use readiness in [0, 100], breadth and responsibilities in [0, 1]".into()),
             );
         }
         let b = level.blend;

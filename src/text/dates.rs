@@ -56,6 +56,35 @@ impl YearMonth {
         YearMonth::new(year, month)
     }
 
+    /// This month, in UTC, from the system clock: what "Present" means unless
+    /// the caller says otherwise.
+    ///
+    /// ```
+    /// use skillgap::text::YearMonth;
+    /// assert!(YearMonth::now().year >= 2024);
+    /// ```
+    pub fn now() -> YearMonth {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        YearMonth::from_unix_days((secs / 86_400) as i64)
+    }
+
+    /// The month of a day counted from 1970-01-01. Civil-from-days (Howard
+    /// Hinnant's algorithm), for the year and month only: a date crate would be
+    /// a dependency for ten lines.
+    fn from_unix_days(days: i64) -> YearMonth {
+        let days = days + 719_468;
+        let era = days.div_euclid(146_097);
+        let doe = days - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        YearMonth { year, month }
+    }
+
     fn index(self) -> i32 {
         self.year * 12 + self.month as i32 - 1
     }
@@ -432,6 +461,46 @@ pub fn merged_months(ranges: &[DateRange]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_since_1970_give_the_civil_month() {
+        assert_eq!(
+            YearMonth::from_unix_days(0),
+            YearMonth {
+                year: 1970,
+                month: 1
+            }
+        );
+        // 2000-02-29 (a leap day in a century leap year) and 2026-12-06.
+        assert_eq!(
+            YearMonth::from_unix_days(11_016),
+            YearMonth {
+                year: 2000,
+                month: 2
+            }
+        );
+        assert_eq!(
+            YearMonth::from_unix_days(20_793),
+            YearMonth {
+                year: 2026,
+                month: 12
+            }
+        );
+        assert_eq!(
+            YearMonth::from_unix_days(20_818),
+            YearMonth {
+                year: 2026,
+                month: 12
+            }
+        );
+        assert_eq!(
+            YearMonth::from_unix_days(20_819),
+            YearMonth {
+                year: 2027,
+                month: 1
+            }
+        );
+    }
 
     #[test]
     fn prefiltered_search_finds_what_captures_iter_finds() {

@@ -17,8 +17,8 @@ pub mod walk;
 
 pub use args::BatchArgs;
 
+use super::build_scorer;
 use super::input::{display_name, Reader};
-use super::{build_scorer, this_month};
 use super::{load_taxonomy, Exit, Failure, Strip};
 use args::SortKey;
 use format::{Format, Formatter, JobInfo, Run, Totals};
@@ -48,8 +48,16 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
             .fuzzy_threshold
             .unwrap_or(taxonomy.settings().fuzzy_threshold)
     });
-    let as_of = args.matching.as_of.unwrap_or_else(this_month);
-    let scorer = build_scorer(taxonomy, &args.matching, args.level.as_deref(), Some(as_of))?;
+    // Resolved once, so every file of the run reads "Present" as the same month.
+    let as_of = args
+        .matching
+        .as_of
+        .unwrap_or_else(skillgap::text::YearMonth::now);
+    let matching = super::options::MatchArgs {
+        as_of: Some(as_of),
+        ..args.matching.clone()
+    };
+    let scorer = build_scorer(taxonomy, &matching, args.level.as_deref())?;
     let sort = match (args.sort, &args.jd) {
         (Some(SortKey::Match), None) => {
             return Err(Failure::usage(
