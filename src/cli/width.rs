@@ -85,7 +85,7 @@ impl Width {
         textwrap::wrap(body, options).join("\n")
     }
 
-    /// Writes `line` (without its newline), wrapped as by [`Width::wrap`].
+    /// Writes `line`, wrapped as by [`Width::wrap`], and a newline.
     pub fn writeln(self, w: &mut dyn Write, line: &str, indent: usize) -> io::Result<()> {
         writeln!(w, "{}", self.wrap(line, indent))
     }
@@ -271,7 +271,7 @@ mod tests {
         assert_eq!(truncate("PostgreSQL", 6), "Postg…");
         assert_eq!(
             truncate_start("fixtures/batch/good/a.txt", 12),
-            "…good/a.txt"
+            "…/good/a.txt"
         );
     }
 
