@@ -1,6 +1,6 @@
 //! Command-line arguments (clap derive).
 
-use super::options::{ColorChoice, InputArgs, MatchArgs, TaxonomyArg};
+use super::options::{ColorChoice, InputArgs, MatchArgs, TaxonomyArg, WidthArg};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -105,6 +105,8 @@ pub struct ScoreArgs {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     #[command(flatten)]
+    pub width: WidthArg,
+    #[command(flatten)]
     pub taxonomy: TaxonomyArg,
     #[command(flatten)]
     pub matching: MatchArgs,
@@ -139,6 +141,8 @@ pub enum TaxonomyCommand {
         /// aliases, ambiguous spellings), e.g. to run another tool on the same words.
         #[arg(short, long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        #[command(flatten)]
+        width: WidthArg,
     },
     /// Show one skill, competency or level in full.
     Show {
@@ -146,6 +150,8 @@ pub enum TaxonomyCommand {
         id: String,
         #[command(flatten)]
         taxonomy: TaxonomyArg,
+        #[command(flatten)]
+        width: WidthArg,
     },
 }
 

@@ -6,6 +6,7 @@
 use super::args::{ScoreArgs, ScoreFormat};
 use super::report_markdown::cell;
 use super::report_text::truncate;
+use super::width::{pad, Width};
 use super::{input, with_stdout, Exit, Failure};
 use anstyle::{AnsiColor, Style};
 use skillgap::jd::{JobMatch, RequirementMatch};
@@ -44,11 +45,18 @@ pub fn run(
     }
     let job = scorer.parse_job(&doc.text);
     let m = scorer.match_parsed(report, &job);
+    let width = args.width.resolve();
     with_stdout(args.color, |w| match args.format {
         ScoreFormat::Text => {
-            write_text(w, &m, scorer.taxonomy(), source, &jd_name, args.explain)?;
+            let page = Page {
+                resume: source,
+                job: &jd_name,
+                explain: args.explain,
+                width,
+            };
+            write_text(w, &m, scorer.taxonomy(), &page)?;
             if args.explain {
-                write_ignored(w, &job)?;
+                write_ignored(w, &job, width)?;
             }
             Ok(())
         }
@@ -123,17 +131,25 @@ fn via(r: &RequirementMatch, t: &Taxonomy) -> String {
     }
 }
 
-fn write_text(
-    w: &mut dyn Write,
-    m: &JobMatch,
-    t: &Taxonomy,
-    resume: &str,
-    job: &str,
+/// What the text report is about and how it is laid out.
+struct Page<'a> {
+    resume: &'a str,
+    job: &'a str,
     explain: bool,
-) -> io::Result<()> {
-    writeln!(
+    width: Width,
+}
+
+fn write_text(w: &mut dyn Write, m: &JobMatch, t: &Taxonomy, page: &Page) -> io::Result<()> {
+    let Page {
+        resume,
+        job,
+        explain,
+        width,
+    } = *page;
+    width.writeln(
         w,
-        "{BOLD}{resume}{BOLD:#}  {DIM}vs{DIM:#}  {BOLD}{job}{BOLD:#}"
+        &format!("{BOLD}{resume}{BOLD:#}  {DIM}vs{DIM:#}  {BOLD}{job}{BOLD:#}"),
+        2,
     )?;
     let mut about = Vec::new();
     if let Some(t) = &m.title {
@@ -146,7 +162,7 @@ fn write_text(
         about.push(format!("{y} years"));
     }
     about.push(format!("{} {}", m.taxonomy.id, m.taxonomy.version));
-    writeln!(w, "{DIM}{}{DIM:#}", about.join(" · "))?;
+    width.writeln(w, &format!("{DIM}{}{DIM:#}", about.join(" · ")), 2)?;
     writeln!(w)?;
 
     let style = super::report_text::match_style(m.percent);
@@ -171,24 +187,28 @@ fn write_text(
         let mark = if met { "✓" } else { "✗" };
         parts.push(format!("years {:.1} of {asked} {mark}", m.years.found));
     }
-    writeln!(w, "  {DIM}{}{DIM:#}", parts.join(" · "))?;
+    width.writeln(w, &format!("  {DIM}{}{DIM:#}", parts.join(" · ")), 4)?;
     if explain {
         let y = c.years.as_ref();
-        writeln!(
+        width.writeln(
             w,
-            "  {DIM}= 100 × ({:.2} × required {:.2} + {:.2} × preferred {:.2} + {:.2} × years {:.2}){DIM:#}",
-            c.required.share,
-            c.required.credit,
-            c.preferred.share,
-            c.preferred.credit,
-            y.map_or(0.0, |y| y.share),
-            y.map_or(0.0, |y| y.credit)
+            &format!(
+                "  {DIM}= 100 × ({:.2} × required {:.2} + {:.2} × preferred {:.2} + {:.2} × years {:.2}){DIM:#}",
+                c.required.share,
+                c.required.credit,
+                c.preferred.share,
+                c.preferred.credit,
+                y.map_or(0.0, |y| y.share),
+                y.map_or(0.0, |y| y.credit)
+            ),
+            4,
         )?;
     }
     if c.required.total + c.preferred.total == 0 {
-        writeln!(
+        width.writeln(
             w,
-            "  {YELLOW}The job description names no skill this taxonomy knows.{YELLOW:#}"
+            &format!("  {YELLOW}The job description names no skill this taxonomy knows.{YELLOW:#}"),
+            2,
         )?;
     }
 
@@ -201,9 +221,9 @@ fn write_text(
             "{BOLD}Missing required{BOLD:#}  {DIM}({}){DIM:#}",
             m.missing_required.len()
         )?;
-        let width = name_width(&m.missing_required, t);
+        let names = name_width(&m.missing_required, t, width);
         for r in &m.missing_required {
-            write_missing(w, r, t, width)?;
+            write_missing(w, r, t, names, width)?;
         }
     }
     if !m.missing_preferred.is_empty() {
@@ -213,51 +233,52 @@ fn write_text(
             "{BOLD}Missing preferred{BOLD:#}  {DIM}({}){DIM:#}",
             m.missing_preferred.len()
         )?;
-        let width = name_width(&m.missing_preferred, t);
+        let names = name_width(&m.missing_preferred, t, width);
         for r in &m.missing_preferred {
-            write_missing(w, r, t, width)?;
+            write_missing(w, r, t, names, width)?;
         }
     }
 
     if !m.matched.is_empty() {
         writeln!(w)?;
-        writeln!(
+        width.writeln(
             w,
-            "{BOLD}Matched{BOLD:#}  {DIM}resume evidence, and the job line that asked{DIM:#}"
+            &format!(
+                "{BOLD}Matched{BOLD:#}  {DIM}resume evidence, and the job line that asked{DIM:#}"
+            ),
+            2,
         )?;
-        let width = name_width(&m.matched, t);
+        let names = name_width(&m.matched, t, width);
         for r in &m.matched {
             let st = status_style(r.status);
-            writeln!(
+            width.writeln(
                 w,
-                "  {st}✓{st:#} {:<width$} {st}{:<9}{st:#} {DIM}{}{DIM:#}{CYAN}{}{CYAN:#}",
-                truncate(&label(r, t), width),
-                status_word(r.status),
-                r.priority,
-                via(r, t)
+                &format!(
+                    "  {st}✓{st:#} {} {st}{:<9}{st:#} {DIM}{}{DIM:#}{CYAN}{}{CYAN:#}",
+                    pad(&truncate(&label(r, t), names), names),
+                    status_word(r.status),
+                    r.priority,
+                    via(r, t)
+                ),
+                6,
             )?;
             if let Some(e) = &r.evidence {
-                writeln!(
-                    w,
-                    "      {DIM}resume L{:<4}{DIM:#} {}",
-                    e.line,
-                    truncate(&e.text, 76)
-                )?;
+                let head = format!("      {DIM}resume L{:<4}{DIM:#} ", e.line);
+                let line = width.excerpt(&head, &e.text, Style::new(), 76, "", 8);
+                writeln!(w, "{line}")?;
             }
-            writeln!(
-                w,
-                "      {DIM}job    L{:<4} {}{DIM:#}",
-                r.asked.line,
-                truncate(&r.asked.text, 76)
-            )?;
+            let head = format!("      {DIM}job    L{:<4}{DIM:#} ", r.asked.line);
+            let line = width.excerpt(&head, &r.asked.text, DIM, 76, "", 8);
+            writeln!(w, "{line}")?;
         }
     }
 
     if !m.mentioned.is_empty() {
         writeln!(w)?;
-        writeln!(
+        width.writeln(
             w,
-            "{BOLD}Also in the job's duties{BOLD:#}  {DIM}(responsibilities, role, stack; not scored){DIM:#}"
+            &format!("{BOLD}Also in the job's duties{BOLD:#}  {DIM}(responsibilities, role, stack; not scored){DIM:#}"),
+            2,
         )?;
         let shown: Vec<String> = m
             .mentioned
@@ -267,26 +288,32 @@ fn write_text(
                 format!("{} {st}{}{st:#}", label(r, t), status_word(r.status))
             })
             .collect();
-        writeln!(w, "  {}", shown.join(" · "))?;
+        width.writeln(w, &format!("  {}", shown.join(" · ")), 2)?;
     }
 
     writeln!(w)?;
     match (&m.years.asked, m.years.met) {
         (Some(y), Some(met)) => {
             let (st, mark) = if met { (GREEN, "✓") } else { (RED, "✗") };
-            writeln!(
+            width.writeln(
                 w,
-                "{BOLD}Years{BOLD:#}   asked {} {DIM}(job L{} \"{}\"){DIM:#}, found {st}{:.1} {mark}{st:#}",
-                years_asked(m).unwrap_or_default(),
-                y.line,
-                y.text,
-                m.years.found
+                &format!(
+                    "{BOLD}Years{BOLD:#}   asked {} {DIM}(job L{} \"{}\"){DIM:#}, found {st}{:.1} {mark}{st:#}",
+                    years_asked(m).unwrap_or_default(),
+                    y.line,
+                    y.text,
+                    m.years.found
+                ),
+                8,
             )?;
         }
-        _ => writeln!(
+        _ => width.writeln(
             w,
-            "{BOLD}Years{BOLD:#}   not stated in the job; found {:.1}",
-            m.years.found
+            &format!(
+                "{BOLD}Years{BOLD:#}   not stated in the job; found {:.1}",
+                m.years.found
+            ),
+            8,
         )?,
     }
     match &m.level {
@@ -301,12 +328,15 @@ fn write_text(
                 skillgap::jd::LevelSource::Field => format!("field \"{}\"", l.asked.text),
                 skillgap::jd::LevelSource::Years => format!("from \"{}\"", l.asked.text),
             };
-            writeln!(
+            width.writeln(
                 w,
-                "{BOLD}Level{BOLD:#}   {}: readiness {st}{:.1}% {mark}{st:#} {DIM}({how}; estimated level {}){DIM:#}",
-                l.asked.id,
-                l.readiness,
-                l.estimated.as_deref().unwrap_or("none")
+                &format!(
+                    "{BOLD}Level{BOLD:#}   {}: readiness {st}{:.1}% {mark}{st:#} {DIM}({how}; estimated level {}){DIM:#}",
+                    l.asked.id,
+                    l.readiness,
+                    l.estimated.as_deref().unwrap_or("none")
+                ),
+                8,
             )?;
         }
         None => writeln!(w, "{BOLD}Level{BOLD:#}   not stated in the job")?,
@@ -319,33 +349,45 @@ fn write_text(
             .iter()
             .map(|u| format!("{} {DIM}(L{}){DIM:#}", u.term, u.line))
             .collect();
-        writeln!(w, "{BOLD}Not recognised{BOLD:#}  {}", terms.join(", "))?;
-        writeln!(
+        width.writeln(
             w,
-            "  {DIM}Technologies this taxonomy does not know; they count neither way. Add them with `--taxonomy` (extends: builtin).{DIM:#}"
+            &format!("{BOLD}Not recognised{BOLD:#}  {}", terms.join(", ")),
+            2,
+        )?;
+        width.writeln(
+            w,
+            &format!("  {DIM}Technologies this taxonomy does not know; they count neither way. Add them with `--taxonomy` (extends: builtin).{DIM:#}"),
+            2,
         )?;
     }
     Ok(())
 }
 
-/// The width of the name column: the longest name, at most 36 characters.
-fn name_width(list: &[RequirementMatch], t: &Taxonomy) -> usize {
+/// The width of the name column: the longest name, at most 36 columns (at
+/// most a third of a limited width).
+fn name_width(list: &[RequirementMatch], t: &Taxonomy, width: Width) -> usize {
+    let max = width.get().map_or(36, |w| (w / 3).clamp(10, 36));
     list.iter()
-        .map(|r| label(r, t).chars().count())
+        .map(|r| super::width::display_width(&label(r, t)))
         .max()
         .unwrap_or(0)
-        .clamp(10, 36)
+        .clamp(10, max)
 }
 
 /// With `--explain`: skills the job names where they do not count.
-fn write_ignored(w: &mut dyn Write, job: &skillgap::jd::JobDescription) -> io::Result<()> {
+fn write_ignored(
+    w: &mut dyn Write,
+    job: &skillgap::jd::JobDescription,
+    width: Width,
+) -> io::Result<()> {
     if job.ignored.is_empty() {
         return Ok(());
     }
     writeln!(w)?;
-    writeln!(
+    width.writeln(
         w,
-        "{BOLD}Not counted from the job{BOLD:#}  {DIM}(company, benefits, process, metadata; or another sense){DIM:#}"
+        &format!("{BOLD}Not counted from the job{BOLD:#}  {DIM}(company, benefits, process, metadata; or another sense){DIM:#}"),
+        2,
     )?;
     for i in &job.ignored {
         let why = match i.excluded {
@@ -355,10 +397,13 @@ fn write_ignored(w: &mut dyn Write, job: &skillgap::jd::JobDescription) -> io::R
             Some(skillgap::matcher::Exclusion::NoContext) => "no tech context".to_string(),
             None => i.section.to_string(),
         };
-        writeln!(
+        width.writeln(
             w,
-            "  {:<24} {DIM}job L{:<4} {:<16}{DIM:#} \"{}\"",
-            i.skill, i.line, why, i.matched
+            &format!(
+                "  {:<24} {DIM}job L{:<4} {:<16}{DIM:#} \"{}\"",
+                i.skill, i.line, why, i.matched
+            ),
+            4,
         )?;
     }
     Ok(())
@@ -368,7 +413,8 @@ fn write_missing(
     w: &mut dyn Write,
     r: &RequirementMatch,
     t: &Taxonomy,
-    width: usize,
+    names: usize,
+    width: Width,
 ) -> io::Result<()> {
     let note = match (r.status, r.negated_line) {
         (Some(s), _) => {
@@ -382,13 +428,13 @@ fn write_missing(
         (None, Some(l)) => format!("  {RED}negated (resume L{l}){RED:#}"),
         (None, None) => String::new(),
     };
-    writeln!(
-        w,
-        "  {RED}✗{RED:#} {:<width$} {DIM}job L{:<4} {}{DIM:#}{note}",
-        truncate(&label(r, t), width),
-        r.asked.line,
-        truncate(&r.asked.text, 56)
-    )
+    let head = format!(
+        "  {RED}✗{RED:#} {} {DIM}job L{:<4}{DIM:#} ",
+        pad(&truncate(&label(r, t), names), names),
+        r.asked.line
+    );
+    let line = width.excerpt(&head, &r.asked.text, DIM, 56, &note, 6);
+    writeln!(w, "{line}")
 }
 
 fn write_markdown(

@@ -12,6 +12,7 @@ pub mod report_markdown;
 pub mod report_text;
 pub mod score;
 pub mod taxonomy;
+pub mod width;
 
 use std::io::{self, Write};
 use std::process::ExitCode;

@@ -1,5 +1,5 @@
 //! Option groups that several commands share (taxonomy, input limits,
-//! matching, colour), and their value parsers.
+//! matching, colour, width), and their value parsers.
 
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
@@ -46,6 +46,23 @@ pub struct MatchArgs {
 fn parse_month(s: &str) -> Result<skillgap::text::YearMonth, String> {
     skillgap::text::YearMonth::parse(s)
         .ok_or_else(|| format!("`{s}` is not a month; use YYYY-MM, e.g. 2026-11"))
+}
+
+/// The width of text output.
+#[derive(Debug, Args, Clone)]
+pub struct WidthArg {
+    /// Fit text output to N columns (at least 60): long lines wrap with a hanging
+    /// indent, excerpts and table columns are shortened with … [default: the
+    /// terminal's width on a terminal, no limit when piped]. 0: no limit.
+    #[arg(long, value_name = "N", value_parser = super::width::parse_width)]
+    pub width: Option<usize>,
+}
+
+impl WidthArg {
+    /// The width to fit text output to.
+    pub fn resolve(&self) -> super::width::Width {
+        super::width::Width::resolve(self.width)
+    }
 }
 
 /// When to colour the output.

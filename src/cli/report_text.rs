@@ -1,5 +1,6 @@
 //! The human-readable report of `skillgap score`.
 
+use super::width::{display_width, pad, Width};
 use anstyle::{AnsiColor, Style};
 use skillgap::gaps::need_label;
 use skillgap::report::{Gap, GapKind, Report, Status};
@@ -16,6 +17,8 @@ const CYAN: Style = AnsiColor::Cyan.on_default();
 pub struct TextOptions {
     pub explain: bool,
     pub gaps: usize,
+    /// Lines wrap (and excerpts shorten) to fit this width.
+    pub width: Width,
 }
 
 fn bar(pct: f64, width: usize) -> String {
@@ -39,10 +42,14 @@ pub fn write(
     source: &str,
     opts: &TextOptions,
 ) -> io::Result<()> {
-    writeln!(
+    let width = opts.width;
+    width.writeln(
         w,
-        "{BOLD}{source}{BOLD:#}  {DIM}· {} {} · {} lines{DIM:#}",
-        report.taxonomy.id, report.taxonomy.version, report.document.lines
+        &format!(
+            "{BOLD}{source}{BOLD:#}  {DIM}· {} {} · {} lines{DIM:#}",
+            report.taxonomy.id, report.taxonomy.version, report.document.lines
+        ),
+        2,
     )?;
     writeln!(w)?;
     writeln!(w, "{BOLD}Readiness{BOLD:#}")?;
@@ -72,11 +79,14 @@ pub fn write(
                 l.responsibilities * 100.0
             )?;
             if !l.unmet.is_empty() {
-                writeln!(
+                width.writeln(
                     w,
-                    "  {DIM}{:<10} not reached: {}{DIM:#}",
-                    "",
-                    l.unmet.join("; ")
+                    &format!(
+                        "  {DIM}{:<10} not reached: {}{DIM:#}",
+                        "",
+                        l.unmet.join("; ")
+                    ),
+                    13,
                 )?;
             }
         }
@@ -97,36 +107,42 @@ pub fn write(
     } else {
         "no dated experience found".to_string()
     };
-    match &report.estimated_level {
-        Some(level) => writeln!(
-            w,
+    let estimated = match &report.estimated_level {
+        Some(level) => format!(
             "{BOLD}Estimated level:{BOLD:#} {GREEN}{level}{GREEN:#}  {DIM}· {years_note}{DIM:#}"
-        )?,
-        None => writeln!(
-            w,
+        ),
+        None => format!(
             "{BOLD}Estimated level:{BOLD:#} {RED}none{RED:#} ({})  {DIM}· {years_note}{DIM:#}",
             report
                 .levels
                 .first()
                 .map(|l| format!("{}: {}", l.id, l.unmet.join("; ")))
                 .unwrap_or_else(|| "no levels".to_string())
-        )?,
-    }
+        ),
+    };
+    width.writeln(w, &estimated, 2)?;
     if opts.explain && !years.ranges.is_empty() {
         for r in &years.ranges {
-            writeln!(
+            width.writeln(
                 w,
-                "  {DIM}L{:<4} {} ({} months{}){DIM:#}",
-                r.line,
-                r.text,
-                r.months,
-                if r.role { ", in the role" } else { "" }
+                &format!(
+                    "  {DIM}L{:<4} {} ({} months{}){DIM:#}",
+                    r.line,
+                    r.text,
+                    r.months,
+                    if r.role { ", in the role" } else { "" }
+                ),
+                8,
             )?;
         }
     }
     if opts.explain {
         for s in &years.statements {
-            writeln!(w, "  {DIM}L{:<4} \"{}\"{DIM:#}", s.line, s.text)?;
+            width.writeln(
+                w,
+                &format!("  {DIM}L{:<4} \"{}\"{DIM:#}", s.line, s.text),
+                8,
+            )?;
         }
     }
 
@@ -134,14 +150,14 @@ pub fn write(
     writeln!(w)?;
     match &report.target_level {
         Some(target) if !report.gaps.is_empty() => {
-            writeln!(w, "{BOLD}Top gaps to {target}{BOLD:#}")?;
+            width.writeln(w, &format!("{BOLD}Top gaps to {target}{BOLD:#}"), 2)?;
             let shown = if opts.explain {
                 report.gaps.len()
             } else {
                 opts.gaps.min(report.gaps.len())
             };
             for (i, g) in report.gaps.iter().take(shown).enumerate() {
-                write_gap(w, i + 1, g)?;
+                write_gap(w, i + 1, g, width)?;
             }
             if shown < report.gaps.len() {
                 writeln!(
@@ -151,9 +167,10 @@ pub fn write(
                 )?;
             }
         }
-        Some(target) => writeln!(
+        Some(target) => width.writeln(
             w,
-            "{BOLD}No gaps to {target}{BOLD:#}: every requirement is met."
+            &format!("{BOLD}No gaps to {target}{BOLD:#}: every requirement is met."),
+            2,
         )?,
         None => writeln!(
             w,
@@ -182,7 +199,10 @@ pub fn write(
         };
         for (i, e) in lines.iter().enumerate() {
             let head = if i == 0 {
-                format!("{style}{status:<9}{style:#} {:<22}", truncate(&s.name, 22))
+                format!(
+                    "{style}{status:<9}{style:#} {}",
+                    pad(&truncate(&s.name, 22), 22)
+                )
             } else {
                 format!("{:<9} {:<22}", "", "")
             };
@@ -195,23 +215,27 @@ pub fn write(
                 skillgap::matcher::EvidenceKind::Implied => format!(" {CYAN}via {}{CYAN:#}", e.via),
                 _ => String::new(),
             };
-            writeln!(
-                w,
-                "  {head} {DIM}L{:<4} {:<11}{DIM:#} {}{how}",
+            let head = format!(
+                "  {head} {DIM}L{:<4} {:<11}{DIM:#} ",
                 e.line,
-                e.section.as_str(),
-                truncate(&e.text, 70)
-            )?;
+                e.section.as_str()
+            );
+            // An excerpt that has no room left moves under the skill name.
+            let line = width.excerpt(&head, &e.text, Style::new(), 70, &how, 12);
+            writeln!(w, "{line}")?;
         }
     }
     if !report.claimed_only.is_empty() {
         writeln!(w)?;
-        writeln!(
+        width.writeln(
             w,
-            "{BOLD}Claimed but not shown in use:{BOLD:#} {}",
-            report.claimed_only.join(", ")
+            &format!(
+                "{BOLD}Claimed but not shown in use:{BOLD:#} {}",
+                report.claimed_only.join(", ")
+            ),
+            2,
         )?;
-        writeln!(w, "  {DIM}Recruiters weigh hands-on evidence over lists: add an Experience or Projects bullet for these.{DIM:#}")?;
+        width.writeln(w, &format!("  {DIM}Recruiters weigh hands-on evidence over lists: add an Experience or Projects bullet for these.{DIM:#}"), 2)?;
     }
     if !report.excluded.is_empty() {
         writeln!(w)?;
@@ -228,13 +252,14 @@ pub fn write(
                 skillgap::matcher::Exclusion::ContextRejected => "other sense",
                 skillgap::matcher::Exclusion::NoContext => "no tech context",
             };
+            let head = format!(
+                "  {:<16} {DIM}L{:<4} {:<15}{DIM:#} ",
+                x.skill, x.line, reason
+            );
             writeln!(
                 w,
-                "  {:<16} {DIM}L{:<4} {:<15}{DIM:#} {}",
-                x.skill,
-                x.line,
-                reason,
-                truncate(&x.text, 70)
+                "{}",
+                width.excerpt(&head, &x.text, Style::new(), 70, "", 4)
             )?;
         }
         if shown < report.excluded.len() {
@@ -247,20 +272,23 @@ pub fn write(
     }
     if let Some(t) = report.settings.fuzzy_threshold {
         writeln!(w)?;
-        writeln!(
+        width.writeln(
             w,
-            "{DIM}fuzzy threshold {t}{}{DIM:#}",
-            report
-                .settings
-                .as_of
-                .map(|m| format!(" · as of {m}"))
-                .unwrap_or_default()
+            &format!(
+                "{DIM}fuzzy threshold {t}{}{DIM:#}",
+                report
+                    .settings
+                    .as_of
+                    .map(|m| format!(" · as of {m}"))
+                    .unwrap_or_default()
+            ),
+            2,
         )?;
     }
     Ok(())
 }
 
-fn write_gap(w: &mut dyn Write, n: usize, g: &Gap) -> io::Result<()> {
+fn write_gap(w: &mut dyn Write, n: usize, g: &Gap, width: Width) -> io::Result<()> {
     let kind = match g.kind {
         GapKind::Competency => "competency",
         GapKind::Skill => "skill",
@@ -272,25 +300,38 @@ fn write_gap(w: &mut dyn Write, n: usize, g: &Gap) -> io::Result<()> {
     } else {
         need_label(g.current, g.expect)
     };
-    writeln!(
+    // "  10. " is one column wider than "  9. ".
+    let number = format!("  {n}. ");
+    width.writeln(
         w,
-        "  {BOLD}{n}. {}{BOLD:#} {DIM}({kind}){DIM:#} — {YELLOW}{need}{YELLOW:#} {DIM}· +{:.1} pts{DIM:#}",
-        g.name, g.gain
+        &format!(
+            "  {BOLD}{n}. {}{BOLD:#} {DIM}({kind}){DIM:#} — {YELLOW}{need}{YELLOW:#} {DIM}· +{:.1} pts{DIM:#}",
+            g.name, g.gain
+        ),
+        number.len(),
     )?;
+    // Each field continues under its own text: "     why: " -> 10 columns.
+    let field = |w: &mut dyn Write, label: &str, text: &str| {
+        width.writeln(
+            w,
+            &format!("     {DIM}{label}{DIM:#} {text}"),
+            5 + display_width(label) + 1,
+        )
+    };
     if !g.why.is_empty() {
-        writeln!(w, "     {DIM}why:{DIM:#} {}", g.why)?;
+        field(w, "why:", &g.why)?;
     }
     if !g.options.is_empty() {
-        writeln!(w, "     {DIM}any of:{DIM:#} {}", g.options.join(", "))?;
+        field(w, "any of:", &g.options.join(", "))?;
     }
-    writeln!(w, "     {DIM}counts:{DIM:#} {}", g.evidence)?;
+    field(w, "counts:", &g.evidence)?;
     if let Some(s) = &g.suggestion {
         let src = if s.source.is_empty() {
             String::new()
         } else {
             format!(" {DIM}[{}]{DIM:#}", s.source)
         };
-        writeln!(w, "     {DIM}do:{DIM:#} {}{src}", s.text)?;
+        field(w, "do:", &format!("{}{src}", s.text))?;
     }
     Ok(())
 }
@@ -306,13 +347,5 @@ pub fn match_style(percent: f64) -> Style {
     }
 }
 
-/// Shortens to `max` characters with an ellipsis.
-pub fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-        out.push('…');
-        out
-    }
-}
+/// Shortens to `max` display columns with an ellipsis.
+pub use super::width::truncate;

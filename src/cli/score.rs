@@ -27,6 +27,7 @@ pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
             &report_text::TextOptions {
                 explain: args.explain,
                 gaps: args.gaps,
+                width: args.width.resolve(),
             },
         ),
         ScoreFormat::Json => writeln!(w, "{}", report.to_json()),

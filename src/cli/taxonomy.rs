@@ -2,7 +2,8 @@
 
 use super::args::{ListFormat, TaxonomyCommand};
 use super::options::ColorChoice;
-use super::{load_taxonomy, report_text::truncate, with_stdout, Exit, Failure};
+use super::width::{display_width, pad, truncate, Width};
+use super::{load_taxonomy, with_stdout, Exit, Failure};
 use skillgap::Taxonomy;
 use std::io::Write;
 
@@ -13,17 +14,22 @@ pub fn run(cmd: &TaxonomyCommand) -> Result<Exit, Failure> {
             taxonomy,
             kind,
             format,
+            width,
         } => {
             let t = load_taxonomy(taxonomy.taxonomy.as_deref())?;
             with_stdout(ColorChoice::Auto, |w| match format {
-                ListFormat::Text => list(w, &t, kind.as_deref()),
+                ListFormat::Text => list(w, &t, kind.as_deref(), width.resolve()),
                 ListFormat::Json => list_json(w, &t, kind.as_deref()),
             })?;
             Ok(Exit::Ok)
         }
-        TaxonomyCommand::Show { id, taxonomy } => {
+        TaxonomyCommand::Show {
+            id,
+            taxonomy,
+            width,
+        } => {
             let t = load_taxonomy(taxonomy.taxonomy.as_deref())?;
-            show(&t, id)
+            show(&t, id, width.resolve())
         }
     }
 }
@@ -58,34 +64,60 @@ fn check(file: &std::path::Path) -> Result<Exit, Failure> {
     Ok(Exit::Usage)
 }
 
-fn list(w: &mut dyn Write, t: &Taxonomy, kind: Option<&str>) -> std::io::Result<()> {
-    writeln!(w, "{} ({}) {}", t.name(), t.id(), t.version())?;
+/// The width of a column: `fixed` without a limit; with one, as wide as its
+/// widest entry (at most `fixed`).
+fn column<'a>(fixed: usize, width: Width, entries: impl Iterator<Item = &'a str>) -> usize {
+    match width.get() {
+        None => fixed,
+        Some(_) => entries.map(display_width).max().unwrap_or(0).min(fixed),
+    }
+}
+
+fn list(w: &mut dyn Write, t: &Taxonomy, kind: Option<&str>, width: Width) -> std::io::Result<()> {
+    width.writeln(w, &format!("{} ({}) {}", t.name(), t.id(), t.version()), 2)?;
     if kind.is_none() {
         writeln!(w, "\nLevels")?;
-        for l in t.levels() {
-            writeln!(
-                w,
-                "  {:<12} {:<40} {}+ years, {} requirements",
-                l.id,
-                l.name,
-                l.years.min,
-                l.requirements.len()
-            )?;
+        let ids = column(12, width, t.levels().iter().map(|l| l.id.as_str()));
+        let rest: Vec<String> = t
+            .levels()
+            .iter()
+            .map(|l| {
+                format!(
+                    "{}+ years, {} requirements",
+                    l.years.min,
+                    l.requirements.len()
+                )
+            })
+            .collect();
+        let rest_width = rest.iter().map(|r| display_width(r)).max().unwrap_or(0);
+        let names = column(40, width, t.levels().iter().map(|l| l.name.as_str()));
+        let names = width.room(2 + ids.max(12) + 2 + rest_width, names, 12);
+        for (l, rest) in t.levels().iter().zip(&rest) {
+            let line = format!(
+                "  {:<12} {} {rest}",
+                pad(&l.id, ids),
+                pad(&truncate(&l.name, names), names)
+            );
+            width.writeln(w, &line, 4)?;
         }
         writeln!(w, "\nCompetencies")?;
+        let ids = column(30, width, t.competencies().iter().map(|c| c.id.as_str()));
+        let names = column(40, width, t.competencies().iter().map(|c| c.name.as_str()));
+        // "  id name importance(11) NN skills"
+        let names = width.room(2 + ids + 1 + 1 + 11 + 1 + 9, names, 12);
         for c in t.competencies() {
             let imp = c
                 .importance
                 .map(|i| format!("{i:?}").to_lowercase())
                 .unwrap_or_default();
-            writeln!(
-                w,
-                "  {:<30} {:<40} {:<11} {} skills",
-                c.id,
-                c.name,
+            let line = format!(
+                "  {} {} {:<11} {} skills",
+                pad(&c.id, ids),
+                pad(&truncate(&c.name, names), names),
                 imp,
                 c.skills.len()
-            )?;
+            );
+            width.writeln(w, &line, 4)?;
         }
     }
     let skills: Vec<_> = t
@@ -94,17 +126,28 @@ fn list(w: &mut dyn Write, t: &Taxonomy, kind: Option<&str>) -> std::io::Result<
         .filter(|s| kind.is_none_or(|k| s.kind == k))
         .collect();
     writeln!(w, "\nSkills ({})", skills.len())?;
+    let ids = column(28, width, skills.iter().map(|s| s.id.as_str()));
+    let kinds = column(15, width, skills.iter().map(|s| s.kind.as_str()));
+    // The name gives way to the spellings down to 16 columns, then the
+    // spellings are shortened.
+    let used = 2 + ids + 1 + kinds + 1;
+    let names = column(26, width, skills.iter().map(|s| s.name.as_str()));
+    let names = width.room(used + 1 + 30, names, 16);
     for s in skills {
         let mut spellings: Vec<&str> = s.aliases.iter().map(String::as_str).collect();
         spellings.extend(s.ambiguous.iter().map(|a| a.text.as_str()));
-        writeln!(
-            w,
-            "  {:<28} {:<15} {:<26} {}",
-            s.id,
-            s.kind,
-            truncate(&s.name, 26),
-            truncate(&spellings.join(", "), 60)
-        )?;
+        let room = width.room(used + names + 1, 60, 10);
+        let line = format!(
+            "  {} {} {} {}",
+            pad(&s.id, ids),
+            pad(&s.kind, kinds),
+            pad(&truncate(&s.name, names), names),
+            truncate(&spellings.join(", "), room)
+        );
+        match width.get() {
+            None => writeln!(w, "{line}")?,
+            Some(_) => width.writeln(w, line.trim_end(), 4)?,
+        }
     }
     Ok(())
 }
@@ -198,7 +241,7 @@ fn list_json(w: &mut dyn Write, t: &Taxonomy, kind: Option<&str>) -> std::io::Re
     writeln!(w)
 }
 
-fn show(t: &Taxonomy, id: &str) -> Result<Exit, Failure> {
+fn show(t: &Taxonomy, id: &str, width: Width) -> Result<Exit, Failure> {
     let yaml = if let Some(s) = t.skill(id) {
         serde_yaml_free(s)
     } else if let Some(c) = t.competency(id) {
@@ -234,6 +277,17 @@ fn show(t: &Taxonomy, id: &str) -> Result<Exit, Failure> {
     }
     if let Ok(l) = t.level(id) {
         out.push_str(&explain_level(t, l));
+    }
+    if width.get().is_some() {
+        // Long strings continue under their key (or after the `# `): the JSON
+        // is for reading then; pipe it, or use `--width 0`, for JSON that parses.
+        let mut fitted = String::with_capacity(out.len());
+        for line in out.lines() {
+            let lead = line.len() - line.trim_start_matches(' ').len();
+            fitted.push_str(&width.wrap(line, lead + 2));
+            fitted.push('\n');
+        }
+        out = fitted;
     }
     with_stdout(ColorChoice::Auto, |w| w.write_all(out.as_bytes()))?;
     Ok(Exit::Ok)

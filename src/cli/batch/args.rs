@@ -1,7 +1,7 @@
 //! The arguments of `skillgap batch`.
 
 use super::format::Format;
-use crate::cli::options::{ColorChoice, InputArgs, MatchArgs, TaxonomyArg};
+use crate::cli::options::{ColorChoice, InputArgs, MatchArgs, TaxonomyArg, WidthArg};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -116,6 +116,8 @@ pub struct BatchArgs {
     /// When to use colour in the table (NO_COLOR is respected).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    #[command(flatten)]
+    pub width: WidthArg,
     #[command(flatten)]
     pub taxonomy: TaxonomyArg,
     #[command(flatten)]

@@ -104,6 +104,12 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
             .map(|i| display_name(i.path()).chars().count())
             .max()
             .unwrap_or(0),
+        // The terminal's width is for standard output; `--width` is for either.
+        width: if args.output.is_some() {
+            crate::cli::width::Width::columns(args.width.width.unwrap_or(0))
+        } else {
+            args.width.resolve()
+        },
     };
     let (mut out, terminal) = open_output(args)?;
     let format = args

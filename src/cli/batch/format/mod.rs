@@ -89,6 +89,8 @@ pub struct Run {
     pub files: usize,
     /// The longest path to be reported, in characters (for aligned columns).
     pub path_width: usize,
+    /// What the table fits into (`--width`, or the terminal's).
+    pub width: crate::cli::width::Width,
 }
 
 /// What the formats say about the `--jd` job.

@@ -13,9 +13,16 @@
 //! columns come before the level, years found are marked against the years
 //! asked, and the last column lists the missing required skills instead of
 //! the top gaps.
+//!
+//! With a width (`--width`, or the terminal's), the row fits it: the last
+//! column is shortened with `…`, then the path column (from the left, so the
+//! file name stays); when the last column would be too narrow it goes on a
+//! line of its own under the row, and when even that leaves no room for the
+//! path, the highest levels' columns are left out.
 
 use super::{missing_text, pct, Formatter, Run, Totals};
 use crate::cli::batch::record::{FileResult, Outcome};
+use crate::cli::width::{pad, truncate, truncate_start, Width};
 use anstyle::{AnsiColor, Style};
 use std::io::{self, Write};
 
@@ -28,17 +35,88 @@ const RED: Style = AnsiColor::Red.on_default();
 /// Paths longer than this overflow their column rather than widen it for every row.
 const MAX_PATH_WIDTH: usize = 60;
 
+/// With a width limit, the path column is shortened to no less than this.
+const MIN_PATH_WIDTH: usize = 16;
+
+/// With a width limit, the last column stays on the row while it gets this much.
+const MIN_LAST_WIDTH: usize = 24;
+
+/// The indentation of the last column when it has a line of its own.
+const BELOW_INDENT: usize = 4;
+
 #[derive(Default)]
 pub struct Table {
     path: usize,
     level: usize,
     widths: Vec<usize>,
+    /// The level columns shown: the lowest `shown` levels (all without a limit).
+    shown: usize,
+    /// Where the last column goes.
+    last: Last,
+    width: Width,
 }
 
-/// Pads `s` to `width` characters (left-aligned).
-fn pad(s: &str, width: usize) -> String {
-    let n = s.chars().count();
-    format!("{s}{}", " ".repeat(width.saturating_sub(n)))
+/// The place of the last column (top gaps, or missing required skills).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Last {
+    /// At the end of the row, in full.
+    #[default]
+    Inline,
+    /// At the end of the row, shortened to this many columns.
+    Shortened(usize),
+    /// On a line of its own under the row, wrapped.
+    Below,
+}
+
+impl Table {
+    /// The width of a row without its path and last column, with the lowest
+    /// `levels` level columns.
+    fn fixed(&self, run: &Run, levels: usize) -> usize {
+        let result = if run.threshold.is_some() { 8 } else { 0 };
+        let job = if run.job.is_some() { 18 } else { 0 };
+        let years = match &run.job {
+            Some(job) if job.years.is_some() => 9,
+            _ => 7,
+        };
+        let columns: usize = self.widths.iter().take(levels).map(|w| 2 + w).sum();
+        2 + result + job + self.level + columns + years
+    }
+
+    /// Fits the columns to `width`.
+    fn fit(&mut self, run: &Run, width: usize) {
+        let all = self.widths.len();
+        let fixed = self.fixed(run, all);
+        if self.path + fixed + 2 + MIN_LAST_WIDTH <= width {
+            self.last = Last::Shortened(width - self.path - fixed - 2);
+            return;
+        }
+        if MIN_PATH_WIDTH + fixed + 2 + MIN_LAST_WIDTH <= width {
+            self.path = width - fixed - 2 - MIN_LAST_WIDTH;
+            self.last = Last::Shortened(MIN_LAST_WIDTH);
+            return;
+        }
+        self.last = Last::Below;
+        self.shown = (0..=all)
+            .rev()
+            .find(|&n| self.fixed(run, n) + MIN_PATH_WIDTH <= width)
+            .unwrap_or(0);
+        // Without any level column, the path gives way further.
+        let room = width.saturating_sub(self.fixed(run, self.shown));
+        self.path = self.path.min(room.max(8));
+    }
+
+    /// The last column's text, as it goes on the row or under it.
+    fn last(&self, w: &mut dyn Write, text: &str) -> io::Result<()> {
+        match self.last {
+            Last::Inline => writeln!(w, "  {text}"),
+            Last::Shortened(room) => writeln!(w, "  {}", truncate(text, room)),
+            Last::Below => {
+                writeln!(w)?;
+                let line = format!("{}{text}", " ".repeat(BELOW_INDENT));
+                self.width.writeln(w, &line, BELOW_INDENT + 2)
+            }
+        }
+    }
 }
 
 impl Formatter for Table {
@@ -56,8 +134,17 @@ impl Formatter for Table {
             .iter()
             .map(|l| l.chars().count().max(6))
             .collect();
+        self.shown = self.widths.len();
+        self.width = run.width;
+        if let Some(width) = run.width.get() {
+            self.fit(run, width);
+        }
         if let Some(job) = &run.job {
-            writeln!(w, "{DIM}job: {} · {}{DIM:#}", job.path, job.about())?;
+            self.width.writeln(
+                w,
+                &format!("{DIM}job: {} · {}{DIM:#}", job.path, job.about()),
+                2,
+            )?;
         }
         let mut line = format!("{}  ", pad("file", self.path));
         if run.threshold.is_some() {
@@ -67,22 +154,38 @@ impl Formatter for Table {
             line.push_str(" match  required  ");
         }
         line.push_str(&pad("level", self.level));
-        for (l, width) in run.levels.iter().zip(&self.widths) {
+        for (l, width) in run.levels.iter().zip(&self.widths).take(self.shown) {
             line.push_str(&format!("  {l:>width$}"));
         }
+        let last = if run.job.is_some() {
+            "missing required"
+        } else {
+            "top gaps"
+        };
         match &run.job {
-            Some(job) if job.years.is_some() => line.push_str("    years  missing required"),
-            Some(_) => line.push_str("  years  missing required"),
-            None => line.push_str("  years  top gaps"),
+            Some(job) if job.years.is_some() => line.push_str("    years"),
+            _ => line.push_str("  years"),
         }
-        writeln!(w, "{BOLD}{}{BOLD:#}", line.trim_end())
+        if self.last == Last::Below {
+            writeln!(w, "{BOLD}{}{BOLD:#}", line.trim_end())?;
+            let below = " ".repeat(BELOW_INDENT);
+            writeln!(w, "{BOLD}{below}{last}{BOLD:#}")
+        } else {
+            line.push_str("  ");
+            line.push_str(last);
+            writeln!(w, "{BOLD}{}{BOLD:#}", line.trim_end())
+        }
     }
 
     fn file(&mut self, w: &mut dyn Write, run: &Run, file: FileResult) -> io::Result<()> {
-        let path = pad(&file.path, self.path);
+        let path = match self.width.get() {
+            Some(_) => pad(&truncate_start(&file.path, self.path), self.path),
+            None => pad(&file.path, self.path),
+        };
         let s = match &file.outcome {
             Outcome::Unreadable(error) => {
-                return writeln!(w, "{path}  {RED}unreadable: {error}{RED:#}");
+                let line = format!("{path}  {RED}unreadable: {error}{RED:#}");
+                return self.width.writeln(w, &line, self.path + 4);
             }
             Outcome::Scored(s) => s,
         };
@@ -101,7 +204,8 @@ impl Formatter for Table {
         }
         let level = s.estimated_level.as_deref().unwrap_or("-");
         write!(w, "{}", pad(level, self.level))?;
-        for ((&r, &reached), width) in s.readiness.iter().zip(&s.reached).zip(&self.widths) {
+        let levels = s.readiness.iter().zip(&s.reached).zip(&self.widths);
+        for ((&r, &reached), width) in levels.take(self.shown) {
             let style = if reached {
                 GREEN
             } else if r >= 50.0 {
@@ -118,7 +222,7 @@ impl Formatter for Table {
             return if gaps.is_empty() {
                 writeln!(w)
             } else {
-                writeln!(w, "  {}", gaps.join(", "))
+                self.last(w, &gaps.join(", "))
             };
         };
         match m.years_met {
@@ -127,10 +231,10 @@ impl Formatter for Table {
             None => write!(w, "  {:>5.1}", s.years)?,
         }
         if m.missing_required.is_empty() {
-            writeln!(w, "  {GREEN}none{GREEN:#}")
+            self.last(w, &format!("{GREEN}none{GREEN:#}"))
         } else {
             let missing: Vec<String> = m.missing_required.iter().map(missing_text).collect();
-            writeln!(w, "  {}", missing.join(", "))
+            self.last(w, &missing.join(", "))
         }
     }
 
