@@ -185,6 +185,9 @@ fn write_text(
             y.map_or(0.0, |y| y.credit)
         )?;
     }
+    for warning in &m.warnings {
+        writeln!(w, "  {YELLOW}⚠ {warning}{YELLOW:#}")?;
+    }
     if c.required.total + c.preferred.total == 0 {
         writeln!(
             w,
@@ -420,6 +423,10 @@ fn write_markdown(
     }
     writeln!(w, "{line}")?;
     writeln!(w)?;
+    for warning in &m.warnings {
+        writeln!(w, "> ⚠ {}", cell(&warning.message))?;
+        writeln!(w)?;
+    }
     if let Some(t) = &m.title {
         let level = m
             .level
