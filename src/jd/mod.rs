@@ -44,6 +44,16 @@
 //! When a job description has no requirements section at all, what would be
 //! mentioned, and the text before the first heading, is required instead (the
 //! whole posting is then what it asks for).
+//! Requirements written elsewhere are read too (`src/jd/parse.rs`):
+//! bold-label bullets (`**Experience:** 2+ years of Go`) are inline headings,
+//! an experience field naming a technology and any metadata line naming
+//! three or more are requirements, an item opening with a requirement phrase
+//! ("You have ...", `src/jd/requirement-openers.txt`) asks wherever it stands
+//! but in benefits and the hiring process, and numbered section headings
+//! ("2. What we are looking for") start sections. When the job names
+//! technologies but none is required, every technology named outside
+//! metadata, benefits and the hiring process is required and the job carries
+//! a [`JobWarning`] that the match repeats.
 //! Inline cues override a section: in a requirements list, "Kafka is a plus",
 //! "nice to have: Redis", "ideally Go", "bonus points for Rust" make those
 //! skills preferred, and the same cues in responsibilities lift mentioned skills

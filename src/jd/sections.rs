@@ -590,7 +590,11 @@ pub(crate) fn split_items(input: &str) -> Vec<Item> {
         // The first line is the title unless it is a short, known heading
         // ("About us", "Job description"), or prose (a one-paragraph posting).
         let first = !title_seen && items.is_empty();
-        if first && !looks_like_a_title(text) && inline_heading(raw).is_none() {
+        // A hard-wrapped paragraph continues on the next line in lower case.
+        let wraps_on = texts
+            .get(at + 1)
+            .is_some_and(|n| n.starts_with(|c: char| c.is_lowercase()));
+        if first && (!looks_like_a_title(text) || wraps_on) && inline_heading(raw).is_none() {
             title_seen = true;
         }
         let heading = job_heading(text)
@@ -655,16 +659,27 @@ pub(crate) fn split_items(input: &str) -> Vec<Item> {
 }
 
 /// Whether a first line reads as a job title rather than as the first
-/// sentence of a posting written as one paragraph: at most fifteen words and
-/// no sentence break inside ("We are hiring a Go engineer. You have ...").
+/// sentence of a posting written as one paragraph: at most fifteen words, no
+/// sentence break inside ("We are hiring a Go engineer. You have ..."), not
+/// cut mid-sentence ("... to build APIs in").
 fn looks_like_a_title(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let sentence_break = text.match_indices(['.', '!', '?', ';']).any(|(i, _)| {
         let word = text[..i].rsplit(' ').next().unwrap_or("");
         text[i + 1..].starts_with(' ') && word.chars().filter(|c| c.is_alphabetic()).count() >= 4
     });
-    words <= 15 && !sentence_break && !(words > 8 && text.ends_with('.'))
+    let last = text.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let cut_mid_sentence =
+        text.ends_with(',') || (words > 3 && MID_SENTENCE.contains(&last.as_str()));
+    let long_sentence = words > 8 && text.ends_with('.');
+    !(words > 15 || sentence_break || cut_mid_sentence || long_sentence)
 }
+
+/// Words a title never ends with: a line ending so is a sentence cut by a
+/// line break.
+const MID_SENTENCE: &[&str] = &[
+    "a", "an", "and", "as", "at", "for", "from", "in", "of", "on", "or", "the", "to", "with",
+];
 
 /// The number of a numbered item (`2.`, `3)`), with the text after it.
 fn numbered(text: &str) -> Option<(u32, &str)> {

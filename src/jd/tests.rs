@@ -642,6 +642,13 @@ fn a_one_paragraph_posting_is_read_whole() {
     );
     assert_eq!(ids(&j, Priority::Preferred), ["kafka"]);
     assert_eq!(j.years.as_ref().unwrap().min, 3.0);
+    // Hard-wrapped, the first line is not a title either.
+    let j = job("We are hiring a backend engineer to build payment APIs in\nPython with PostgreSQL and Redis; Kafka is a plus.\n");
+    assert_eq!(j.title, None);
+    assert_eq!(
+        ids(&j, Priority::Required),
+        ["python", "postgresql", "redis"]
+    );
     // A title with an abbreviation is still a title.
     let j = job("Sr. Backend Engineer (Python)\nRequirements\n- Kafka\n");
     assert_eq!(j.title.as_deref(), Some("Sr. Backend Engineer (Python)"));
