@@ -265,6 +265,19 @@ const JOBS: &[Expect] = &[
         not_required: &["redis", "oauth"],
         not_terms: &["Claimsmart", "Hyderabad", "AZ-204", "NET-DEV"],
     },
+    Expect {
+        file: "bold-label-bullets-requirements.md",
+        level: "junior",
+        years: (1.0, Some(2.0)),
+        required: &[
+            "nodejs", "mysql", "aws", "express", "rest-api", "git", "testing", "sql",
+        ],
+        preferred: &["redis", "docker"],
+        unrecognised: &[],
+        never: &[],
+        not_required: &["redis", "docker"],
+        not_terms: &["Tallybird", "Kochi", "LPA"],
+    },
 ];
 
 #[test]
@@ -568,4 +581,29 @@ fn a_good_match_outranks_a_poor_one_for_the_same_job() {
     );
     assert!(good.percent > poor.percent && poor.percent > none.percent);
     assert_eq!(JobMatch::rank(&good, &poor), std::cmp::Ordering::Less);
+}
+
+/// Regression (issue 11): a posting whose technologies are all in its company
+/// prose matched 0% with nothing required; now they are required and the
+/// match says why.
+#[test]
+fn a_posting_without_requirements_counts_its_technologies_and_says_so() {
+    let j = job("no-requirements-section-company-prose.txt");
+    let required: Vec<&str> = j
+        .with_priority(Priority::Required)
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(
+        required,
+        ["python", "django", "postgresql", "background-jobs", "redis"]
+    );
+    assert_eq!(j.warnings.len(), 1);
+    assert_eq!(j.warnings[0].technologies, 5);
+    assert!(j.priority_of("on-call").is_none());
+    let m = pair(
+        "junior-nodejs-express.txt",
+        "no-requirements-section-company-prose.txt",
+    );
+    assert!(m.percent > 0.0);
+    assert_eq!(m.warnings, j.warnings);
 }

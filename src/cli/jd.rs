@@ -204,6 +204,9 @@ fn write_text(w: &mut dyn Write, m: &JobMatch, t: &Taxonomy, page: &Page) -> io:
             4,
         )?;
     }
+    for warning in &m.warnings {
+        writeln!(w, "  {YELLOW}⚠ {warning}{YELLOW:#}")?;
+    }
     if c.required.total + c.preferred.total == 0 {
         width.writeln(
             w,
@@ -467,6 +470,10 @@ fn write_markdown(
     }
     writeln!(w, "{line}")?;
     writeln!(w)?;
+    for warning in &m.warnings {
+        writeln!(w, "> ⚠ {}", cell(&warning.message))?;
+        writeln!(w)?;
+    }
     if let Some(t) = &m.title {
         let level = m
             .level

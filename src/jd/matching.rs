@@ -25,7 +25,8 @@
 //! requirement among the missing, with its status shown.
 
 use super::{
-    AskedLine, GroupRef, JobDescription, LevelAsked, Priority, UnrecognisedTerm, YearsAsked,
+    AskedLine, GroupRef, JobDescription, JobWarning, LevelAsked, Priority, UnrecognisedTerm,
+    YearsAsked,
 };
 use crate::report::{Evidence, Report, Status, TaxonomyInfo};
 use serde::{Deserialize, Serialize};
@@ -98,6 +99,10 @@ pub struct JobMatch {
     pub level: Option<LevelMatch>,
     /// Terms of the job the taxonomy does not know; they count neither way.
     pub unrecognised: Vec<UnrecognisedTerm>,
+    /// How the job was read, when the match should be read with care (see
+    /// [`JobWarning`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<JobWarning>,
 }
 
 /// The parts of the match percentage.
@@ -458,5 +463,6 @@ pub(crate) fn match_report(resume: &Report, job: &JobDescription) -> JobMatch {
         },
         level,
         unrecognised: job.unrecognised.clone(),
+        warnings: job.warnings.clone(),
     }
 }

@@ -44,6 +44,16 @@
 //! When a job description has no requirements section at all, what would be
 //! mentioned, and the text before the first heading, is required instead (the
 //! whole posting is then what it asks for).
+//! Requirements written elsewhere are read too (`src/jd/parse.rs`):
+//! bold-label bullets (`**Experience:** 2+ years of Go`) are inline headings,
+//! an experience field naming a technology and any metadata line naming
+//! three or more are requirements, an item opening with a requirement phrase
+//! ("You have ...", `src/jd/requirement-openers.txt`) asks wherever it stands
+//! but in benefits and the hiring process, and numbered section headings
+//! ("2. What we are looking for") start sections. When the job names
+//! technologies but none is required, every technology named outside
+//! metadata, benefits and the hiring process is required and the job carries
+//! a [`JobWarning`] that the match repeats.
 //! Inline cues override a section: in a requirements list, "Kafka is a plus",
 //! "nice to have: Redis", "ideally Go", "bonus points for Rust" make those
 //! skills preferred, and the same cues in responsibilities lift mentioned skills
@@ -287,6 +297,65 @@ pub struct JobDescription {
     /// Whether the job has a requirements section (when not, mentioned skills
     /// are required).
     pub has_requirements_section: bool,
+    /// What a reader of the match must know about how the job was read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<JobWarning>,
+}
+
+/// What kind of [`JobWarning`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum JobWarningKind {
+    /// The job names technologies but no part of it was read as asking for
+    /// them; every named technology (outside metadata, benefits and the
+    /// hiring process) was taken as required instead of matching 0%.
+    NoRequirementsRecognised,
+}
+
+/// Something about how a job description was read that changes how its
+/// match should be read.
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy};
+/// use skillgap::jd::{JobWarningKind, Priority};
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let job = scorer.parse_job("Backend Engineer\nAbout us\nWe build APIs in Python with PostgreSQL.\n");
+/// assert_eq!(job.warnings[0].kind, JobWarningKind::NoRequirementsRecognised);
+/// assert_eq!(job.warnings[0].technologies, 2);
+/// assert!(job.asks("python", Priority::Required));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobWarning {
+    /// What happened.
+    pub kind: JobWarningKind,
+    /// How many requirements it concerns.
+    pub technologies: usize,
+    /// One sentence for people.
+    pub message: String,
+}
+
+impl JobWarning {
+    pub(crate) fn no_requirements_recognised(technologies: usize) -> JobWarning {
+        JobWarning {
+            kind: JobWarningKind::NoRequirementsRecognised,
+            technologies,
+            message: format!(
+                "This posting names {technologies} {} but no requirement section was \
+                 recognised; the match is computed over all named technologies, as required.",
+                if technologies == 1 {
+                    "technology"
+                } else {
+                    "technologies"
+                }
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for JobWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
 }
 
 impl JobDescription {

@@ -4,7 +4,8 @@
 use super::sections::{self, Item};
 use super::{
     clauses, find_years, groups, level, terms, years, AskedLine, GroupRef, IgnoredMention,
-    JobDescription, JobRequirement, JobSection, Priority, SectionHeading, UnrecognisedTerm,
+    JobDescription, JobRequirement, JobSection, JobWarning, Priority, SectionHeading,
+    UnrecognisedTerm, YearsAsked,
 };
 use crate::matcher::Exclusion;
 use crate::report::TaxonomyInfo;
@@ -83,14 +84,38 @@ fn matcher_section(item: &Item) -> Section {
     }
 }
 
-pub(crate) fn parse(scorer: &Scorer, input: &str) -> JobDescription {
-    let t = scorer.taxonomy();
-    let items = sections::split_items(input);
+/// Requirement openers: an item that opens with one of these phrases (folded,
+/// one a line) asks for what it names wherever it stands ("You have 3+ years
+/// with Kafka" in an "About us" section).
+const OPENERS: &str = include_str!("requirement-openers.txt");
 
-    // One document for the matcher: every item, in order.
-    let mut text = String::with_capacity(input.len() + items.len());
+/// The phrases of [`OPENERS`].
+pub(crate) fn openers() -> impl Iterator<Item = &'static str> {
+    OPENERS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Whether an item opens with a requirement phrase ([`OPENERS`]).
+fn opens_a_requirement(item: &Item) -> bool {
+    let folded = sections::fold(&item.text);
+    openers().any(|p| {
+        folded
+            .strip_prefix(p)
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    })
+}
+
+/// A line naming this many technologies is never dropped as metadata.
+pub(crate) const TECHNOLOGIES_NOT_METADATA: usize = 3;
+
+/// Runs the matcher over the items (one document, every item in order).
+fn find_mentions(scorer: &Scorer, items: &[Item]) -> (Document, Vec<crate::matcher::Mention>) {
+    let t = scorer.taxonomy();
+    let mut text = String::new();
     let mut segments = Vec::with_capacity(items.len());
-    for item in &items {
+    for item in items {
         let start = text.len();
         text.push_str(&item.text);
         segments.push(DocSegment {
@@ -103,154 +128,143 @@ pub(crate) fn parse(scorer: &Scorer, input: &str) -> JobDescription {
     }
     let doc = Document { text, segments };
     let mut mentions = scorer.matcher().find(&doc);
-    mentions.extend(past_tense_signals(scorer, &items, &doc, &mentions));
+    mentions.extend(past_tense_signals(scorer, items, &doc, &mentions));
     for m in &mut mentions {
         if m.excluded.is_none() && opens_a_duty(t, &items[m.segment], &doc, m) {
             m.excluded = Some(Exclusion::ContextRejected);
         }
     }
+    (doc, mentions)
+}
 
+/// The number of distinct technologies each item names (skills that count,
+/// not responsibility signals or job titles).
+fn technologies_per_item(
+    t: &crate::Taxonomy,
+    items: &[Item],
+    mentions: &[crate::matcher::Mention],
+) -> Vec<usize> {
+    let mut per: Vec<Vec<usize>> = vec![Vec::new(); items.len()];
+    for m in mentions {
+        let skill = &t.skills()[m.skill];
+        if m.excluded.is_none()
+            && skill.kind != "responsibility"
+            && !is_a_job_title(skill, &items[m.segment])
+            && !per[m.segment].contains(&m.skill)
+        {
+            per[m.segment].push(m.skill);
+        }
+    }
+    per.into_iter().map(|v| v.len()).collect()
+}
+
+/// Items that ask for skills outside a requirements section:
+///
+/// - a metadata field about experience that names a technology
+///   ("**Experience:** 1-2 years of NodeJS"), and any metadata line naming
+///   three or more, are requirements;
+/// - then (not counting as a requirements section) an item that opens with
+///   a requirement phrase ("You have ...", "We're looking for ...") outside
+///   the benefits and the hiring process is a requirement; and a line
+///   between the title and the first heading naming three or more
+///   technologies is the stack (mentioned), not the company blurb (a line
+///   of an "About us" section stays the company's).
+///
+/// Returns whether the job has a requirements section.
+fn reclassify(items: &mut [Item], technologies: &[usize]) -> bool {
+    let mut heading_label: Option<String> = None;
+    for (item, &n) in items.iter_mut().zip(technologies) {
+        if item.heading {
+            heading_label = Some(sections::fold(&item.text));
+            continue;
+        }
+        if item.section != JobSection::Meta || item.title {
+            continue;
+        }
+        let label = if item.inline_label {
+            item.label.as_deref()
+        } else {
+            heading_label.as_deref()
+        };
+        let about_experience = label.is_some_and(|l| l.split(' ').any(|w| w == "experience"));
+        if n >= TECHNOLOGIES_NOT_METADATA || (about_experience && n > 0) {
+            item.section = JobSection::Requirements;
+        }
+    }
     let has_requirements = items
         .iter()
         .any(|i| !i.heading && matches!(i.section, JobSection::Requirements));
+    for (item, &n) in items.iter_mut().zip(technologies) {
+        if item.heading || item.title {
+            continue;
+        }
+        let liftable = matches!(
+            item.section,
+            JobSection::Header
+                | JobSection::Meta
+                | JobSection::Company
+                | JobSection::Role
+                | JobSection::Responsibilities
+                | JobSection::Stack
+        );
+        if liftable && n > 0 && opens_a_requirement(item) {
+            item.section = JobSection::Requirements;
+        } else if has_requirements
+            && item.section == JobSection::Header
+            && n >= TECHNOLOGIES_NOT_METADATA
+        {
+            item.section = JobSection::Stack;
+        }
+    }
+    has_requirements
+}
+
+pub(crate) fn parse(scorer: &Scorer, input: &str) -> JobDescription {
+    let t = scorer.taxonomy();
+    let mut items = sections::split_items(input);
+    let (mut doc, mut mentions) = find_mentions(scorer, &items);
+    let before: Vec<Section> = items.iter().map(matcher_section).collect();
+    let technologies = technologies_per_item(t, &items, &mentions);
+    let has_requirements = reclassify(&mut items, &technologies);
+    if items.iter().map(matcher_section).ne(before) {
+        (doc, mentions) = find_mentions(scorer, &items);
+    }
     let groups = groups::Groups::new(t);
     let company = terms::company_words(&items);
-
-    let mut raw: Vec<Raw> = Vec::new();
-    let mut ignored = Vec::new();
-    let mut term_hits: Vec<(String, usize, JobSection)> = Vec::new();
-    let mut year_statements = Vec::new();
-    let mut level_fields = Vec::new();
     let mut by_segment: Vec<Vec<&crate::matcher::Mention>> = vec![Vec::new(); items.len()];
     for m in &mentions {
         by_segment[m.segment].push(m);
     }
-
-    let mut last_heading: Option<String> = None;
-    for (idx, item) in items.iter().enumerate() {
-        let seg = &doc.segments[idx];
-        let local =
-            |r: &std::ops::Range<usize>| (r.start - seg.range.start, r.end - seg.range.start);
-        if item.heading {
-            last_heading = Some(sections::fold(&item.text));
-            continue;
-        }
-        // Years and level fields.
-        if !item.section.is_ignored() && item.section != JobSection::Preferred
-            || item.section == JobSection::Meta
-        {
-            year_statements.extend(find_years(&item.text, item.line));
-        }
-        if item.section == JobSection::Meta {
-            let label = if item.inline_label {
-                item_label(input, item)
-            } else {
-                last_heading.clone()
-            };
-            if label.as_deref().is_some_and(|l| {
-                l.contains("level") || l.contains("seniority") || l == "experience"
-            }) {
-                level_fields.push((item.text.clone(), item.line));
-            }
-        }
-
-        let Some(base) = base_priority(item, has_requirements) else {
-            for m in &by_segment[idx] {
-                let (a, b) = local(&m.span);
-                ignored.push(IgnoredMention {
-                    skill: t.skills()[m.skill].id.clone(),
-                    line: item.line,
-                    section: item.section,
-                    matched: item.text[a..b].to_string(),
-                    excluded: m.excluded,
-                });
-            }
-            continue;
-        };
-
-        // Mentions and phrases of this item.
-        let mut toks: Vec<Tok> = Vec::new();
-        let mut covered: Vec<(usize, usize)> = Vec::new();
-        for m in &by_segment[idx] {
-            let (a, b) = local(&m.span);
-            covered.push((a, b));
-            if let Some(reason) = m.excluded {
-                ignored.push(IgnoredMention {
-                    skill: t.skills()[m.skill].id.clone(),
-                    line: item.line,
-                    section: item.section,
-                    matched: item.text[a..b].to_string(),
-                    excluded: Some(reason),
-                });
-                continue;
-            }
-            if is_a_job_title(&t.skills()[m.skill], item) {
-                continue;
-            }
-            toks.push(Tok {
-                start: a,
-                end: b,
-                what: What::Skill(m.skill),
-                priority: base,
-            });
-        }
-        for h in groups.find(&item.text) {
-            covered.push((h.start, h.end));
-            // A skill that spells most of the phrase is the taxonomy's own
-            // word for it ("message broker"): the skill wins. A shorter skill
-            // inside the phrase ("SQL" in "SQL databases") is the phrase.
-            let own_word = toks.iter().any(|tk| {
-                tk.start < h.end
-                    && h.start < tk.end
-                    && (tk.end - tk.start) * 10 >= (h.end - h.start) * 6
-            });
-            if own_word {
-                continue;
-            }
-            toks.retain(|tk| !(h.start <= tk.start && tk.end <= h.end));
-            toks.push(Tok {
-                start: h.start,
-                end: h.end,
-                what: What::Group(h.group),
-                priority: base,
-            });
-        }
-        toks.sort_by_key(|tk| (tk.start, tk.end));
-        toks.dedup_by(|b, a| a.start == b.start && a.end == b.end && a.what == b.what);
-
-        // Inline preferred cues.
-        let spans: Vec<(usize, usize)> = toks.iter().map(|tk| (tk.start, tk.end)).collect();
-        let scopes = clauses::preferred_scopes(&item.text, &spans);
-        for tk in &mut toks {
-            if tk.priority != Priority::Preferred
-                && scopes.iter().any(|&(a, b)| a <= tk.start && tk.end <= b)
-            {
-                tk.priority = Priority::Preferred;
-            }
-        }
-
-        raw.extend(units(t, &groups, item, &toks));
-
-        // Unrecognised terms.
-        let scanned = item.title
-            || matches!(
-                item.section,
-                JobSection::Requirements
-                    | JobSection::Preferred
-                    | JobSection::Responsibilities
-                    | JobSection::Role
-                    | JobSection::Stack
-            )
-            || (!has_requirements && item.section == JobSection::Header);
-        if scanned {
-            for (term, _) in
-                terms::find_in_item(&item.text, &covered, &company, item.bullet, item.title)
-            {
-                term_hits.push((term, item.line, item.section));
-            }
+    let context = Context {
+        t,
+        groups: &groups,
+        items: &items,
+        doc: &doc,
+        by_segment: &by_segment,
+        company: &company,
+        has_requirements,
+    };
+    let mut read = read_items(&context, false);
+    let mut warnings = Vec::new();
+    if !read.raw.iter().any(|r| r.priority == Priority::Required) {
+        let fallback = read_items(&context, true);
+        let required = finish(t, &groups, fallback.raw.clone())
+            .iter()
+            .filter(|r| r.priority == Priority::Required)
+            .count();
+        if required > 0 {
+            warnings.push(JobWarning::no_requirements_recognised(required));
+            read.raw = fallback.raw;
+            read.ignored = fallback.ignored;
         }
     }
-
+    let Reading {
+        raw,
+        ignored,
+        term_hits,
+        year_statements,
+        level_fields,
+    } = read;
     let requirements = finish(t, &groups, raw);
     let years = years::decide(year_statements);
     let title = items.iter().find(|i| i.title).map(|i| i.text.clone());
@@ -301,6 +315,192 @@ pub(crate) fn parse(scorer: &Scorer, input: &str) -> JobDescription {
             })
             .collect(),
         has_requirements_section: has_requirements,
+        warnings,
+    }
+}
+
+/// What [`read_items`] needs, computed once.
+struct Context<'a> {
+    t: &'a crate::Taxonomy,
+    groups: &'a groups::Groups,
+    items: &'a [Item],
+    doc: &'a Document,
+    by_segment: &'a [Vec<&'a crate::matcher::Mention>],
+    company: &'a std::collections::HashSet<String>,
+    has_requirements: bool,
+}
+
+/// What the items ask for, before deduplication.
+struct Reading {
+    raw: Vec<Raw>,
+    ignored: Vec<IgnoredMention>,
+    term_hits: Vec<(String, usize, JobSection)>,
+    year_statements: Vec<YearsAsked>,
+    level_fields: Vec<(String, usize)>,
+}
+
+/// Reads every item: its requirements, ignored mentions, unrecognised terms,
+/// years and level fields. With `fallback` (the job asked for no skill
+/// although it names some), everything named outside metadata, benefits and
+/// the hiring process is required.
+fn read_items(cx: &Context<'_>, fallback: bool) -> Reading {
+    let t = cx.t;
+    let items = cx.items;
+    let mut out = Reading {
+        raw: Vec::new(),
+        ignored: Vec::new(),
+        term_hits: Vec::new(),
+        year_statements: Vec::new(),
+        level_fields: Vec::new(),
+    };
+    let mut last_heading: Option<String> = None;
+    for (idx, item) in items.iter().enumerate() {
+        let seg = &cx.doc.segments[idx];
+        let local =
+            |r: &std::ops::Range<usize>| (r.start - seg.range.start, r.end - seg.range.start);
+        if item.heading {
+            last_heading = Some(sections::fold(&item.text));
+            continue;
+        }
+        // Years and level fields.
+        if !item.section.is_ignored() && item.section != JobSection::Preferred
+            || item.section == JobSection::Meta
+        {
+            out.year_statements
+                .extend(find_years(&item.text, item.line));
+        }
+        if item.section == JobSection::Meta {
+            let label = if item.inline_label {
+                item.label.clone()
+            } else {
+                last_heading.clone()
+            };
+            if label.as_deref().is_some_and(|l| {
+                l.contains("level") || l.contains("seniority") || l == "experience"
+            }) {
+                out.level_fields.push((item.text.clone(), item.line));
+            }
+        }
+
+        let usual = base_priority(item, cx.has_requirements);
+        // Read only because nothing else asked: technologies, not the
+        // company's responsibility words ("keep our on-call quiet").
+        let lifted = fallback && usual.is_none();
+        let base = if fallback {
+            fallback_priority(item)
+        } else {
+            usual
+        };
+        let Some(base) = base else {
+            for m in &cx.by_segment[idx] {
+                let (a, b) = local(&m.span);
+                out.ignored.push(IgnoredMention {
+                    skill: t.skills()[m.skill].id.clone(),
+                    line: item.line,
+                    section: item.section,
+                    matched: item.text[a..b].to_string(),
+                    excluded: m.excluded,
+                });
+            }
+            continue;
+        };
+
+        // Mentions and phrases of this item.
+        let mut toks: Vec<Tok> = Vec::new();
+        let mut covered: Vec<(usize, usize)> = Vec::new();
+        for m in &cx.by_segment[idx] {
+            let (a, b) = local(&m.span);
+            covered.push((a, b));
+            if m.excluded.is_some() || lifted && t.skills()[m.skill].kind == "responsibility" {
+                out.ignored.push(IgnoredMention {
+                    skill: t.skills()[m.skill].id.clone(),
+                    line: item.line,
+                    section: item.section,
+                    matched: item.text[a..b].to_string(),
+                    excluded: m.excluded,
+                });
+                continue;
+            }
+            if is_a_job_title(&t.skills()[m.skill], item) {
+                continue;
+            }
+            toks.push(Tok {
+                start: a,
+                end: b,
+                what: What::Skill(m.skill),
+                priority: base,
+            });
+        }
+        for h in cx.groups.find(&item.text) {
+            covered.push((h.start, h.end));
+            // A skill that spells most of the phrase is the taxonomy's own
+            // word for it ("message broker"): the skill wins. A shorter skill
+            // inside the phrase ("SQL" in "SQL databases") is the phrase.
+            let own_word = toks.iter().any(|tk| {
+                tk.start < h.end
+                    && h.start < tk.end
+                    && (tk.end - tk.start) * 10 >= (h.end - h.start) * 6
+            });
+            if own_word {
+                continue;
+            }
+            toks.retain(|tk| !(h.start <= tk.start && tk.end <= h.end));
+            toks.push(Tok {
+                start: h.start,
+                end: h.end,
+                what: What::Group(h.group),
+                priority: base,
+            });
+        }
+        toks.sort_by_key(|tk| (tk.start, tk.end));
+        toks.dedup_by(|b, a| a.start == b.start && a.end == b.end && a.what == b.what);
+
+        // Inline preferred cues.
+        let spans: Vec<(usize, usize)> = toks.iter().map(|tk| (tk.start, tk.end)).collect();
+        let scopes = clauses::preferred_scopes(&item.text, &spans);
+        for tk in &mut toks {
+            if tk.priority != Priority::Preferred
+                && scopes.iter().any(|&(a, b)| a <= tk.start && tk.end <= b)
+            {
+                tk.priority = Priority::Preferred;
+            }
+        }
+
+        out.raw.extend(units(t, cx.groups, item, &toks));
+
+        // Unrecognised terms.
+        let scanned = item.title
+            || matches!(
+                item.section,
+                JobSection::Requirements
+                    | JobSection::Preferred
+                    | JobSection::Responsibilities
+                    | JobSection::Role
+                    | JobSection::Stack
+            )
+            || (!cx.has_requirements && item.section == JobSection::Header);
+        if scanned {
+            for (term, _) in
+                terms::find_in_item(&item.text, &covered, cx.company, item.bullet, item.title)
+            {
+                out.term_hits.push((term, item.line, item.section));
+            }
+        }
+    }
+    out
+}
+
+/// The priority of skills named in an item when the job asked for none
+/// although it names some: required everywhere but in metadata, benefits and
+/// the hiring process (preferred sections stay preferred).
+fn fallback_priority(item: &Item) -> Option<Priority> {
+    if item.heading {
+        return None;
+    }
+    match item.section {
+        JobSection::Preferred => Some(Priority::Preferred),
+        JobSection::Meta | JobSection::Benefits | JobSection::Process => None,
+        _ => Some(Priority::Required),
     }
 }
 
@@ -465,13 +665,6 @@ fn past_tense_signals(
         out.push(m);
     }
     out
-}
-
-/// The folded label of an inline-labelled item, read back from its line.
-fn item_label(input: &str, item: &Item) -> Option<String> {
-    let line = input.lines().nth(item.line - 1)?;
-    let label = line.split(':').next()?;
-    Some(sections::fold(label))
 }
 
 /// Groups an item's tokens into requirement units (alternatives, examples).

@@ -272,6 +272,7 @@ const PHRASES: &[(&str, JobSection)] = &[
     ("qualifications", S::Requirements),
     ("qualification", S::Requirements),
     ("what you need", S::Requirements),
+    ("what we need", S::Requirements),
     ("looking for", S::Requirements),
     ("who you are", S::Requirements),
     ("your profile", S::Requirements),
@@ -478,7 +479,18 @@ fn strip_placeholders(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// First words of a label that speaks to the reader rather than naming a skill.
+const ADDRESSING_WORDS: &[&str] = &[
+    "what", "who", "we", "were", "you", "youll", "youre", "the", "our",
+];
+
 /// An inline heading: `Nice to have: Redis` → `(Preferred, byte offset of "Redis")`.
+///
+/// The label may be emphasised, as Markdown postings write their requirement
+/// bullets: `**Experience:** 2+ years`, `- **Skills**: Go`, `__Must have:__ Go`
+/// (the offset is then after the closing markers). A label has at most four
+/// words, or six when it names requirements or preferences ("What we are
+/// looking for: ...").
 pub(crate) fn inline_heading(text: &str) -> Option<(JobSection, usize)> {
     let body_start = text.len() - text.trim_start().len();
     let body = &text[body_start..];
@@ -486,15 +498,21 @@ pub(crate) fn inline_heading(text: &str) -> Option<(JobSection, usize)> {
         Some(rest) => (text.len() - rest.len(), rest),
         None => (body_start, body),
     };
+    // Opening emphasis: `**Label:**` (strip_bullet already took a bullet's `*`s).
+    let unemphasised = label_body.trim_start_matches(['*', '_']);
+    let label_start = label_start + (label_body.len() - unemphasised.len());
+    let label_body = unemphasised;
     let colon = label_body.find(':')?;
     if colon == 0 || colon > 48 {
         return None;
     }
-    let label = &label_body[..colon];
-    if label.split_whitespace().count() > 4 || label.contains(['.', ',', '(']) {
+    let label = label_body[..colon].trim_end_matches(['*', '_', ' ']);
+    if label.is_empty() || label.contains(['.', ',', '(']) {
         return None;
     }
-    let content = label_start + colon + 1;
+    let mut content = label_start + colon + 1;
+    // Closing emphasis after the colon: `**Label:** content`.
+    content += text[content..].len() - text[content..].trim_start_matches(['*', '_']).len();
     if text[content..].trim().is_empty() {
         return None;
     }
@@ -502,9 +520,33 @@ pub(crate) fn inline_heading(text: &str) -> Option<(JobSection, usize)> {
     if text[content..].starts_with("//") {
         return None;
     }
-    let section = classify(&fold(label))?;
+    let folded = fold(label);
+    let section = classify(&folded)?;
+    let words = label.split_whitespace().count();
+    // A longer label addresses the reader ("What we are looking for:"); one
+    // that describes a skill ("Strong SQL and PostgreSQL skills: you can...")
+    // is part of the requirement.
+    let addressed = folded
+        .split(' ')
+        .next()
+        .is_some_and(|w| ADDRESSING_WORDS.contains(&w));
+    let max_words = match section {
+        JobSection::Requirements | JobSection::Preferred if addressed => 6,
+        _ => 4,
+    };
+    if words > max_words {
+        return None;
+    }
     let skip = text[content..].len() - text[content..].trim_start().len();
     Some((section, content + skip))
+}
+
+/// The folded label of a line with an inline heading (`**Experience:** 2
+/// years` → `experience`).
+fn label_of(text: &str) -> Option<String> {
+    let body = text.trim_start();
+    let body = strip_bullet(body).unwrap_or(body);
+    Some(fold(body.split(':').next()?))
 }
 
 /// One unit of a job description: a heading, a bullet with its wrapped lines,
@@ -526,6 +568,8 @@ pub(crate) struct Item {
     pub title: bool,
     /// The section came from an inline label ("Nice to have: ...").
     pub inline_label: bool,
+    /// The folded inline label ("experience"), when there is one.
+    pub label: Option<String>,
 }
 
 /// Cuts a job description into items (see the module documentation).
@@ -535,7 +579,8 @@ pub(crate) fn split_items(input: &str) -> Vec<Item> {
     let mut section = JobSection::Header;
     let mut open = false; // whether the last item may take continuation lines
     let mut title_seen = false;
-    for line in &lines {
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.trim()).collect();
+    for (at, line) in lines.iter().enumerate() {
         let raw = line.text.as_str();
         let text = raw.trim();
         if text.is_empty() || is_rule(text) {
@@ -543,9 +588,18 @@ pub(crate) fn split_items(input: &str) -> Vec<Item> {
             continue;
         }
         // The first line is the title unless it is a short, known heading
-        // ("About us", "Job description").
+        // ("About us", "Job description"), or prose (a one-paragraph posting).
         let first = !title_seen && items.is_empty();
-        let heading = job_heading(text).filter(|_| !first || fold(text).split(' ').count() <= 3);
+        // A hard-wrapped paragraph continues on the next line in lower case.
+        let wraps_on = texts
+            .get(at + 1)
+            .is_some_and(|n| n.starts_with(|c: char| c.is_lowercase()));
+        if first && (!looks_like_a_title(text) || wraps_on) && inline_heading(raw).is_none() {
+            title_seen = true;
+        }
+        let heading = job_heading(text)
+            .or_else(|| numbered_heading(&texts, at))
+            .filter(|_| !first || fold(text).split(' ').count() <= 3);
         if let Some(s) = heading {
             items.push(Item {
                 line: line.number,
@@ -555,6 +609,7 @@ pub(crate) fn split_items(input: &str) -> Vec<Item> {
                 bullet: false,
                 title: false,
                 inline_label: false,
+                label: None,
             });
             section = s;
             open = false;
@@ -571,10 +626,11 @@ pub(crate) fn split_items(input: &str) -> Vec<Item> {
                 continue;
             }
         }
-        let (item_section, content, inline) = match inline_heading(raw) {
-            Some((s, at)) => (s, raw[at..].trim().to_string(), true),
-            None => (section, clean_bullet(raw), false),
+        let (item_section, content, label) = match inline_heading(raw) {
+            Some((s, at)) => (s, without_emphasis(raw[at..].trim()), label_of(raw)),
+            None => (section, clean_bullet(raw), None),
         };
+        let inline = label.is_some();
         let title = !title_seen
             && section == JobSection::Header
             && (!inline || item_section == JobSection::Meta && is_title_label(raw));
@@ -594,11 +650,82 @@ pub(crate) fn split_items(input: &str) -> Vec<Item> {
             bullet,
             title,
             inline_label: inline,
+            label,
         });
         // The title takes no continuation lines.
         open = !title_done;
     }
     items
+}
+
+/// Whether a first line reads as a job title rather than as the first
+/// sentence of a posting written as one paragraph: at most fifteen words, no
+/// sentence break inside ("We are hiring a Go engineer. You have ..."), not
+/// cut mid-sentence ("... to build APIs in").
+fn looks_like_a_title(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let sentence_break = text.match_indices(['.', '!', '?', ';']).any(|(i, _)| {
+        let word = text[..i].rsplit(' ').next().unwrap_or("");
+        text[i + 1..].starts_with(' ') && word.chars().filter(|c| c.is_alphabetic()).count() >= 4
+    });
+    let last = text.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let cut_mid_sentence =
+        text.ends_with(',') || (words > 3 && MID_SENTENCE.contains(&last.as_str()));
+    let long_sentence = words > 8 && text.ends_with('.');
+    !(words > 15 || sentence_break || cut_mid_sentence || long_sentence)
+}
+
+/// Words a title never ends with: a line ending so is a sentence cut by a
+/// line break.
+const MID_SENTENCE: &[&str] = &[
+    "a", "an", "and", "as", "at", "for", "from", "in", "of", "on", "or", "the", "to", "with",
+];
+
+/// The number of a numbered item (`2.`, `3)`), with the text after it.
+fn numbered(text: &str) -> Option<(u32, &str)> {
+    let t = text.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let rest = t[digits..].strip_prefix(['.', ')'])?;
+    rest.starts_with(' ')
+        .then(|| (t[..digits].parse().ok(), rest.trim()))
+        .and_then(|(n, r)| Some((n?, r)))
+}
+
+/// A numbered section heading ("2. What we are looking for", "3) BENEFITS",
+/// "1. Requirements:") among `lines` (trimmed, empty lines included): a
+/// numbered line whose text is a known heading, written as one (a trailing
+/// colon, capitals, bold), or opening a list numbered from 1 or bulleted,
+/// or standing between prose and prose rather than inside its own numbered list.
+fn numbered_heading(lines: &[&str], at: usize) -> Option<JobSection> {
+    let (n, rest) = numbered(lines[at])?;
+    let section = job_heading(rest)?;
+    let strong = {
+        let t = rest.trim_end();
+        let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+        t.ends_with(':')
+            || t.ends_with(":**")
+            || (t.starts_with("**") && t.ends_with("**"))
+            || (letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()))
+    };
+    if strong {
+        return Some(section);
+    }
+    let next = lines[at + 1..].iter().find(|l| !l.is_empty());
+    let prev = lines[..at].iter().rev().find(|l| !l.is_empty());
+    let next_number = next.and_then(|l| numbered(l)).map(|(k, _)| k);
+    let opens_a_list = next_number == Some(1)
+        || next.is_some_and(|l| numbered(l).is_none() && strip_bullet(l).is_some());
+    let in_a_list = next_number == Some(n + 1)
+        || prev.is_some_and(|l| numbered(l).is_some_and(|(k, _)| k + 1 == n));
+    (opens_a_list || !in_a_list).then_some(section)
+}
+
+/// Text without Markdown emphasis markers (`**`, `__`).
+fn without_emphasis(text: &str) -> String {
+    text.replace("**", "").replace("__", "")
 }
 
 /// `JOB TITLE:` or `Title:` or `Position:`.
@@ -621,8 +748,7 @@ fn is_rule(text: &str) -> bool {
 /// The line without its bullet glyph and without Markdown emphasis markers.
 fn clean_bullet(raw: &str) -> String {
     let t = strip_bullet(raw).unwrap_or(raw).trim();
-    let t = t.trim_start_matches('#').trim();
-    t.replace("**", "").replace("__", "")
+    without_emphasis(t.trim_start_matches('#').trim())
 }
 
 #[cfg(test)]

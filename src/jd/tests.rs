@@ -460,3 +460,234 @@ fn job_titles_are_not_requirements() {
     assert_eq!(ids(&j, Priority::Required), ["python", "leading"]);
     assert_eq!(j.requirement("leading").unwrap().asked[0].line, 4);
 }
+
+// Requirements written outside a requirements section (issue 11).
+
+fn sections_found(j: &JobDescription) -> Vec<JobSection> {
+    j.sections.iter().map(|s| s.section).collect()
+}
+
+#[test]
+fn bold_label_bullets_are_requirements() {
+    let j = job("\
+# Backend Developer
+
+Ledgerly builds invoicing software.
+
+**Experience:** 1-2 years of backend work with Python, MySQL and AWS
+**Skills:** Docker, Redis
+- **Must have**: Kafka
+- __Nice to have:__ Go services
+**Location:** Pune
+");
+    assert_eq!(
+        ids(&j, Priority::Required),
+        ["python", "mysql", "aws", "docker", "redis", "kafka"]
+    );
+    assert_eq!(ids(&j, Priority::Preferred), ["go"]);
+    let python = &j.requirement("python").unwrap().asked[0];
+    assert_eq!(python.section, JobSection::Requirements);
+    assert!(!python.text.contains('*'), "{}", python.text);
+    assert_eq!(j.years.as_ref().unwrap().min, 1.0);
+    assert!(j.warnings.is_empty());
+}
+
+#[test]
+fn an_experience_field_naming_a_technology_is_a_requirement() {
+    let j = job("Backend Engineer\nExperience: 2+ years with Java\nRequirements\n- Docker\n");
+    assert_eq!(ids(&j, Priority::Required), ["java", "docker"]);
+    // Without a technology it stays a field: years and level, nothing asked.
+    let j = job("Backend Engineer\nExperience: 3-5 years\nExperience level: Senior\nRequirements\n- Docker\n");
+    assert_eq!(ids(&j, Priority::Required), ["docker"]);
+    assert_eq!(j.years.as_ref().unwrap().min, 3.0);
+}
+
+#[test]
+fn a_metadata_line_naming_three_technologies_is_not_dropped() {
+    let j = job("Backend Engineer\nDepartment: Platform (Kafka, Redis, Kubernetes)\nIndustry: Payments on AWS\nRequirements\n- Docker\n");
+    assert_eq!(
+        ids(&j, Priority::Required),
+        ["kafka", "redis", "kubernetes", "docker"]
+    );
+    // One technology in a field is still metadata.
+    assert!(j.priority_of("aws").is_none());
+    assert!(j
+        .ignored
+        .iter()
+        .any(|i| i.skill == "aws" && i.section == JobSection::Meta));
+}
+
+#[test]
+fn a_header_line_naming_three_technologies_is_the_stack() {
+    let j = job("Backend Engineer\nAcme · Python · Django · PostgreSQL\nWe love Terraform.\nAbout us\nWe run Kafka, Redis and Kubernetes.\nRequirements\n- Docker\n");
+    assert_eq!(ids(&j, Priority::Required), ["docker"]);
+    assert_eq!(
+        ids(&j, Priority::Mentioned),
+        ["python", "django", "postgresql"]
+    );
+    // A blurb line naming fewer, and the company's section, stay ignored.
+    for skill in ["terraform", "kafka", "redis", "kubernetes"] {
+        assert!(j.priority_of(skill).is_none(), "{skill}");
+    }
+}
+
+#[test]
+fn looking_for_you_have_and_must_have_headings_are_requirements() {
+    for heading in [
+        "What we're looking for",
+        "What we are looking for:",
+        "You have",
+        "**You have:**",
+        "Must have",
+        "MUST-HAVES",
+    ] {
+        let j = job(&format!(
+            "Backend Engineer\nAbout us\nAcme builds payments.\n{heading}\n- Python and Kafka\nBenefits\n- Redis stickers\n"
+        ));
+        assert_eq!(
+            ids(&j, Priority::Required),
+            ["python", "kafka"],
+            "{heading}"
+        );
+        assert!(j.priority_of("redis").is_none(), "{heading}");
+    }
+    // A five-word label before a colon.
+    let j = job("Backend Engineer\nAbout us\nAcme builds payments.\nWhat we are looking for: Python and Kafka.\n");
+    assert_eq!(ids(&j, Priority::Required), ["python", "kafka"]);
+}
+
+#[test]
+fn an_item_opening_with_a_requirement_phrase_asks_wherever_it_stands() {
+    let j = job("\
+Senior Backend Engineer
+About us
+Acme builds payments. We run on Terraform.
+You have 5+ years with Java and Kafka.
+We're looking for someone fluent in PostgreSQL.
+Requirements
+- Docker
+Benefits
+- You have a budget for Redis conferences
+");
+    assert_eq!(
+        ids(&j, Priority::Required),
+        ["java", "kafka", "postgresql", "docker"]
+    );
+    // The company's own stack and the benefits do not ask.
+    assert!(j.priority_of("terraform").is_none());
+    assert!(j.priority_of("redis").is_none());
+    assert_eq!(j.years.as_ref().unwrap().min, 5.0);
+}
+
+#[test]
+fn requirement_openers_are_folded_sorted_and_unique() {
+    let phrases: Vec<&str> = super::parse::openers().collect();
+    assert!(phrases.len() >= 10);
+    for p in &phrases {
+        assert_eq!(&super::sections::fold(p), p, "not folded");
+    }
+    for w in phrases.windows(2) {
+        assert!(w[0] < w[1], "not sorted or duplicated: {} / {}", w[0], w[1]);
+    }
+}
+
+#[test]
+fn numbered_items_are_requirements() {
+    let j = job("Requirements\n1. Python\n2) Kafka and Redis\n3. Knowledge of Docker\n4. Communication skills\n");
+    assert_eq!(
+        ids(&j, Priority::Required),
+        ["python", "kafka", "redis", "docker"]
+    );
+    assert_eq!(sections_found(&j), [JobSection::Requirements]);
+}
+
+#[test]
+fn numbered_headings_start_sections() {
+    let j = job("\
+Backend Engineer
+1. About the role
+We build payment APIs.
+2. What we are looking for
+1) Python and Kafka
+2) PostgreSQL
+3. Nice to have
+- Go services
+4. BENEFITS
+Redis stickers.
+");
+    assert_eq!(
+        sections_found(&j),
+        [
+            JobSection::Role,
+            JobSection::Requirements,
+            JobSection::Preferred,
+            JobSection::Benefits
+        ]
+    );
+    assert_eq!(
+        ids(&j, Priority::Required),
+        ["python", "kafka", "postgresql"]
+    );
+    assert_eq!(ids(&j, Priority::Preferred), ["go"]);
+    assert!(j.priority_of("redis").is_none());
+}
+
+#[test]
+fn a_one_paragraph_posting_is_read_whole() {
+    let j = job("We are hiring a backend engineer to build payment APIs in Python with PostgreSQL and Redis. You have 3+ years of experience and know Docker; Kafka is a plus.\n");
+    assert_eq!(j.title, None, "a paragraph is not a title");
+    assert_eq!(
+        ids(&j, Priority::Required),
+        ["python", "postgresql", "redis", "docker"]
+    );
+    assert_eq!(ids(&j, Priority::Preferred), ["kafka"]);
+    assert_eq!(j.years.as_ref().unwrap().min, 3.0);
+    // Hard-wrapped, the first line is not a title either.
+    let j = job("We are hiring a backend engineer to build payment APIs in\nPython with PostgreSQL and Redis; Kafka is a plus.\n");
+    assert_eq!(j.title, None);
+    assert_eq!(
+        ids(&j, Priority::Required),
+        ["python", "postgresql", "redis"]
+    );
+    // A title with an abbreviation is still a title.
+    let j = job("Sr. Backend Engineer (Python)\nRequirements\n- Kafka\n");
+    assert_eq!(j.title.as_deref(), Some("Sr. Backend Engineer (Python)"));
+}
+
+#[test]
+fn a_job_that_asks_for_nothing_it_names_warns_and_counts_every_named_technology() {
+    let j = job("\
+Backend Engineer
+Location: Pune (AWS office)
+About us
+We build APIs in Python on PostgreSQL.
+Benefits
+- Redis stickers
+");
+    assert_eq!(ids(&j, Priority::Required), ["python", "postgresql"]);
+    assert_eq!(j.warnings.len(), 1);
+    let w = &j.warnings[0];
+    assert_eq!(
+        (w.kind, w.technologies),
+        (JobWarningKind::NoRequirementsRecognised, 2)
+    );
+    assert!(w.message.starts_with(
+        "This posting names 2 technologies but no requirement section was recognised"
+    ));
+    // Metadata and benefits still do not count.
+    assert!(j.priority_of("aws").is_none() && j.priority_of("redis").is_none());
+    // The match carries the warning, and is not 0%.
+    let s = scorer();
+    let m = s.match_parsed(&s.score("SKILLS\nPython, PostgreSQL\n"), &j);
+    assert_eq!(m.warnings, j.warnings);
+    assert!(m.percent > 50.0);
+    assert!(m.to_json().contains("\"no-requirements-recognised\""));
+}
+
+#[test]
+fn a_job_that_names_no_technology_does_not_warn() {
+    let j = job("Store Manager\nRequirements\n- 5+ years running a store\n");
+    assert!(j.requirements.is_empty() && j.warnings.is_empty());
+    // Nor one whose requirements name some.
+    assert!(job(POSTING).warnings.is_empty());
+}

@@ -236,6 +236,9 @@ fn read_job(
         for w in &doc.warnings {
             eprintln!("skillgap: {}: {w}", info.path);
         }
+        for w in &job.warnings {
+            eprintln!("skillgap: {}: {w}", info.path);
+        }
         if info.required + info.preferred == 0 {
             eprintln!(
                 "skillgap: {}: the job names no skill this taxonomy knows; every match is 0%",
