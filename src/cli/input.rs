@@ -64,7 +64,12 @@ impl Reader {
 }
 
 /// PDF and zip (DOCX) files go through a child process; text formats do not need to.
+/// Only a regular file is opened to look: a named pipe would block the open, and
+/// reading it would take bytes the extraction needs (the extraction then refuses it).
 fn needs_isolation(path: &Path) -> bool {
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
     let mut head = [0u8; 5];
     let n = std::fs::File::open(path)
         .and_then(|mut f| f.read(&mut head))

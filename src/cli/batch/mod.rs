@@ -77,6 +77,11 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
     });
 
     let found = walk::find(&args.paths, &filter);
+    if !args.quiet {
+        for (path, why) in &found.notes {
+            eprintln!("skillgap: {}: {why}", display_name(path));
+        }
+    }
     let t = scorer.taxonomy();
     let run = Run {
         taxonomy_id: t.id().to_string(),
