@@ -290,3 +290,80 @@ fn a_named_fifo_is_unreadable_not_a_hang() {
     let score = run(&["score", fifo.to_str().unwrap(), "--as-of", "2026-11"]);
     assert_eq!(score.status.code(), Some(3));
 }
+
+/// `--timeout` covers reading and scoring, not only extraction: a file that
+/// scores slowly is given up on and reported, and the files after it are
+/// still scored and written.
+#[test]
+fn a_file_that_runs_out_of_time_is_reported_and_the_others_scored() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // One 400 KB line naming one skill, no heading: slow to score (issue 12).
+    std::fs::write(d.join("a-slow.txt"), "Java ".repeat(80_000) + "\n").unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/resumes/mid-java-spring.txt"),
+        d.join("b-normal.txt"),
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let out = run(&[
+        "batch",
+        d.to_str().unwrap(),
+        "--as-of",
+        "2026-11",
+        "-f",
+        "jsonl",
+        "--jobs",
+        "1",
+        "--timeout",
+        "5",
+    ]);
+    let elapsed = started.elapsed();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let records: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 2, "{stdout}");
+    assert_eq!(records[1]["status"], "scored", "{stdout}\n{stderr}");
+    // Scoring may get fast enough one day; when it does not finish in time, it says so.
+    if records[0]["status"] == "unreadable" {
+        assert_eq!(
+            records[0]["error"],
+            "gave up after 5 s (--timeout) reading and scoring this file"
+        );
+        assert_eq!(out.status.code(), Some(3), "{stderr}");
+    }
+    // Not the 40 s the slow file takes (in a release build) to score.
+    assert!(elapsed < std::time::Duration::from_secs(30), "{elapsed:?}");
+}
+
+/// The deadline starts with reading: standard input that never ends is given
+/// up on (exit 3) instead of waiting for ever.
+#[test]
+fn score_gives_up_on_input_that_never_ends() {
+    let mut child = skillgap()
+        .args(["score", "-", "--as-of", "2026-11", "--timeout", "1"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdin = child.stdin.take(); // held open, never written
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("score waited for ever on standard input");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    drop(stdin);
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "skillgap: <stdin>: gave up after 1 s (--timeout) reading and scoring this file"
+    );
+}

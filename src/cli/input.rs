@@ -32,9 +32,12 @@ impl Reader {
         if let Some(size) = args.max_file_size {
             limits.max_file_size = size;
         }
+        let timeout = Duration::from_secs_f64(args.timeout);
+        // The in-process soft deadline (--no-isolate, text formats) is the same one.
+        limits.max_time = Some(timeout);
         Reader {
             limits,
-            timeout: Duration::from_secs_f64(args.timeout),
+            timeout,
             isolate: !args.no_isolate,
         }
     }

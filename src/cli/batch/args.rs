@@ -48,8 +48,9 @@ Exit codes:
   1  some file is under --fail-under (readiness for --level, or the match with --jd)
   2  usage error, the taxonomy is invalid, or the --jd job cannot be read
      (nothing is scored then)
-  3  some file could not be read; all others are still scored and reported, and
-     the unreadable ones appear in the output with their error. 3 wins over 1:
+  3  some file could not be read, or ran out of --timeout (reading and scoring
+     together, per file); all others are still scored and reported, and the
+     unreadable ones appear in the output with their error. 3 wins over 1:
      unreadable input is what a CI must notice first.";
 
 /// `--sort`.

@@ -26,6 +26,7 @@ use progress::Progress;
 use record::{FileResult, MatchBrief, Measure, Threshold, Work};
 use skillgap::jd::{JobDescription, Priority};
 use std::io::{self, IsTerminal, Write};
+use std::sync::Arc;
 use std::time::Instant;
 
 /// How far (in files) scoring may run ahead of the output; bounds the memory
@@ -49,7 +50,12 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
             .unwrap_or(taxonomy.settings().fuzzy_threshold)
     });
     let as_of = args.matching.as_of.unwrap_or_else(this_month);
-    let scorer = build_scorer(taxonomy, &args.matching, args.level.as_deref(), Some(as_of))?;
+    let scorer = Arc::new(build_scorer(
+        taxonomy,
+        &args.matching,
+        args.level.as_deref(),
+        Some(as_of),
+    )?);
     let sort = match (args.sort, &args.jd) {
         (Some(SortKey::Match), None) => {
             return Err(Failure::usage(
@@ -111,13 +117,13 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
         } else {
             Format::Jsonl
         });
-    let work = Work {
-        scorer: &scorer,
-        reader: &reader,
+    let work = Arc::new(Work {
+        scorer: Arc::clone(&scorer),
+        reader,
         gaps: args.gaps,
-        threshold: threshold.as_ref(),
-        job: job.as_ref().map(|(_, job)| job),
-    };
+        threshold: threshold.clone(),
+        job: job.map(|(_, job)| Arc::new(job)),
+    });
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         |j| j as usize,
@@ -141,7 +147,7 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
                 &found.inputs,
                 jobs,
                 WINDOW,
-                |input| work.run(input),
+                |input| work.run_within_deadline(input),
                 |ready| {
                     let files: Vec<FileResult> = ready.collect();
                     let n = files.len();
@@ -163,7 +169,7 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
                     &found.inputs,
                     jobs,
                     WINDOW,
-                    |input| work.run(input),
+                    |input| work.run_within_deadline(input),
                     |ready| {
                         let before = all.len();
                         all.extend(ready);
