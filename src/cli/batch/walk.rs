@@ -514,6 +514,33 @@ mod tests {
         );
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_broken_link_with_a_resume_name_is_unreadable_and_a_link_loop_is_noted() {
+        let dir = tree();
+        let d = dir.path();
+        std::os::unix::fs::symlink(d.join("gone.txt"), d.join("broken.txt")).unwrap();
+        std::os::unix::fs::symlink(d.join("gone.png"), d.join("broken.png")).unwrap();
+        std::os::unix::fs::symlink(d.join("sub"), d.join("sub/deeper/up")).unwrap();
+        let found = find(&[d.to_path_buf()], &filter(&[], &[]));
+        let broken = found
+            .inputs
+            .iter()
+            .find(|i| i.path().ends_with("broken.txt"))
+            .unwrap();
+        assert!(
+            matches!(broken, Input::Unreadable(_, cause) if cause.starts_with("broken symbolic link")),
+            "{broken:?}"
+        );
+        assert_eq!(found.skipped.unsupported, 2, "photo.png and broken.png");
+        assert_eq!(found.skipped.links, 1);
+        assert!(
+            found.notes[0].0.ends_with("sub/deeper/up"),
+            "{:?}",
+            found.notes
+        );
+    }
+
     #[test]
     fn a_bad_glob_is_a_usage_error_naming_it() {
         let err = Filter::new(&["a[".into()], &[], false, None).unwrap_err();
