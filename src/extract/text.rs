@@ -6,11 +6,11 @@
 //! * anything else is read as UTF-8 where it is valid, and byte by byte as Windows-1252 where it
 //!   is not (a superset of ISO-8859-1), with a warning.
 //!
-//! Binary data is rejected, judged by proportion: more than 1% control characters (NUL and the
-//! other C0 controls but tab, line feed, carriage return, vertical tab and form feed, and DEL) in
-//! the first 8 KiB of text. A text with fewer, such as one stray NUL, is read with each of them
-//! replaced by a space (and a warning). Known binary formats (images, archives, executables,
-//! legacy Office files) are recognised earlier, by their magic bytes.
+//! Binary data is rejected, judged by proportion: more than 1% (and more than one) stray control
+//! characters (NUL and the other C0 controls but tab, line feed, carriage return, vertical tab
+//! and form feed, and DEL) in the first 8 KiB of text. A text with fewer, such as one stray NUL,
+//! is read with each of them replaced by a space (and a warning). Known binary formats (images,
+//! archives, executables, legacy Office files) are recognised earlier, by their magic bytes.
 
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 
@@ -149,8 +149,9 @@ fn is_stray_control(c: char) -> bool {
     (c < ' ' || c == '\x7f') && !matches!(c, '\t' | '\n' | '\r' | '\x0b' | '\x0c')
 }
 
-/// More than 1% stray control characters (NUL included) in the first [`BINARY_SAMPLE`] bytes.
-/// A proportion, not a single byte: one NUL from a bad copy does not make a resume binary.
+/// More than 1% stray control characters (NUL included) in the first [`BINARY_SAMPLE`] bytes,
+/// and more than one. A proportion, not a single byte: one NUL from a bad copy does not make a
+/// resume binary, however short it is.
 fn looks_binary(text: &str) -> bool {
     let mut end = text.len().min(BINARY_SAMPLE);
     while !text.is_char_boundary(end) {
@@ -164,7 +165,7 @@ fn looks_binary(text: &str) -> bool {
             control += 1;
         }
     }
-    control * 100 > total
+    control > 1 && control * 100 > total
 }
 
 /// The text with every stray control character replaced by a space, and how many there were.
@@ -283,9 +284,11 @@ mod tests {
     #[test]
     fn binary_is_rejected() {
         assert!(matches!(
-            decode(b"abc\x00def"),
+            decode(b"abc\x00\x01def"),
             Err(ExtractError::Unsupported { .. })
         ));
+        // One stray byte never is, however short the text.
+        assert_eq!(decode(b"abc\x00def").unwrap().text, "abc def");
         let noisy: Vec<u8> = (0u8..=255).cycle().take(4096).collect();
         assert!(decode(&noisy).is_err());
     }
