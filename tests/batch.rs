@@ -172,3 +172,198 @@ fn a_closed_pipe_ends_the_run_quietly() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+/// Regression: a named pipe in a batch folder hung the run forever (opening it
+/// waits for a writer), even with `--timeout`; sockets and symlinked folders
+/// were dropped without a word.
+#[cfg(unix)]
+#[test]
+fn a_folder_with_a_fifo_a_socket_and_a_link_loop_completes_and_names_each_skip() {
+    use std::os::unix::fs::symlink;
+    use std::os::unix::net::UnixListener;
+
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let resumes = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/resumes");
+    std::fs::copy(resumes.join("mid-java-spring.txt"), d.join("a.txt")).unwrap();
+    std::fs::create_dir(d.join("team")).unwrap();
+    std::fs::copy(
+        resumes.join("junior-nodejs-express.txt"),
+        d.join("team/b.txt"),
+    )
+    .unwrap();
+    // A loop (team/again -> team) and a second way to one folder (also -> team).
+    symlink(d.join("team"), d.join("team/again")).unwrap();
+    symlink(d.join("team"), d.join("z-also")).unwrap();
+    let _socket = UnixListener::bind(d.join("s.txt")).unwrap();
+    let fifo = Command::new("mkfifo").arg(d.join("p.txt")).status();
+    let has_fifo = fifo.is_ok_and(|s| s.success());
+    if !has_fifo {
+        eprintln!("mkfifo is not available: the FIFO part of this test is skipped");
+    }
+
+    let mut child = skillgap()
+        .args(["batch", d.to_str().unwrap(), "--as-of", "2026-11"])
+        .args(["-f", "jsonl", "--timeout", "5"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Never wait forever: the bug was a hang.
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("the batch did not finish in 60 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let paths: Vec<String> = stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let p = v["path"].as_str().unwrap();
+            Path::new(p)
+                .strip_prefix(d)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(paths, ["a.txt", "team/b.txt"], "{stderr}");
+    assert!(stderr.contains("s.txt: a socket, skipped"), "{stderr}");
+    assert!(stderr.contains("a link back to"), "{stderr}");
+    assert!(
+        stderr.contains("z-also: a link to a folder already walked"),
+        "{stderr}"
+    );
+    let special = if has_fifo {
+        assert!(
+            stderr.contains("p.txt: a named pipe (FIFO), skipped"),
+            "{stderr}"
+        );
+        2
+    } else {
+        1
+    };
+    let summary = format!(
+        "{} skipped (0 hidden, 0 unsupported, 0 excluded, {special} special, 2 links not followed)",
+        special + 2
+    );
+    assert!(stderr.contains(&summary), "{stderr}");
+}
+
+/// A FIFO named on the command line is refused without being opened for a
+/// blocking read: exit 3, the others still scored.
+#[cfg(unix)]
+#[test]
+fn a_named_fifo_is_unreadable_not_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("cv.txt");
+    if !Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        eprintln!("mkfifo is not available: test skipped");
+        return;
+    }
+    let out = run(&[
+        "batch",
+        fifo.to_str().unwrap(),
+        "fixtures/resumes/mid-java-spring.txt",
+        "--as-of",
+        "2026-11",
+        "-f",
+        "jsonl",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("named pipe (FIFO), not a regular file"),
+        "{stderr}"
+    );
+    let score = run(&["score", fifo.to_str().unwrap(), "--as-of", "2026-11"]);
+    assert_eq!(score.status.code(), Some(3));
+}
+
+/// `--timeout` covers reading and scoring, not only extraction: a file that
+/// scores slowly is given up on and reported, and the files after it are
+/// still scored and written.
+#[test]
+fn a_file_that_runs_out_of_time_is_reported_and_the_others_scored() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // One 400 KB line naming one skill, no heading: slow to score (issue 12).
+    std::fs::write(d.join("a-slow.txt"), "Java ".repeat(80_000) + "\n").unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/resumes/mid-java-spring.txt"),
+        d.join("b-normal.txt"),
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let out = run(&[
+        "batch",
+        d.to_str().unwrap(),
+        "--as-of",
+        "2026-11",
+        "-f",
+        "jsonl",
+        "--jobs",
+        "1",
+        "--timeout",
+        "5",
+    ]);
+    let elapsed = started.elapsed();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let records: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 2, "{stdout}");
+    assert_eq!(records[1]["status"], "scored", "{stdout}\n{stderr}");
+    // Scoring may get fast enough one day; when it does not finish in time, it says so.
+    if records[0]["status"] == "unreadable" {
+        assert_eq!(
+            records[0]["error"],
+            "gave up after 5 s (--timeout) reading and scoring this file"
+        );
+        assert_eq!(out.status.code(), Some(3), "{stderr}");
+    }
+    // Not the 40 s the slow file takes (in a release build) to score.
+    assert!(elapsed < std::time::Duration::from_secs(30), "{elapsed:?}");
+}
+
+/// The deadline starts with reading: standard input that never ends is given
+/// up on (exit 3) instead of waiting for ever.
+#[test]
+fn score_gives_up_on_input_that_never_ends() {
+    let mut child = skillgap()
+        .args(["score", "-", "--as-of", "2026-11", "--timeout", "1"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdin = child.stdin.take(); // held open, never written
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("score waited for ever on standard input");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    drop(stdin);
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "skillgap: <stdin>: gave up after 1 s (--timeout) reading and scoring this file"
+    );
+}

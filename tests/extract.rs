@@ -618,3 +618,29 @@ proptest! {
         prop_assert!(started.elapsed() < Duration::from_secs(10), "{name} cut at {n}");
     }
 }
+
+/// Regression: one stray NUL byte rejected a whole text resume as "binary file".
+#[test]
+fn a_text_resume_with_a_stray_nul_byte_scores() {
+    let resume = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/resumes/mid-java-spring.txt"),
+    )
+    .unwrap();
+    let mut damaged = resume.clone();
+    damaged.insert(damaged.len() / 2, 0);
+    let clean = from_bytes(&resume, Some("cv.txt"), &Limits::default()).unwrap();
+    let doc = from_bytes(&damaged, Some("cv.txt"), &Limits::default()).unwrap();
+    assert!(!doc.text.contains('\0'));
+    assert!(doc.warnings.iter().any(|w| w.contains("control character")));
+    let scorer = skillgap::Scorer::new(skillgap::Taxonomy::builtin());
+    let found = |text: &str| -> Vec<String> {
+        scorer
+            .score(text)
+            .skills
+            .iter()
+            .map(|s| s.id.clone())
+            .collect()
+    };
+    assert!(!found(&doc.text).is_empty());
+    assert_eq!(found(&doc.text).len(), found(&clean.text).len());
+}

@@ -10,7 +10,8 @@ Exit codes:
   1  a threshold (--fail-under) was not met
   2  usage error, or the taxonomy is invalid (for batch, also a --jd job that
      cannot be read: nothing is scored then)
-  3  an input could not be read (in a batch, all other files are still scored)";
+  3  an input could not be read or ran out of --timeout (in a batch, all other
+     files are still scored)";
 
 /// Score a resume against a role's skill taxonomy: readiness per career level,
 /// the evidence behind it, and the gaps to the next level. Fully offline.

@@ -32,9 +32,12 @@ impl Reader {
         if let Some(size) = args.max_file_size {
             limits.max_file_size = size;
         }
+        let timeout = Duration::from_secs_f64(args.timeout);
+        // The in-process soft deadline (--no-isolate, text formats) is the same one.
+        limits.max_time = Some(timeout);
         Reader {
             limits,
-            timeout: Duration::from_secs_f64(args.timeout),
+            timeout,
             isolate: !args.no_isolate,
         }
     }
@@ -64,7 +67,12 @@ impl Reader {
 }
 
 /// PDF and zip (DOCX) files go through a child process; text formats do not need to.
+/// Only a regular file is opened to look: a named pipe would block the open, and
+/// reading it would take bytes the extraction needs (the extraction then refuses it).
 fn needs_isolation(path: &Path) -> bool {
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
     let mut head = [0u8; 5];
     let n = std::fs::File::open(path)
         .and_then(|mut f| f.read(&mut head))

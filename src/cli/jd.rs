@@ -4,7 +4,7 @@
 //! evidence for what matched, years, level and the terms not recognised.
 
 use super::args::{ScoreArgs, ScoreFormat};
-use super::report_markdown::cell;
+use super::report_markdown::{cell, code};
 use super::report_text::truncate;
 use super::width::{pad, Width};
 use super::{input, with_stdout, Exit, Failure};
@@ -448,7 +448,7 @@ fn write_markdown(
     job: &str,
     explain: bool,
 ) -> io::Result<()> {
-    writeln!(w, "## skillgap: `{}` vs `{}`", cell(resume), cell(job))?;
+    writeln!(w, "## skillgap: {} vs {}", code(resume), code(job))?;
     writeln!(w)?;
     let c = &m.components;
     let mut line = format!(

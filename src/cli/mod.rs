@@ -2,6 +2,7 @@
 
 pub mod args;
 pub mod batch;
+pub mod deadline;
 pub mod eval;
 pub mod input;
 #[cfg(feature = "extract")]

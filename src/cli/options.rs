@@ -19,8 +19,11 @@ pub struct InputArgs {
     /// Largest input file read, e.g. 20MiB or 500K.
     #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "20MiB")]
     pub max_file_size: Option<u64>,
-    /// Seconds a PDF or DOCX may take to extract before it is given up on.
-    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+    /// Seconds one file may take, reading, extraction and scoring together, before it is
+    /// given up on: `score` exits 3, `batch` reports it unreadable and goes on (`eval`:
+    /// extraction only). A PDF or DOCX child process is killed then; in-process work that
+    /// runs over is abandoned (it no longer holds up the output).
+    #[arg(long, value_name = "SECS", default_value_t = 30.0, value_parser = parse_secs)]
     pub timeout: f64,
     /// Extract PDF and DOCX in this process instead of a child process
     /// (faster, but a hostile file can then hang or crash the whole run).
@@ -62,6 +65,16 @@ impl WidthArg {
     /// The width to fit text output to.
     pub fn resolve(&self) -> super::width::Width {
         super::width::Width::resolve(self.width)
+    }
+}
+
+/// A positive number of seconds (fractions allowed), at most a day.
+fn parse_secs(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if x > 0.0 && x <= 86_400.0 => Ok(x),
+        _ => Err(format!(
+            "`{s}` is not a number of seconds from 0 (excluded) to 86400"
+        )),
     }
 }
 

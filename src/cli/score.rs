@@ -2,20 +2,40 @@
 
 use super::args::{ScoreArgs, ScoreFormat};
 use super::{
-    build_scorer, input, load_taxonomy, report_markdown, report_text, with_stdout, Exit, Failure,
+    build_scorer, deadline, input, load_taxonomy, report_markdown, report_text, with_stdout, Exit,
+    Failure,
 };
+use std::sync::Arc;
 
 pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
     let taxonomy = load_taxonomy(args.taxonomy.taxonomy.as_deref())?;
     let scorer = build_scorer(taxonomy, &args.matching, args.level.as_deref())?;
-    let doc = input::Reader::new(&args.input).read(&args.file)?;
     let source = input::display_name(&args.file);
+    // One deadline, --timeout, for reading and scoring the resume (see `deadline`).
+    let scorer = Arc::new(scorer);
+    let reader = input::Reader::new(&args.input);
+    let limit = reader.timeout;
+    let (work_scorer, file) = (Arc::clone(&scorer), args.file.clone());
+    let (doc, report) = deadline::run_once(limit, move || {
+        let doc = reader.read(&file)?;
+        let report = work_scorer.score(&doc.text);
+        Ok::<_, Failure>((doc, report))
+    })
+    .unwrap_or_else(|missed| {
+        Err(Failure::input(match missed {
+            deadline::Missed::Deadline => {
+                format!("{source}: {}", deadline::timed_out_cause(limit))
+            }
+            deadline::Missed::Died => {
+                format!("{source}: internal error while scoring (a bug: please report it)")
+            }
+        }))
+    })?;
     if args.explain {
         for w in &doc.warnings {
             eprintln!("skillgap: {source}: {w}");
         }
     }
-    let report = scorer.score(&doc.text);
     if let Some(jd) = &args.jd {
         return super::jd::run(args, &scorer, &report, &source, jd);
     }

@@ -259,7 +259,8 @@ pub fn from_bytes(
 ///
 /// # Errors
 /// [`ExtractError::Io`] when the file cannot be opened or read (kind `IsADirectory` for
-/// a directory), and everything [`from_bytes`] returns.
+/// a directory), [`ExtractError::Unsupported`] for a named pipe, socket or device (never
+/// opened in a way that blocks), and everything [`from_bytes`] returns.
 ///
 /// ```no_run
 /// use skillgap::extract::{from_path, Limits};
@@ -269,11 +270,8 @@ pub fn from_bytes(
 /// # Ok::<(), skillgap::extract::ExtractError>(())
 /// ```
 pub fn from_path(path: &Path, limits: &Limits) -> Result<Extracted, ExtractError> {
-    let file = std::fs::File::open(path)?;
+    let file = open_regular(path)?;
     let meta = file.metadata()?;
-    if meta.is_dir() {
-        return Err(ExtractError::Io(std::io::ErrorKind::IsADirectory.into()));
-    }
     if meta.len() > limits.max_file_size {
         return Err(ExtractError::TooLarge {
             size: meta.len(),
@@ -285,6 +283,58 @@ pub fn from_path(path: &Path, limits: &Limits) -> Result<Extracted, ExtractError
         .read_to_end(&mut bytes)?;
     let name = path.file_name().and_then(|n| n.to_str());
     from_bytes(&bytes, name, limits)
+}
+
+/// Opens a regular file for reading, and only a regular file: a directory is an
+/// `IsADirectory` I/O error, a named pipe, socket or device is
+/// [`ExtractError::Unsupported`]. On Unix the file is opened with `O_NONBLOCK` and its type
+/// checked on the open handle, so that a FIFO (which would wait for a writer) never blocks
+/// and a file swapped between a check and the open is still caught; for a regular file the
+/// flag changes nothing.
+fn open_regular(path: &Path) -> Result<std::fs::File, ExtractError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| {
+        // Opening a socket fails (ENXIO); say what it is rather than the errno.
+        match std::fs::metadata(path) {
+            Ok(m) if !m.is_file() && !m.is_dir() => ExtractError::Unsupported {
+                what: format!("{}, not a regular file", special_kind(&m.file_type())),
+            },
+            _ => ExtractError::Io(e),
+        }
+    })?;
+    let file_type = file.metadata()?.file_type();
+    if file_type.is_dir() {
+        return Err(ExtractError::Io(std::io::ErrorKind::IsADirectory.into()));
+    }
+    if !file_type.is_file() {
+        return Err(ExtractError::Unsupported {
+            what: format!("{}, not a regular file", special_kind(&file_type)),
+        });
+    }
+    Ok(file)
+}
+
+/// What a file that is neither a regular file nor a folder is.
+fn special_kind(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "named pipe (FIFO)";
+        } else if t.is_socket() {
+            return "socket";
+        } else if t.is_block_device() || t.is_char_device() {
+            return "device";
+        }
+    }
+    let _ = t;
+    "special file"
 }
 
 /// A soft deadline: checked between units of work, it cannot interrupt one.

@@ -6,7 +6,11 @@
 //! * anything else is read as UTF-8 where it is valid, and byte by byte as Windows-1252 where it
 //!   is not (a superset of ISO-8859-1), with a warning.
 //!
-//! Binary data is rejected: a NUL byte or more than 1% control characters.
+//! Binary data is rejected, judged by proportion: more than 1% (and more than one) stray control
+//! characters (NUL and the other C0 controls but tab, line feed, carriage return, vertical tab
+//! and form feed, and DEL) in the first 8 KiB of text. A text with fewer, such as one stray NUL,
+//! is read with each of them replaced by a space (and a warning). Known binary formats (images,
+//! archives, executables, legacy Office files) are recognised earlier, by their magic bytes.
 
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 
@@ -62,6 +66,13 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, ExtractError> {
         return Err(ExtractError::Unsupported {
             what: "binary file, not a resume format".into(),
         });
+    }
+    let (text, replaced) = blank_controls(text);
+    if replaced > 0 {
+        warnings.push(format!(
+            "replaced {replaced} control character{} (NUL and the like) with spaces",
+            if replaced == 1 { "" } else { "s" }
+        ));
     }
     if legacy_bytes > 0 {
         warnings.push(format!(
@@ -127,23 +138,47 @@ fn guess_utf16(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// A NUL, or more than 1% C0 control characters (and DEL) other than tab, line feed, carriage
-/// return, vertical tab and form feed. C1 controls (U+0080–U+009F) are not counted: valid UTF-8
-/// text carries them when it was double-encoded (`â\u{80}¢` for a bullet), which is mojibake
-/// to repair, not binary data.
+/// How much of the text [`looks_binary`] samples, in bytes of decoded text.
+const BINARY_SAMPLE: usize = 8 * 1024;
+
+/// Whether `c` is a control character that text does not carry: C0 controls other than tab,
+/// line feed, carriage return, vertical tab and form feed, and DEL. C1 controls
+/// (U+0080–U+009F) are not: valid UTF-8 text carries them when it was double-encoded
+/// (`â\u{80}¢` for a bullet), which is mojibake to repair, not binary data.
+fn is_stray_control(c: char) -> bool {
+    (c < ' ' || c == '\x7f') && !matches!(c, '\t' | '\n' | '\r' | '\x0b' | '\x0c')
+}
+
+/// More than 1% stray control characters (NUL included) in the first [`BINARY_SAMPLE`] bytes,
+/// and more than one. A proportion, not a single byte: one NUL from a bad copy does not make a
+/// resume binary, however short it is.
 fn looks_binary(text: &str) -> bool {
+    let mut end = text.len().min(BINARY_SAMPLE);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
     let mut total = 0usize;
     let mut control = 0usize;
-    for c in text.chars() {
+    for c in text[..end].chars() {
         total += 1;
-        if c == '\0' {
-            return true;
-        }
-        if (c < ' ' || c == '\x7f') && !matches!(c, '\t' | '\n' | '\r' | '\x0b' | '\x0c') {
+        if is_stray_control(c) {
             control += 1;
         }
     }
-    control * 100 > total
+    control > 1 && control * 100 > total
+}
+
+/// The text with every stray control character replaced by a space, and how many there were.
+fn blank_controls(text: String) -> (String, usize) {
+    let count = text.chars().filter(|&c| is_stray_control(c)).count();
+    if count == 0 {
+        return (text, 0);
+    }
+    let blanked = text
+        .chars()
+        .map(|c| if is_stray_control(c) { ' ' } else { c })
+        .collect();
+    (blanked, count)
 }
 
 #[cfg(test)]
@@ -212,11 +247,48 @@ mod tests {
     }
 
     #[test]
+    fn one_stray_nul_is_a_space_not_a_binary_file() {
+        // Regression: a single NUL byte rejected a whole text resume as "binary file".
+        let mut bytes =
+            b"EXPERIENCE\nBackend engineer: Python, Kafka\x00 and PostgreSQL\n".to_vec();
+        bytes.extend(b"- Built payment services with retries and idempotency keys\n".repeat(5));
+        bytes.extend_from_slice(b"SKILLS\nGo\x01, Docker\x7f\n");
+        let d = decode(&bytes).unwrap();
+        assert!(d.text.contains("Kafka  and PostgreSQL"));
+        assert!(d.text.contains("Go , Docker \n"));
+        assert!(!d.text.chars().any(is_stray_control));
+        assert!(
+            d.warnings[0].contains("replaced 3 control characters"),
+            "{:?}",
+            d.warnings
+        );
+    }
+
+    #[test]
+    fn binary_is_judged_by_the_proportion_of_controls_in_the_first_8k() {
+        // 1 in 100 is text, 2 in 100 is not.
+        let line = |nuls: usize| {
+            let mut l = "x".repeat(99 - nuls);
+            l.push_str(&"\0".repeat(nuls));
+            l.push('\n');
+            l
+        };
+        assert!(decode(line(1).repeat(40).as_bytes()).is_ok());
+        assert!(decode(line(2).repeat(40).as_bytes()).is_err());
+        // Controls past the sample do not make it binary (a file padded with NULs).
+        let mut padded = line(0).repeat(100).into_bytes();
+        padded.extend(std::iter::repeat_n(0u8, 20_000));
+        assert!(decode(&padded).is_ok());
+    }
+
+    #[test]
     fn binary_is_rejected() {
         assert!(matches!(
-            decode(b"abc\x00def"),
+            decode(b"abc\x00\x01def"),
             Err(ExtractError::Unsupported { .. })
         ));
+        // One stray byte never is, however short the text.
+        assert_eq!(decode(b"abc\x00def").unwrap().text, "abc def");
         let noisy: Vec<u8> = (0u8..=255).cycle().take(4096).collect();
         assert!(decode(&noisy).is_err());
     }

@@ -18,8 +18,12 @@ Examples:
 
 Folders are searched recursively for .pdf, .docx, .html, .htm, .md, .markdown and
 .txt files (the format is then detected from the content). Hidden files and folders
-and files with other extensions are skipped and counted; files named on the
-command line are always read. --glob keeps only matching files, --exclude removes
+and files with other extensions are skipped and counted; so are named pipes,
+sockets and devices (only regular files are read), which are also named on stderr.
+Symbolic links are followed; one that loops back into a folder it is inside, or
+leads to a folder already walked, is named and counted, not followed. Files named
+on the command line are always read (a named one that is not a regular file is
+unreadable). --glob keeps only matching files, --exclude removes
 files and folders: a GLOB without a slash matches names at any depth, one with a
 slash matches the path below the PATH it was found in ('**' crosses folders).
 
@@ -44,8 +48,9 @@ Exit codes:
   1  some file is under --fail-under (readiness for --level, or the match with --jd)
   2  usage error, the taxonomy is invalid, or the --jd job cannot be read
      (nothing is scored then)
-  3  some file could not be read; all others are still scored and reported, and
-     the unreadable ones appear in the output with their error. 3 wins over 1:
+  3  some file could not be read, or ran out of --timeout (reading and scoring
+     together, per file); all others are still scored and reported, and the
+     unreadable ones appear in the output with their error. 3 wins over 1:
      unreadable input is what a CI must notice first.";
 
 /// `--sort`.

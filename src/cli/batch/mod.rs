@@ -26,6 +26,7 @@ use progress::Progress;
 use record::{FileResult, MatchBrief, Measure, Threshold, Work};
 use skillgap::jd::{JobDescription, Priority};
 use std::io::{self, IsTerminal, Write};
+use std::sync::Arc;
 use std::time::Instant;
 
 /// How far (in files) scoring may run ahead of the output; bounds the memory
@@ -57,7 +58,7 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
         as_of: Some(as_of),
         ..args.matching.clone()
     };
-    let scorer = build_scorer(taxonomy, &matching, args.level.as_deref())?;
+    let scorer = Arc::new(build_scorer(taxonomy, &matching, args.level.as_deref())?);
     let sort = match (args.sort, &args.jd) {
         (Some(SortKey::Match), None) => {
             return Err(Failure::usage(
@@ -85,6 +86,11 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
     });
 
     let found = walk::find(&args.paths, &filter);
+    if !args.quiet {
+        for (path, why) in &found.notes {
+            eprintln!("skillgap: {}: {why}", display_name(path));
+        }
+    }
     let t = scorer.taxonomy();
     let run = Run {
         taxonomy_id: t.id().to_string(),
@@ -120,13 +126,13 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
         } else {
             Format::Jsonl
         });
-    let work = Work {
-        scorer: &scorer,
-        reader: &reader,
+    let work = Arc::new(Work {
+        scorer: Arc::clone(&scorer),
+        reader,
         gaps: args.gaps,
-        threshold: threshold.as_ref(),
-        job: job.as_ref().map(|(_, job)| job),
-    };
+        threshold: threshold.clone(),
+        job: job.map(|(_, job)| Arc::new(job)),
+    });
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         |j| j as usize,
@@ -150,7 +156,7 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
                 &found.inputs,
                 jobs,
                 WINDOW,
-                |input| work.run(input),
+                |input| work.run_within_deadline(input),
                 |ready| {
                     let files: Vec<FileResult> = ready.collect();
                     let n = files.len();
@@ -172,7 +178,7 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
                     &found.inputs,
                     jobs,
                     WINDOW,
-                    |input| work.run(input),
+                    |input| work.run_within_deadline(input),
                     |ready| {
                         let before = all.len();
                         all.extend(ready);

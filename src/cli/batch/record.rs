@@ -5,14 +5,17 @@
 //! in brief), never the whole report or match, so that formats and sorts that
 //! must wait for every file stay small.
 
+use super::super::deadline::{self, Helper, Missed};
 use super::super::input::{self, Reader};
 use super::walk::Input;
 use skillgap::extract::Format;
 use skillgap::jd::{JobDescription, JobMatch};
 use skillgap::report::{GapKind, Report, Status};
 use skillgap::Scorer;
+use std::cell::RefCell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
+use std::sync::Arc;
 
 /// One reported file.
 #[derive(Debug, Clone, PartialEq)]
@@ -147,18 +150,45 @@ pub enum Measure {
     Match,
 }
 
-/// Everything the per-file work needs; shared by all worker threads.
-pub struct Work<'a> {
-    pub scorer: &'a Scorer,
-    pub reader: &'a Reader,
+/// Everything the per-file work needs; shared by all worker threads (and the
+/// helper threads that run each file under `--timeout`, hence owned).
+pub struct Work {
+    pub scorer: Arc<Scorer>,
+    pub reader: Reader,
     /// How many gaps to keep per file.
     pub gaps: usize,
-    pub threshold: Option<&'a Threshold>,
+    pub threshold: Option<Threshold>,
     /// `--jd`: the job every resume is matched against, parsed once.
-    pub job: Option<&'a JobDescription>,
+    pub job: Option<Arc<JobDescription>>,
 }
 
-impl Work<'_> {
+thread_local! {
+    /// Each batch worker's helper thread (see [`Work::run_within_deadline`]).
+    static HELPER: RefCell<Helper<FileResult>> = RefCell::new(Helper::new());
+}
+
+impl Work {
+    /// [`Work::run`] under one deadline, `--timeout`, for reading, extraction
+    /// and scoring together: a file still at work when it passes is reported
+    /// unreadable ("gave up after ...") and its helper thread abandoned (see
+    /// [`crate::cli::deadline`]), so it holds the ordered output back at most
+    /// that long.
+    pub fn run_within_deadline(self: &Arc<Self>, input: &Input) -> FileResult {
+        let limit = self.reader.timeout;
+        let (work, job_input) = (Arc::clone(self), input.clone());
+        let result =
+            HELPER.with_borrow_mut(|helper| helper.run(limit, move || work.run(&job_input)));
+        result.unwrap_or_else(|missed| FileResult {
+            path: input::display_name(input.path()),
+            outcome: Outcome::Unreadable(match missed {
+                Missed::Deadline => deadline::timed_out_cause(limit),
+                Missed::Died => {
+                    "internal error while scoring this file (a bug: please report it)".into()
+                }
+            }),
+        })
+    }
+
     /// Reads, scores and summarises one input. Never fails: an input that
     /// cannot be read (or, by a bug, makes scoring panic) becomes
     /// [`Outcome::Unreadable`].
@@ -190,8 +220,9 @@ impl Work<'_> {
     fn summarise(&self, report: &Report, format: Format) -> Scored {
         let job_match = self
             .job
+            .as_ref()
             .map(|job| MatchBrief::new(&self.scorer.match_parsed(report, job)));
-        let passed = self.threshold.map(|t| match &t.on {
+        let passed = self.threshold.as_ref().map(|t| match &t.on {
             Measure::Readiness(level) => report.level(level).is_some_and(|l| l.readiness >= t.pct),
             Measure::Match => job_match.as_ref().is_some_and(|m| m.percent >= t.pct),
         });

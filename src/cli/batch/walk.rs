@@ -1,5 +1,7 @@
-//! Finding the files of a batch: folders are walked in sorted order, hidden and
-//! unsupported files are skipped and counted, `--glob` narrows and `--exclude`
+//! Finding the files of a batch: folders are walked in sorted order (with
+//! `walkdir`), only regular files are read, hidden, unsupported and special
+//! files (pipes, sockets, devices) are skipped and counted, symbolic links are
+//! followed once and never round a loop, `--glob` narrows and `--exclude`
 //! removes.
 //!
 //! Files named on the command line are always read, whatever their name: the
@@ -10,6 +12,7 @@ use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
 
 /// File extensions (ASCII case-insensitive) a folder walk reads. The format
 /// itself is still detected from the content.
@@ -41,25 +44,39 @@ pub struct Skipped {
     pub unsupported: usize,
     /// Files and folders removed by `--exclude`, and files that no `--glob` matches.
     pub excluded: usize,
+    /// Named pipes (FIFOs), sockets and devices: only regular files are read.
+    pub special: usize,
+    /// Symbolically linked folders not followed: a link back to a folder it is
+    /// inside (a loop), or to a folder this run already walked.
+    pub links: usize,
 }
 
 impl Skipped {
     pub fn total(&self) -> usize {
-        self.hidden + self.unsupported + self.excluded
+        self.hidden + self.unsupported + self.excluded + self.special + self.links
     }
 }
 
-/// "3 skipped (1 hidden, 2 unsupported, 0 excluded)", for summaries.
+/// "3 skipped (1 hidden, 2 unsupported, 0 excluded)", for summaries; special
+/// files and links not followed are added when there are any.
 impl std::fmt::Display for Skipped {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} skipped ({} hidden, {} unsupported, {} excluded)",
+            "{} skipped ({} hidden, {} unsupported, {} excluded",
             self.total(),
             self.hidden,
             self.unsupported,
             self.excluded
-        )
+        )?;
+        if self.special > 0 {
+            write!(f, ", {} special", self.special)?;
+        }
+        if self.links > 0 {
+            let s = if self.links == 1 { "" } else { "s" };
+            write!(f, ", {} link{s} not followed", self.links)?;
+        }
+        f.write_str(")")
     }
 }
 
@@ -68,6 +85,9 @@ impl std::fmt::Display for Skipped {
 pub struct Found {
     pub inputs: Vec<Input>,
     pub skipped: Skipped,
+    /// The skips worth naming (special files, links not followed), with why,
+    /// in walk order: the batch prints them on stderr.
+    pub notes: Vec<(PathBuf, String)>,
 }
 
 /// Which files a folder walk keeps.
@@ -152,14 +172,24 @@ pub fn is_supported(path: &Path) -> bool {
 
 /// Finds the inputs under `paths`. Never fails: a path that cannot be read
 /// becomes an [`Input::Unreadable`], reported with the others.
+///
+/// A folder walk reads only regular files: named pipes, sockets and devices are
+/// skipped, counted and noted (opening a FIFO would wait for a writer forever).
+/// Symbolic links are followed, to files and to folders; a link back to a
+/// folder it is inside, or to a folder already walked, is skipped and noted, so
+/// the walk ends and reaches each folder once. A broken link with a supported
+/// name is an unreadable input.
 pub fn find(paths: &[PathBuf], filter: &Filter) -> Found {
     let mut found = Found::default();
+    let mut walked = Walked::default();
     for root in paths {
         match fs::metadata(root) {
             Err(e) => found
                 .inputs
                 .push(Input::Unreadable(root.clone(), io_cause(&e))),
-            Ok(m) if m.is_dir() => walk(root, root, 1, filter, &mut found),
+            Ok(m) if m.is_dir() => walk(root, filter, &mut walked, &mut found),
+            // Named files are read whatever they are; the reader refuses what is
+            // not a regular file without opening it.
             Ok(_) => found.inputs.push(Input::File(root.clone())),
         }
     }
@@ -170,62 +200,162 @@ pub fn find(paths: &[PathBuf], filter: &Filter) -> Found {
     found
 }
 
-fn walk(root: &Path, dir: &Path, depth: usize, filter: &Filter, found: &mut Found) {
-    let entries = match fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) => {
-            let cause = format!("cannot read folder: {}", io_cause(&e));
-            found
-                .inputs
-                .push(Input::Unreadable(dir.to_path_buf(), cause));
-            return;
-        }
-    };
-    let mut entries: Vec<(std::ffi::OsString, Option<fs::FileType>)> = entries
-        .map(|entry| match entry {
-            Ok(e) => (e.file_name(), e.file_type().ok()),
-            Err(_) => (Default::default(), None),
-        })
-        .filter(|(name, _)| !name.is_empty())
-        .collect();
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    for (name, file_type) in entries {
-        let path = dir.join(&name);
+/// The folders walked so far, by identity (device and inode), so that two links
+/// to one folder do not walk it twice.
+#[derive(Default)]
+struct Walked(std::collections::HashSet<(u64, u64)>);
+
+impl Walked {
+    /// False when the folder was walked already.
+    #[cfg(unix)]
+    fn first_visit(&mut self, meta: &fs::Metadata) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        self.0.insert((meta.dev(), meta.ino()))
+    }
+
+    #[cfg(not(unix))]
+    fn first_visit(&mut self, _: &fs::Metadata) -> bool {
+        true
+    }
+}
+
+fn walk(root: &Path, filter: &Filter, walked: &mut Walked, found: &mut Found) {
+    if let Ok(meta) = fs::metadata(root) {
+        walked.first_visit(&meta);
+    }
+    let mut walker = WalkDir::new(root)
+        .follow_links(true)
+        .min_depth(1)
+        .sort_by_file_name();
+    if let Some(max) = filter.max_depth {
+        walker = walker.max_depth(max);
+    }
+    let mut entries = walker.into_iter();
+    while let Some(entry) = entries.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                walk_error(root, filter, err, found);
+                continue;
+            }
+        };
+        let path = entry.path();
+        let name = entry.file_name();
+        let relative = path.strip_prefix(root).unwrap_or(path);
         if !filter.hidden && name.as_encoded_bytes().starts_with(b".") {
             found.skipped.hidden += 1;
-            continue;
-        }
-        let relative = path.strip_prefix(root).unwrap_or(&path);
-        // Symbolic links to files are read; links to folders are not followed
-        // (no cycles, and every file is reached by one path).
-        let is_dir = match file_type {
-            Some(t) if t.is_symlink() => false,
-            Some(t) => t.is_dir(),
-            None => fs::metadata(&path).is_ok_and(|m| m.is_dir()),
-        };
-        if is_dir {
-            if filter.exclude.is_match(&name, relative) {
-                found.skipped.excluded += 1;
-            } else if filter.max_depth.is_none_or(|max| depth < max) {
-                walk(root, &path, depth + 1, filter, found);
+            if entry.file_type().is_dir() {
+                entries.skip_current_dir();
             }
             continue;
         }
-        if file_type.is_some_and(|t| t.is_symlink())
-            && fs::metadata(&path).is_ok_and(|m| m.is_dir())
-        {
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
+            if filter.exclude.is_match(name, relative) {
+                found.skipped.excluded += 1;
+                entries.skip_current_dir();
+            } else if entry.metadata().is_ok_and(|m| !walked.first_visit(&m)) {
+                found.skipped.links += 1;
+                found.notes.push((
+                    path.to_path_buf(),
+                    "a link to a folder already walked, not followed".into(),
+                ));
+                entries.skip_current_dir();
+            }
             continue;
         }
-        if !is_supported(&path) {
-            found.skipped.unsupported += 1;
-        } else if filter.exclude.is_match(&name, relative)
-            || !filter.include.is_empty() && !filter.include.is_match(&name, relative)
-        {
-            found.skipped.excluded += 1;
-        } else {
-            found.inputs.push(Input::File(path));
+        if !file_type.is_file() {
+            found.skipped.special += 1;
+            found.notes.push((
+                path.to_path_buf(),
+                format!("{}, skipped", special_kind(&file_type)),
+            ));
+            continue;
+        }
+        if keep_file(path, name, relative, filter, &mut found.skipped) {
+            found.inputs.push(Input::File(path.to_path_buf()));
         }
     }
+}
+
+/// A walk error: a link loop, a folder that cannot be read, or an entry that
+/// cannot be looked at (a broken link).
+fn walk_error(root: &Path, filter: &Filter, err: walkdir::Error, found: &mut Found) {
+    let Some(path) = err.path().map(Path::to_path_buf) else {
+        return;
+    };
+    let name = path.file_name().unwrap_or_default().to_os_string();
+    if !filter.hidden && name.as_encoded_bytes().starts_with(b".") {
+        found.skipped.hidden += 1;
+        return;
+    }
+    if let Some(ancestor) = err.loop_ancestor() {
+        found.skipped.links += 1;
+        let ancestor = ancestor.to_path_buf();
+        found.notes.push((
+            path,
+            format!(
+                "a link back to {}, which it is inside; not followed",
+                ancestor.display()
+            ),
+        ));
+        return;
+    }
+    let cause = err.io_error().map_or_else(|| err.to_string(), io_cause);
+    let link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+    if link && fs::metadata(&path).is_err() {
+        let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        if keep_file(&path, &name, &relative, filter, &mut found.skipped) {
+            let cause = format!("broken symbolic link ({cause})");
+            found.inputs.push(Input::Unreadable(path, cause));
+        }
+    } else {
+        let cause = if fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
+            format!("cannot read folder: {cause}")
+        } else {
+            cause
+        };
+        found.inputs.push(Input::Unreadable(path, cause));
+    }
+}
+
+/// The file filters (extension, `--exclude`, `--glob`): whether the file is
+/// kept; a skipped one is counted.
+fn keep_file(
+    path: &Path,
+    name: &OsStr,
+    relative: &Path,
+    filter: &Filter,
+    skipped: &mut Skipped,
+) -> bool {
+    if !is_supported(path) {
+        skipped.unsupported += 1;
+        false
+    } else if filter.exclude.is_match(name, relative)
+        || !filter.include.is_empty() && !filter.include.is_match(name, relative)
+    {
+        skipped.excluded += 1;
+        false
+    } else {
+        true
+    }
+}
+
+/// What a file that is neither a regular file nor a folder is, in a few words.
+fn special_kind(t: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        } else if t.is_socket() {
+            return "a socket";
+        } else if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = t;
+    "not a regular file"
 }
 
 #[cfg(test)]
@@ -294,7 +424,7 @@ mod tests {
             Skipped {
                 hidden: 2,
                 unsupported: 1,
-                excluded: 0
+                ..Skipped::default()
             }
         );
     }
@@ -381,6 +511,33 @@ mod tests {
                 PathBuf::from("no/such/folder"),
                 "no such file".into()
             )]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_broken_link_with_a_resume_name_is_unreadable_and_a_link_loop_is_noted() {
+        let dir = tree();
+        let d = dir.path();
+        std::os::unix::fs::symlink(d.join("gone.txt"), d.join("broken.txt")).unwrap();
+        std::os::unix::fs::symlink(d.join("gone.png"), d.join("broken.png")).unwrap();
+        std::os::unix::fs::symlink(d.join("sub"), d.join("sub/deeper/up")).unwrap();
+        let found = find(&[d.to_path_buf()], &filter(&[], &[]));
+        let broken = found
+            .inputs
+            .iter()
+            .find(|i| i.path().ends_with("broken.txt"))
+            .unwrap();
+        assert!(
+            matches!(broken, Input::Unreadable(_, cause) if cause.starts_with("broken symbolic link")),
+            "{broken:?}"
+        );
+        assert_eq!(found.skipped.unsupported, 2, "photo.png and broken.png");
+        assert_eq!(found.skipped.links, 1);
+        assert!(
+            found.notes[0].0.ends_with("sub/deeper/up"),
+            "{:?}",
+            found.notes
         );
     }
 

@@ -277,6 +277,8 @@ impl Formatter for Json {
                 "hidden": t.skipped.hidden,
                 "unsupported": t.skipped.unsupported,
                 "excluded": t.skipped.excluded,
+                "special": t.skipped.special,
+                "links": t.skipped.links,
             },
         });
         writeln!(w, "  \"summary\": {}", to_json(&summary))?;

@@ -9,22 +9,12 @@
 
 use super::{missing_text, pct, threshold_text, years_of, Formatter, Run, Totals};
 use crate::cli::batch::record::{FileResult, Outcome};
-use crate::cli::report_markdown::cell;
+use crate::cli::report_markdown::{cell, code};
 use std::io::{self, Write};
 
 #[derive(Default)]
 pub struct Markdown {
     rows: Vec<FileResult>,
-}
-
-/// Inline code that survives backticks in the text.
-fn code(s: &str) -> String {
-    let s = cell(s);
-    if s.contains('`') {
-        format!("`` {s} ``")
-    } else {
-        format!("`{s}`")
-    }
 }
 
 impl Formatter for Markdown {
@@ -56,8 +46,9 @@ impl Formatter for Markdown {
             parts.push(t.skipped.to_string());
         }
         parts.push(format!(
-            "taxonomy `{}` {}",
-            run.taxonomy_id, run.taxonomy_version
+            "taxonomy {} {}",
+            code(&run.taxonomy_id),
+            cell(&run.taxonomy_version)
         ));
         writeln!(w, "{}", parts.join(" · "))?;
         if let Some(job) = &run.job {
@@ -133,7 +124,11 @@ impl Formatter for Markdown {
                             m.required_total
                         )?;
                     }
-                    write!(w, " {} |", s.estimated_level.as_deref().unwrap_or("—"))?;
+                    write!(
+                        w,
+                        " {} |",
+                        cell(s.estimated_level.as_deref().unwrap_or("—"))
+                    )?;
                     for (&r, &reached) in s.readiness.iter().zip(&s.reached) {
                         if reached {
                             write!(w, " **{}%** |", pct(r))?;
@@ -187,7 +182,7 @@ impl Formatter for Markdown {
             w,
             "Readiness in **bold**: level reached. Top gaps lead to {}.",
             match &run.level {
-                Some(l) => format!("`{l}`"),
+                Some(l) => code(l),
                 None => "each resume's next level".to_string(),
             }
         )
