@@ -360,8 +360,9 @@ impl Matcher {
             let mut fhits = Vec::new();
             fz.find(text, &tokens, &explained, &mut fhits);
             // Segments where the stages above found a technical skill.
-            let mut technical = vec![false; doc.segments.len()];
+            let mut technical = Vec::new();
             if !fhits.is_empty() {
+                technical.resize(doc.segments.len(), false);
                 for m in out.iter().filter(|m| m.excluded.is_none()) {
                     technical[m.segment] |= self.technical[m.skill];
                 }
