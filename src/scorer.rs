@@ -253,7 +253,7 @@ impl Scorer {
                 });
                 continue;
             }
-            let strength = if m.hedged {
+            let strength = if m.hedged || m.unconfirmed {
                 Strength::Weak
             } else if counts_as_evidence(seg.section, doc.segment_text(seg), has_headings) {
                 Strength::Evidenced

@@ -213,7 +213,9 @@ fn misspellings_are_found_fuzzily_with_their_similarity() {
         ("Postgress", "postgresql"),
         ("Kubernets", "kubernetes"),
     ] {
-        let r = exp(&format!("Built services with {typo} daily"));
+        // A misspelling counts beside a technology (here Java), and only weakly
+        // while the skill is not also written correctly.
+        let r = exp(&format!("Built Java services with {typo} daily"));
         let s = r
             .skill(id)
             .unwrap_or_else(|| panic!("{typo} -> {id} not found"));
@@ -221,7 +223,13 @@ fn misspellings_are_found_fuzzily_with_their_similarity() {
         assert_eq!(e.kind, EvidenceKind::Fuzzy, "{typo}");
         assert_eq!(e.matched, typo);
         assert!(e.similarity.unwrap() >= 0.8, "{typo}: {:?}", e.similarity);
+        assert_eq!(s.status, skillgap::Status::Weak, "{typo}");
     }
+}
+
+#[test]
+fn misspelling_with_no_technology_near_it_is_not_a_skill() {
+    no("Built services with Dokcer daily", "docker");
 }
 
 #[test]

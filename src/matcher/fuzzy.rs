@@ -31,6 +31,8 @@ pub const DEFAULT_THRESHOLD: f64 = 0.8;
 pub const DEFAULT_MIN_LEN: usize = 5;
 
 const WORDS: &str = include_str!("english-words.txt");
+/// Words the generated list lacks (see its header).
+const EXTRA_WORDS: &str = include_str!("words/english-extra.txt");
 
 /// Ordinary English words (five letters or more) the fuzzy stage never touches.
 pub(crate) fn dictionary() -> &'static FastSet<&'static str> {
@@ -38,6 +40,7 @@ pub(crate) fn dictionary() -> &'static FastSet<&'static str> {
     SET.get_or_init(|| {
         WORDS
             .lines()
+            .chain(EXTRA_WORDS.lines())
             .filter(|l| !l.starts_with('#') && !l.is_empty())
             .collect()
     })
@@ -352,6 +355,10 @@ impl Fuzzy {
                 continue;
             }
             if let Some((entry, similarity)) = self.best(&token, &mut buf) {
+                if similarity < 1.0 && self.near_english(&token, &entry.key, dict, &mut buf.variant)
+                {
+                    continue;
+                }
                 out.push(FuzzyHit {
                     skill: entry.skill,
                     spelling: entry.spelling.clone(),
@@ -362,6 +369,58 @@ impl Fuzzy {
             }
         }
         out.sort_by_key(|h| h.start);
+    }
+
+    /// Whether `token` is one edit (a letter deleted, inserted, replaced or
+    /// two swapped) from an ordinary English word that is neither a spelling
+    /// of a skill nor a form of `key`, the spelling it matched ("restfully"
+    /// for RESTful): then it is a misspelling of that word ("performace",
+    /// "Alure" for allure), not of a skill a letter or two further away. Only
+    /// tokens that matched a skill get here.
+    fn near_english(&self, token: &str, key: &str, dict: &FastSet<&str>, v: &mut Vec<u8>) -> bool {
+        let t = token.as_bytes();
+        let is_word = |v: &[u8]| {
+            v.len() >= 5
+                && std::str::from_utf8(v).is_ok_and(|w| {
+                    dict.contains(w)
+                        && !self.by_key.contains_key(w)
+                        && !w.starts_with(key)
+                        && !key.starts_with(w)
+                })
+        };
+        for i in 0..t.len() {
+            v.clear();
+            v.extend_from_slice(t);
+            v.remove(i);
+            if is_word(v) {
+                return true;
+            }
+            if i + 1 < t.len() {
+                v.clear();
+                v.extend_from_slice(t);
+                v.swap(i, i + 1);
+                if is_word(v) {
+                    return true;
+                }
+            }
+        }
+        for i in 0..=t.len() {
+            for c in b'a'..=b'z' {
+                v.clear();
+                v.extend_from_slice(t);
+                v.insert(i, c);
+                if is_word(v) {
+                    return true;
+                }
+                if i < t.len() && t[i] != c {
+                    v.remove(i + 1);
+                    if is_word(v) {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
     }
 
     /// The best entry for a single token, if one clears the threshold alone.
@@ -408,6 +467,8 @@ impl Fuzzy {
 #[derive(Default)]
 struct Scratch {
     candidates: Vec<u32>,
+    /// An edit of a token being checked against the dictionary.
+    variant: Vec<u8>,
 }
 
 /// `1 - DamerauLevenshtein(a, b) / max(len)`.
@@ -481,6 +542,9 @@ mod tests {
             (7, "Node.js"),
             (8, "Spring Boot"),
             (9, "ASP.NET Core"),
+            (10, "Perforce"),
+            (11, "Azure"),
+            (12, "RESTful"),
         ];
         Fuzzy::new(
             spellings
@@ -560,6 +624,29 @@ mod tests {
             "4-letter tokens are below min_len"
         );
         assert!(run("docket", &[]).is_empty(), "docket is an English word");
+    }
+
+    #[test]
+    fn misspelt_english_words_are_not_misspelt_skills() {
+        // One edit from "performance", two from Perforce; one from "allure" and
+        // one from Azure: a word's misspelling is the likelier reading.
+        assert!(run("better performace with Alure reports", &[]).is_empty());
+        // Forms of the skill's own spelling do not count as such words.
+        assert_eq!(run("restfull", &[])[0].1, "RESTful");
+        assert_eq!(run("Perforse", &[])[0].1, "Perforce");
+    }
+
+    #[test]
+    fn words_missing_from_the_generated_list_are_english_too() {
+        assert!(dictionary().contains("informatics"));
+        let extra: Vec<&str> = EXTRA_WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
+        assert!(extra.windows(2).all(|p| p[0] < p[1]), "sorted, unique");
+        assert!(extra
+            .iter()
+            .all(|w| w.len() >= 5 && w.bytes().all(|b| b.is_ascii_lowercase())));
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! 2. **context**: ambiguous spellings (`Go`, `Rest`, `Spring`) count only with
 //!    technical context (see the taxonomy's `context` rules);
 //! 3. **patterns**: each skill's regular expressions, per line segment;
-//! 4. **fuzzy**: misspellings among tokens nothing above explained;
+//! 4. **fuzzy**: misspellings among tokens nothing above explained (see
+//!    [below](#fuzzy-hits) for when one counts);
 //! 5. **cues**: a negation cue earlier in the clause excludes a mention, a
 //!    hedge cue makes it weak.
 //!
@@ -16,10 +17,27 @@
 //! `responsibility`) in an unambiguous way. A single "testing" beside
 //! "defects" in an electrician's resume is not software testing; in a resume
 //! that names Java it is.
+//!
+//! # Fuzzy hits
+//!
+//! A near match of a single token (similarity below 1) is dropped when the
+//! token is one edit from an ordinary English word ("performace", "Alure"),
+//! or when its passage is not English ("pagos" in a Spanish line; see
+//! `language.rs`). Any fuzzy hit, joined tokens included, is dropped when it is
+//! part of a proper noun of the resume (an employer, client, school or place:
+//! "Kafkar Research", "Kubernetis Logistics Ltd"; see `names.rs`). A near match
+//! is excluded ([`Exclusion::NoContext`]) unless a technical skill found by the
+//! stages above stands on its line or within [`CONTEXT_LINES`] lines of it in
+//! the same section, and when it counts it is still [`Mention::unconfirmed`]
+//! (weak) unless an exact, alias or pattern mention of the same skill counts
+//! elsewhere in the document. A joined-token hit ("Node JS", "Mongo DB",
+//! "Spring-boot") needs neither: its tokens spell the name exactly.
 
 mod context;
 mod exact;
 mod fuzzy;
+mod language;
+mod names;
 mod negation;
 mod prefilter;
 
@@ -83,6 +101,9 @@ pub struct Mention {
     pub similarity: Option<f64>,
     /// A hedge cue makes it weak.
     pub hedged: bool,
+    /// A fuzzy near match of a skill that no exact, alias or pattern mention
+    /// in the document confirms: it counts as weak.
+    pub unconfirmed: bool,
     /// Set when the mention does not count, with the reason.
     pub excluded: Option<Exclusion>,
 }
@@ -340,12 +361,45 @@ impl Matcher {
             let explained = explained_tokens(&tokens, &spans);
             let mut fhits = Vec::new();
             fz.find(text, &tokens, &explained, &mut fhits);
+            // Segments where the stages above found a technical skill.
+            let mut technical = Vec::new();
+            if !fhits.is_empty() {
+                technical.resize(doc.segments.len(), false);
+                for m in out.iter().filter(|m| m.excluded.is_none()) {
+                    technical[m.segment] |= self.technical[m.skill];
+                }
+            }
             for h in fhits {
                 let s = doc.segment_at(h.start);
                 let seg = &doc.segments[s];
                 let seg_text = doc.segment_text(seg);
                 let a = h.start - seg.range.start;
-                let rejected = self.contexts[h.skill].rejects(seg_text, a, h.end - seg.range.start);
+                let b = h.end - seg.range.start;
+                if h.similarity < 1.0 && foreign_passage(doc, s) {
+                    continue;
+                }
+                let skill_at = |x: usize, y: usize| {
+                    let (x, y) = (seg.range.start + x, seg.range.start + y);
+                    spans.iter().any(|&(p, q)| p <= x && y <= q)
+                };
+                if names::is_proper_noun(seg_text, a, b, skill_at) {
+                    continue;
+                }
+                let near = |t: usize| {
+                    doc.segments
+                        .get(t)
+                        .is_some_and(|n| n.section == seg.section && technical[t])
+                };
+                let context = h.similarity == 1.0
+                    || (s.saturating_sub(CONTEXT_LINES)..=s + CONTEXT_LINES).any(near);
+                let rejected = self.contexts[h.skill].rejects(seg_text, a, b);
+                let excluded = if rejected {
+                    Some(Exclusion::ContextRejected)
+                } else if !context {
+                    Some(Exclusion::NoContext)
+                } else {
+                    None
+                };
                 out.push(self.mention(
                     cued[s],
                     seg_text,
@@ -356,11 +410,12 @@ impl Matcher {
                     EvidenceKind::Fuzzy,
                     h.spelling,
                     Some(h.similarity),
-                    rejected.then_some(Exclusion::ContextRejected),
+                    excluded,
                 ));
             }
         }
         self.require_technical_document(&mut out, &confirmed_ambiguous);
+        mark_unconfirmed(&mut out, self.names.len());
         out.sort_by_key(|m| (m.span.start, m.skill));
         out
     }
@@ -441,6 +496,7 @@ impl Matcher {
             spelling,
             similarity,
             hedged: modifier == Some(Modifier::Hedged),
+            unconfirmed: false,
             excluded: excluded.or(match modifier {
                 Some(Modifier::Negated) => Some(Exclusion::Negated),
                 Some(Modifier::Learning) => Some(Exclusion::Learning),
@@ -488,6 +544,52 @@ where
     })
 }
 
+/// How many segments before and after a fuzzy near match (in its section) a
+/// technical skill may stand to give it context: a "Skill Details" table has
+/// one skill a row.
+pub const CONTEXT_LINES: usize = 2;
+
+/// Whether segment `s` reads as another language than English (see
+/// [`language`]); a segment with too few function words to tell is read with
+/// the segments before and after it.
+fn foreign_passage(doc: &Document, s: usize) -> bool {
+    let count = |t: usize| {
+        doc.segments.get(t).map_or_else(Default::default, |seg| {
+            language::StopWords::count(doc.segment_text(seg))
+        })
+    };
+    let mut words = count(s);
+    if words.total() < 3 {
+        words = words.add(count(s + 1));
+        if s > 0 {
+            words = words.add(count(s - 1));
+        }
+    }
+    words.is_foreign()
+}
+
+/// Marks the counted fuzzy near matches (similarity below 1) of skills that no
+/// counted exact, alias or pattern mention confirms as [`Mention::unconfirmed`].
+fn mark_unconfirmed(out: &mut [Mention], skills: usize) {
+    if !out.iter().any(|m| m.kind == EvidenceKind::Fuzzy) {
+        return;
+    }
+    let mut confirmed = vec![false; skills];
+    for m in out.iter().filter(|m| m.excluded.is_none()) {
+        if matches!(
+            m.kind,
+            EvidenceKind::Exact | EvidenceKind::Alias | EvidenceKind::Pattern
+        ) {
+            confirmed[m.skill] = true;
+        }
+    }
+    for m in out.iter_mut() {
+        if m.kind == EvidenceKind::Fuzzy && m.similarity.is_some_and(|x| x < 1.0) {
+            m.unconfirmed = !confirmed[m.skill];
+        }
+    }
+}
+
 /// For each token, whether it overlaps any of the (sorted) spans.
 fn explained_tokens(tokens: &[(usize, usize)], spans: &[(usize, usize)]) -> Vec<bool> {
     let mut out = Vec::with_capacity(tokens.len());
@@ -509,6 +611,140 @@ fn explained_tokens(tokens: &[(usize, usize)], spans: &[(usize, usize)]) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The built-in taxonomy's matcher, built once.
+    fn matcher() -> &'static (Taxonomy, Matcher) {
+        static M: std::sync::OnceLock<(Taxonomy, Matcher)> = std::sync::OnceLock::new();
+        M.get_or_init(|| {
+            let t = Taxonomy::builtin();
+            let m = Matcher::new(&t, &MatchOptions::default());
+            (t, m)
+        })
+    }
+
+    /// The fuzzy mentions of `text` as (matched text, skill id, excluded, unconfirmed).
+    fn fuzzy(text: &str) -> Vec<(String, String, Option<Exclusion>, bool)> {
+        let (t, m) = matcher();
+        let doc = Document::parse(text);
+        m.find(&doc)
+            .into_iter()
+            .filter(|x| x.kind == EvidenceKind::Fuzzy)
+            .map(|x| {
+                (
+                    doc.text[x.span.clone()].to_string(),
+                    t.skills()[x.skill].id.clone(),
+                    x.excluded,
+                    x.unconfirmed,
+                )
+            })
+            .collect()
+    }
+
+    /// The fuzzy mentions of `text` that count, as (matched text, skill id).
+    fn counted(text: &str) -> Vec<(String, String)> {
+        fuzzy(text)
+            .into_iter()
+            .filter(|x| x.2.is_none())
+            .map(|x| (x.0, x.1))
+            .collect()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn misspelt_skill_beside_a_technology_counts() {
+        assert_eq!(
+            counted("Built the API in Python with Dokcer and Postgress."),
+            [pair("Dokcer", "docker"), pair("Postgress", "postgresql")]
+        );
+    }
+
+    #[test]
+    fn employer_name_is_not_a_fuzzy_skill() {
+        let text = "EXPERIENCE\nKafkar Research, Leeds, UK\nBuilt Python and SQL pipelines.\n\
+                    Software engineer at Kubernetis, built Python services.\n";
+        assert_eq!(counted(text), []);
+    }
+
+    #[test]
+    fn client_and_company_names_are_not_fuzzy_skills() {
+        let text =
+            "EXPERIENCE\nWarehouse lead, Kubernetis Logistics Ltd, Leeds (Java and SQL reports)\n\
+                    Client: Dockers Apparel, Java and SQL reports\n\
+                    Hotel systems for Azura Hotels in Java and SQL\n";
+        assert_eq!(counted(text), []);
+    }
+
+    #[test]
+    fn english_word_is_not_a_fuzzy_skill() {
+        // "informatics" (Informatica) is a word, however close to a product name.
+        assert_eq!(
+            counted("Python and SQL training for hospital informatics staff"),
+            []
+        );
+    }
+
+    #[test]
+    fn misspelt_english_word_is_not_a_fuzzy_skill() {
+        // One edit from "performance" (English) and two from Perforce; one from
+        // "allure" and one from Azure.
+        assert_eq!(
+            counted("Tuned Java and SQL for better performace. Test reports: JUnit, Alure"),
+            []
+        );
+        // A form of the skill's own name is no such word: "restfully" does not
+        // make "restfull" a misspelling of it.
+        assert_eq!(
+            counted("built restfull services in Java"),
+            [pair("restfull", "rest-api")]
+        );
+    }
+
+    #[test]
+    fn non_english_passage_is_not_searched_for_misspellings() {
+        // "pagos" (payments) is one letter from Paxos, "redes" (networks) from Redis.
+        let es = "• Pasarela de pagos para tiendas: servicio en React, con pruebas en Python\n\
+                  • Monitoreo de redes de las oficinas con Python\n\
+                  • Consultas en Postgress para el sistema de facturación con Python\n";
+        assert_eq!(counted(es), []);
+        // The same misspelling in an English line counts.
+        assert_eq!(
+            counted("• Queries in Postgress for the billing system, with Python\n"),
+            [pair("Postgress", "postgresql")]
+        );
+    }
+
+    #[test]
+    fn fuzzy_hit_without_technical_context_is_excluded() {
+        let hits = fuzzy("PROFILE\nI like Dokcer.\n\nHOBBIES\nChess\n");
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(hits[0].2, Some(Exclusion::NoContext));
+        // A technical skill two lines away in the same section is context.
+        let hits = fuzzy("SKILLS\nJava\nMaven\nDokcer\n");
+        assert_eq!(hits[0].2, None, "{hits:?}");
+    }
+
+    #[test]
+    fn fuzzy_only_skill_is_weak_unless_named_exactly_elsewhere() {
+        let hits = fuzzy("Built Java services and Dokcer images.\n");
+        assert!(hits[0].3, "only a near match: unconfirmed");
+        let hits = fuzzy("Built Java services and Dokcer images.\nSKILLS\nDocker, Java\n");
+        assert!(!hits[0].3, "Docker is named exactly too");
+    }
+
+    #[test]
+    fn joined_tokens_need_no_context_and_are_not_weak() {
+        let hits =
+            fuzzy("An effective teamleader and mentor\nServices hosted on Google AppEngine\n");
+        assert_eq!(
+            hits.iter()
+                .map(|h| (h.1.as_str(), h.2, h.3))
+                .collect::<Vec<_>>(),
+            [("team-leadership", None, false), ("gcp", None, false)]
+        );
+    }
 
     #[test]
     fn segments_at_walks_to_the_segments_segment_at_finds() {
