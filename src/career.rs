@@ -1,12 +1,16 @@
 //! Years in the role: which jobs of a resume show the role's own work.
 //!
 //! A job is a date range of the Experience section together with the lines
-//! from the line above it (where "Title — Company" usually stands) to the line
-//! before the next date range. Its months count as years in the role when
-//! those lines touch at least `settings.role_evidence_per_job` distinct `core`
-//! competencies (for the backend role: server-side languages, APIs,
-//! frameworks, SQL, database design, microservices, caching, authentication).
-//! Overlapping jobs are merged before they are added up.
+//! from the line above it (where "Title — Company" usually stands) to the
+//! line before the next job's heading, as far as the Experience section goes. Its
+//! months count as years in the role when those lines touch at least
+//! `settings.role_evidence_per_job` distinct `core` competencies (for the
+//! backend role: server-side languages, APIs, frameworks, SQL, database design,
+//! microservices, caching, authentication). A job of at most two lines that
+//! names no technical skill (a one-line list of past jobs, with the work
+//! described elsewhere) says nothing either way: it counts as the resume as a
+//! whole does. A longer job that names none (accounts, sales) is not in the role. Overlapping
+//! jobs are merged before they are added up.
 //!
 //! Years that no job places (a stated "8 years of experience" beyond the dated
 //! jobs, or a resume without dates) count in the same proportion as the dated
@@ -19,29 +23,36 @@ use crate::text::{merged_months, DateRange};
 
 /// Years in the role, to one decimal; sets each range's `role` flag.
 ///
-/// `touched` lists `(line, skill index)` for every counted mention; `years`
-/// and `from_ranges` are the resume's total years and the years its date
-/// ranges cover.
+/// `touched` lists `(line, skill index, in a section where jobs are read)`
+/// for every counted mention; `job_lines` the (sorted) lines of text in those
+/// sections; `years` and `from_ranges` are the resume's total years and the
+/// years its date ranges cover.
 pub(crate) fn role_years(
     taxonomy: &Taxonomy,
     ranges: &mut [RangeEvidence],
-    touched: &[(usize, usize)],
+    touched: &[(usize, usize, bool)],
+    job_lines: &[usize],
     years: f64,
     from_ranges: f64,
 ) -> f64 {
     let settings = taxonomy.settings();
     let need = settings.role_evidence_per_job.max(1);
-    let core: Vec<Vec<usize>> = core_competencies_by_skill(taxonomy);
-    let cores_in = |lines: std::ops::Range<usize>| -> usize {
+    let (core, technical) = competencies_by_skill(taxonomy);
+    // Distinct core competencies, and whether any skill at all, on `lines`
+    // (only in job sections unless `anywhere`).
+    let cores_in = |lines: std::ops::Range<usize>, anywhere: bool| -> (usize, bool) {
+        let mut any = false;
         let mut seen: Vec<usize> = touched
             .iter()
-            .filter(|(line, _)| lines.contains(line))
-            .flat_map(|&(_, skill)| core[skill].iter().copied())
+            .filter(|(line, _, in_jobs)| (anywhere || *in_jobs) && lines.contains(line))
+            .inspect(|(_, skill, _)| any |= technical[*skill])
+            .flat_map(|&(_, skill, _)| core[skill].iter().copied())
             .collect();
         seen.sort_unstable();
         seen.dedup();
-        seen.len()
+        (seen.len(), any)
     };
+    let whole_resume_in_role = cores_in(0..usize::MAX, true).0 >= need;
     let mut starts: Vec<usize> = ranges.iter().map(|r| r.line).collect();
     starts.sort_unstable();
     starts.dedup();
@@ -51,8 +62,16 @@ pub(crate) fn role_years(
             .iter()
             .copied()
             .find(|&l| l > r.line)
-            .unwrap_or(usize::MAX);
-        r.role = cores_in(r.line.saturating_sub(1)..next) >= need;
+            // The line above the next date range is the next job's heading.
+            .map_or(usize::MAX, |l| (l - 1).max(r.line + 1));
+        let block = r.line.saturating_sub(1)..next;
+        let (cores, any) = cores_in(block.clone(), false);
+        let lines = job_lines.iter().filter(|l| block.contains(l)).count();
+        r.role = if any {
+            cores >= need
+        } else {
+            lines <= 2 && whole_resume_in_role
+        };
         if r.role {
             role_ranges.push(DateRange {
                 start: r.start,
@@ -66,7 +85,7 @@ pub(crate) fn role_years(
     let unplaced = (years - from_ranges).max(0.0);
     let share = if from_ranges > 0.0 {
         (placed / from_ranges).min(1.0)
-    } else if cores_in(0..usize::MAX) >= need {
+    } else if whole_resume_in_role {
         1.0
     } else {
         settings.unplaced_years_share
@@ -74,15 +93,22 @@ pub(crate) fn role_years(
     crate::score::round1(placed + unplaced * share)
 }
 
-/// For each skill index, the `core` competencies it belongs to.
-fn core_competencies_by_skill(taxonomy: &Taxonomy) -> Vec<Vec<usize>> {
-    let mut out = vec![Vec::new(); taxonomy.skills().len()];
+/// For each skill index, the `core` competencies it belongs to, and whether it
+/// is a technical skill (any kind but `responsibility` and `certification`:
+/// a title or a duty says nothing about the technology of a job).
+fn competencies_by_skill(taxonomy: &Taxonomy) -> (Vec<Vec<usize>>, Vec<bool>) {
+    let mut core = vec![Vec::new(); taxonomy.skills().len()];
     for (ci, c) in taxonomy.competencies().iter().enumerate() {
         if c.core {
             for &si in taxonomy.competency_skill_indices(ci) {
-                out[si].push(ci);
+                core[si].push(ci);
             }
         }
     }
-    out
+    let technical = taxonomy
+        .skills()
+        .iter()
+        .map(|s| !matches!(s.kind.as_str(), "responsibility" | "certification"))
+        .collect();
+    (core, technical)
 }

@@ -191,7 +191,7 @@ pub(crate) fn all_levels(
                 role_years, def.years.min
             ));
         }
-        let gate = def.gate;
+        let gate = &def.gate;
         let need = gate.readiness.unwrap_or(threshold);
         if l.readiness + 1e-9 < need {
             unmet.push(format!("readiness: {:.1} of {need}", l.readiness));
@@ -204,6 +204,15 @@ pub(crate) fn all_levels(
                 "responsibilities: {:.2} of {}",
                 l.responsibilities, gate.responsibilities
             ));
+        }
+        if !gate.any_of.is_empty()
+            && !gate.any_of.iter().any(|id| {
+                taxonomy
+                    .skill_index(id)
+                    .is_some_and(|i| strengths[i].is_some())
+            })
+        {
+            unmet.push(format!("signals: none of {}", gate.any_of.join(", ")));
         }
         l.reached = unmet.is_empty();
         l.unmet = unmet;

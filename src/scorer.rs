@@ -205,12 +205,17 @@ impl Scorer {
         let mut evidenced_lines: Vec<HashSet<usize>> = vec![HashSet::new(); n];
         let mut best: Vec<Option<Strength>> = vec![None; n];
         let mut excluded = Vec::new();
-        // (line, skill) of every counted mention, for the years in the role.
-        let mut touched: Vec<(usize, usize)> = Vec::new();
+        // (line, skill, in a section where jobs are read) of every counted
+        // mention, for the years in the role.
+        let mut touched: Vec<(usize, usize, bool)> = Vec::new();
         let mut record =
             |skill: usize, m: &Mention, kind: EvidenceKind, via: String, strength: Strength| {
                 let seg = &doc.segments[m.segment];
-                touched.push((seg.line, skill));
+                touched.push((
+                    seg.line,
+                    skill,
+                    matches!(seg.section, Section::Experience | Section::Header),
+                ));
                 if strength == Strength::Evidenced {
                     evidenced_lines[skill].insert(seg.line);
                 }
@@ -279,10 +284,18 @@ impl Scorer {
 
         // Years.
         let mut experience = self.experience(doc, as_of);
+        let job_lines: Vec<usize> = doc
+            .segments
+            .iter()
+            .filter(|s| matches!(s.section, Section::Experience | Section::Header))
+            .filter(|s| !doc.segment_text(s).trim().is_empty())
+            .map(|s| s.line)
+            .collect();
         experience.role_years = crate::career::role_years(
             t,
             &mut experience.ranges,
             &touched,
+            &job_lines,
             experience.years,
             experience.from_ranges,
         );

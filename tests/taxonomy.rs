@@ -287,12 +287,24 @@ fn cue_lists_are_not_empty_and_avoid_bare_learning() {
     assert!(cues
         .hedge
         .iter()
-        .any(|c| c.eq_ignore_ascii_case("currently learning")));
-    // "learning" alone would hedge "Machine Learning with Python".
-    assert!(!cues
-        .hedge
+        .any(|c| c.eq_ignore_ascii_case("basic knowledge of")));
+    assert!(cues
+        .learning
         .iter()
-        .any(|c| c.eq_ignore_ascii_case("learning")));
+        .any(|c| c.eq_ignore_ascii_case("currently learning")));
+    // "learning" alone would exclude "Machine Learning with Python".
+    for list in [&cues.negation, &cues.hedge, &cues.learning] {
+        assert!(!list.iter().any(|c| c.eq_ignore_ascii_case("learning")));
+    }
+    // A cue is in one list only: a phrase cannot both hedge and exclude.
+    let mut all: Vec<String> = [&cues.negation, &cues.hedge, &cues.learning]
+        .iter()
+        .flat_map(|l| l.iter().map(|c| c.to_ascii_lowercase()))
+        .collect();
+    let n = all.len();
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), n, "a cue appears twice");
 }
 
 #[test]

@@ -348,7 +348,7 @@ pub struct Years {
 
 /// What a level needs to count as reached, besides every level below it and
 /// `years.min` years in the role (see `docs/LEVELS.md`).
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 #[serde(deny_unknown_fields, default)]
 pub struct Gate {
     /// Readiness (0–100) the level needs; `None`: `settings.level_threshold`.
@@ -359,6 +359,10 @@ pub struct Gate {
     pub breadth: f64,
     /// The level's responsibility component (0–1) as the report shows it.
     pub responsibilities: f64,
+    /// Skill ids (usually responsibilities or titles) of which the resume must
+    /// show at least one: a lead leads a team, an architect holds the role.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub any_of: Vec<String>,
 }
 
 /// How a level's readiness blends its three components. The parts are

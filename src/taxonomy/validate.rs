@@ -326,7 +326,16 @@ pub(crate) fn validate(file: &TaxonomyFile) -> Vec<(Locus, Problem)> {
                 Some("add `requirements:` with competencies or skills".into()),
             );
         }
-        let g = level.gate;
+        let g = &level.gate;
+        for s in &g.any_of {
+            if !skill_ids.contains(&s.as_str()) {
+                push(
+                    at("levels", id, Some("gate")),
+                    format!("level `{id}` gate names unknown skill `{s}`"),
+                    Some("list skill ids defined under `skills:`".into()),
+                );
+            }
+        }
         if !(0.0..=1.0).contains(&g.breadth)
             || !(0.0..=1.0).contains(&g.responsibilities)
             || g.readiness.is_some_and(|r| !(0.0..=100.0).contains(&r))
