@@ -157,6 +157,13 @@ pub struct Experience {
     pub ranges: Vec<RangeEvidence>,
     /// The statements read.
     pub statements: Vec<StatementEvidence>,
+    /// Years from roles whose length is written out ("Consultant: 8 months") and that no
+    /// date range covers; `years` adds them to `from_ranges`.
+    #[serde(default)]
+    pub from_durations: f64,
+    /// The written-out lengths read.
+    #[serde(default)]
+    pub durations: Vec<DurationEvidence>,
 }
 
 /// A date range and its line.
@@ -172,6 +179,23 @@ pub struct RangeEvidence {
     pub end: YearMonth,
     /// Months covered.
     pub months: u32,
+    /// Whether the entry is an internship, whose months count half.
+    #[serde(default)]
+    pub internship: bool,
+}
+
+/// A role's written-out length and its line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DurationEvidence {
+    /// 1-based line.
+    pub line: usize,
+    /// The text read.
+    pub text: String,
+    /// Years stated.
+    pub years: f64,
+    /// Whether the entry is an internship, whose length counts half.
+    #[serde(default)]
+    pub internship: bool,
 }
 
 /// A statement of years and its line.
