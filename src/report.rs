@@ -179,9 +179,10 @@ pub struct RangeEvidence {
     pub end: YearMonth,
     /// Months covered.
     pub months: u32,
-    /// Whether the entry is an internship, whose months count half.
+    /// Whether its months count half: an internship, a student position, or a job held
+    /// within a completed course of study.
     #[serde(default)]
-    pub internship: bool,
+    pub half: bool,
 }
 
 /// A role's written-out length and its line.
@@ -193,9 +194,9 @@ pub struct DurationEvidence {
     pub text: String,
     /// Years stated.
     pub years: f64,
-    /// Whether the entry is an internship, whose length counts half.
+    /// Whether it counts half: an internship or a student position.
     #[serde(default)]
-    pub internship: bool,
+    pub half: bool,
 }
 
 /// A statement of years and its line.

@@ -374,7 +374,7 @@ impl Scorer {
                 start: r.range.start,
                 end: r.range.end,
                 months: r.range.months,
-                internship: r.internship,
+                half: r.half,
             })
             .collect();
         let durations = work
@@ -384,7 +384,7 @@ impl Scorer {
                 line: d.line,
                 text: d.duration.text.clone(),
                 years: score::round1(d.duration.years),
-                internship: d.internship,
+                half: d.half,
             })
             .collect();
         let mut statements = Vec::new();

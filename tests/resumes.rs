@@ -373,7 +373,7 @@ fn years_count_sub_roles_once_and_add_role_lengths() {
         e.ranges.iter().map(|r| r.line).collect::<Vec<_>>(),
         [8, 9, 11, 14, 19]
     );
-    assert!(e.ranges.iter().all(|r| r.internship == (r.line == 19)));
+    assert!(e.ranges.iter().all(|r| r.half == (r.line == 19)));
     // Globex: 8 months + 1 year 2 months.
     assert_eq!(e.from_durations, 1.8);
     assert_eq!(e.years, 9.8);

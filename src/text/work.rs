@@ -11,7 +11,8 @@
 //!   `Acme — Backend Engineer`), the line above is read with them.
 //! - **How much**: ranges are merged before they are added up, so sub-roles inside one
 //!   employer, or parallel jobs, are never counted twice; months covered only by an
-//!   internship or a student position ("Teaching Assistant") count half.
+//!   internship, a student position ("Teaching Assistant") or a job held within a
+//!   completed course of study (a range in an Education section) count half.
 //! - **Lengths instead of dates**: a role whose length is written out ("Consultant: 8
 //!   months", "(2 yrs 3 mos)", see [`find_durations`](super::find_durations)) adds that
 //!   length when no date range covers it: none in the same entry (the lines between two
@@ -28,8 +29,9 @@ pub struct WorkRange {
     pub line: usize,
     /// The range read.
     pub range: DateRange,
-    /// Whether the entry is an internship (counted half).
-    pub internship: bool,
+    /// Whether it counts half: an internship, a student position, or a job held within a
+    /// completed course of study.
+    pub half: bool,
 }
 
 /// A role's length, written out, that no date range covers.
@@ -39,8 +41,8 @@ pub struct WorkDuration {
     pub line: usize,
     /// The length read.
     pub duration: StatedDuration,
-    /// Whether the entry is an internship (counted half).
-    pub internship: bool,
+    /// Whether it counts half: an internship or a student position.
+    pub half: bool,
 }
 
 /// The work a resume shows, and how many months it adds up to.
@@ -118,6 +120,20 @@ pub fn work_history(doc: &Document, as_of: YearMonth) -> WorkHistory {
         }
     };
 
+    // Completed courses of study: dated lines in Education sections that end before `as_of`.
+    let studies: Vec<DateRange> = segs
+        .iter()
+        .zip(&texts)
+        .filter(|(s, _)| s.section == Section::Education)
+        .flat_map(|(_, t)| ranges_on(t, as_of))
+        .filter(|r| r.end < as_of)
+        .collect();
+    let during_studies = |r: &DateRange| {
+        studies
+            .iter()
+            .any(|st| st.start <= r.start && r.end <= st.end)
+    };
+
     let mut work = WorkHistory::default();
     // Lines (and entries) that have any date range, counted or not.
     let mut dated: Vec<(usize, usize)> = Vec::new();
@@ -142,8 +158,8 @@ pub fn work_history(doc: &Document, as_of: YearMonth) -> WorkHistory {
         for range in ranges {
             work.ranges.push(WorkRange {
                 line: s.line,
+                half: what == Entry::Internship || during_studies(&range),
                 range,
-                internship: what == Entry::Internship,
             });
         }
     }
@@ -169,7 +185,7 @@ pub fn work_history(doc: &Document, as_of: YearMonth) -> WorkHistory {
             work.durations.push(WorkDuration {
                 line: s.line,
                 duration,
-                internship: what == Entry::Internship,
+                half: what == Entry::Internship,
             });
         }
     }
@@ -177,7 +193,7 @@ pub fn work_history(doc: &Document, as_of: YearMonth) -> WorkHistory {
     work.months_from_durations = work
         .durations
         .iter()
-        .map(|d| d.duration.years * 12.0 * if d.internship { 0.5 } else { 1.0 })
+        .map(|d| d.duration.years * 12.0 * if d.half { 0.5 } else { 1.0 })
         .sum();
     work
 }
@@ -200,7 +216,7 @@ fn covered_months(ranges: &[WorkRange], leave: &[DateRange]) -> f64 {
     let mut weight = vec![0.0f64; (last - first).max(0) as usize];
     for r in ranges {
         let (s, e) = span(&r.range);
-        let w = if r.internship { 0.5 } else { 1.0 };
+        let w = if r.half { 0.5 } else { 1.0 };
         for m in &mut weight[(s - first) as usize..(e - first) as usize] {
             *m = m.max(w);
         }
@@ -299,6 +315,15 @@ mod tests {
         let r = "Experience\nEngineer — Acme (Jan 2020 – Dec 2021)\nSoftware Engineering Intern — Beta (Jun 2019 – Nov 2019)\nTeaching Assistant — University of Somewhere (Jan 2018 – Dec 2018)\nSummer Intern — Acme (Jun 2020 – Aug 2020)\n";
         // The second internship falls inside the job and adds nothing.
         assert_eq!(years(r), 2.0 + 0.25 + 0.5);
+    }
+
+    #[test]
+    fn jobs_held_while_studying_count_half() {
+        let r = "Experience\nEngineer — Acme (Sep 2017 – Aug 2019)\nIT Support — Campus Shop (Sep 2014 – Jun 2017)\n\nEducation\nBSc Computer Science — Example University (Sep 2013 – Jul 2017)\nMSc Data Science — Example University (Sep 2025 – Present)\n";
+        assert_eq!(years(r), (24.0 + 34.0 / 2.0) / 12.0);
+        // A course still under way says nothing about the jobs held meanwhile.
+        let r = "Experience\nEngineer — Acme (Jan 2026 – Present)\n\nEducation\nMSc Data Science — Example University (Sep 2025 – Present)\n";
+        assert_eq!(years(r), 11.0 / 12.0);
     }
 
     #[test]
