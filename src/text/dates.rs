@@ -405,7 +405,7 @@ fn duration_regex() -> &'static Regex {
     RE.get_or_init(|| {
         let num = NUMBER;
         Regex::new(&format!(
-            r"(?i)\b(?:(?P<y>{num})\s*\+?\s*(?:years?|yrs?)\b\.?(?:\s*,?\s*(?:and\s*)?(?P<m>{num})\s*(?:months?|mos?)\b\.?)?|(?P<mo>{num})\s*\+?\s*(?:months?|mos?)\b\.?)"
+            r"(?i-u)\b(?:(?P<y>{num})\s*\+?\s*(?:years?|yrs?)\b\.?(?:\s*,?\s*(?:and\s*)?(?P<m>{num})\s*(?:months?|mos?)\b\.?)?|(?P<mo>{num})\s*\+?\s*(?:months?|mos?)\b\.?)"
         ))
         .expect("duration regex compiles")
     })
@@ -433,12 +433,10 @@ const NOT_A_ROLE_LENGTH: &[&str] = &[
 /// assert!(find_durations("Cut the build time within six months.").is_empty());
 /// ```
 pub fn find_durations(line: &str) -> Vec<StatedDuration> {
+    // Every length names a unit: "yr(s)", "year(s)", "mo(s)" or "month(s)".
     let b = line.as_bytes();
-    let has_unit = b.windows(2).any(|w| {
-        w.eq_ignore_ascii_case(b"yr")
-            || w.eq_ignore_ascii_case(b"mo")
-            || w.eq_ignore_ascii_case(b"ea")
-    });
+    let has = |unit: &[u8]| b.windows(unit.len()).any(|w| w.eq_ignore_ascii_case(unit));
+    let has_unit = has(b"yr") || has(b"year") || has(b"mont") || has(b"mos");
     if !has_unit || !find_statements(line).is_empty() {
         return Vec::new();
     }

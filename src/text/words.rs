@@ -5,12 +5,15 @@
 
 use std::sync::OnceLock;
 
+/// An entry of a list, split into its words.
+type Phrase = Vec<&'static str>;
+
 /// The lists of `entry-words.txt`.
 struct Lists {
-    internship: Vec<&'static str>,
-    job_title: Vec<&'static str>,
-    leave: Vec<&'static str>,
-    not_work: Vec<&'static str>,
+    internship: Vec<Phrase>,
+    job_title: Vec<Phrase>,
+    leave: Vec<Phrase>,
+    not_work: Vec<Phrase>,
 }
 
 const DATA: &str = include_str!("entry-words.txt");
@@ -39,7 +42,7 @@ fn lists() -> &'static Lists {
             parsed
                 .iter_mut()
                 .find(|(n, _)| *n == name)
-                .map(|(_, e)| std::mem::take(e))
+                .map(|(_, e)| e.iter().map(|p| words(p).collect()).collect())
                 .unwrap_or_default()
         };
         Lists {
@@ -51,23 +54,31 @@ fn lists() -> &'static Lists {
     })
 }
 
-/// Whether `text` contains `phrase` as whole words, ignoring ASCII case.
-fn has_phrase(text: &str, phrase: &str) -> bool {
-    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'';
-    let (t, p) = (text.as_bytes(), phrase.as_bytes());
-    if p.is_empty() || t.len() < p.len() {
-        return false;
-    }
-    (0..=t.len() - p.len()).any(|i| {
-        t[i..i + p.len()].eq_ignore_ascii_case(p)
-            && !text[..i].chars().next_back().is_some_and(is_word)
-            && !text[i + p.len()..].chars().next().is_some_and(is_word)
-    })
+/// The words of `text`: runs of letters, digits, `-` and `'`.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
 }
 
-fn any_of(text: &str, list: &[&str]) -> bool {
-    list.iter()
-        .any(|w| has_phrase(text, w) || has_phrase(text, &format!("{w}s")))
+/// Whether `text` holds one of `list`'s entries as whole words, ignoring ASCII case; the
+/// last word may take a plural `s` ("Engineers").
+fn any_of(text: &str, list: &[Phrase]) -> bool {
+    let text: Vec<&str> = words(text).collect();
+    list.iter().any(|entry| {
+        let n = entry.len();
+        n > 0
+            && text.windows(n).any(|w| {
+                w[..n - 1]
+                    .iter()
+                    .zip(&entry[..n - 1])
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
+                    && (w[n - 1].eq_ignore_ascii_case(entry[n - 1])
+                        || w[n - 1].len() == entry[n - 1].len() + 1
+                            && w[n - 1].is_char_boundary(entry[n - 1].len())
+                            && w[n - 1][..entry[n - 1].len()].eq_ignore_ascii_case(entry[n - 1])
+                            && w[n - 1][entry[n - 1].len()..].eq_ignore_ascii_case("s"))
+            })
+    })
 }
 
 /// Whether `text` names a job title ("Engineer", "Lecturer", "Teaching Assistant").

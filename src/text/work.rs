@@ -120,20 +120,6 @@ pub fn work_history(doc: &Document, as_of: YearMonth) -> WorkHistory {
         }
     };
 
-    // Completed courses of study: dated lines in Education sections that end before `as_of`.
-    let studies: Vec<DateRange> = segs
-        .iter()
-        .zip(&texts)
-        .filter(|(s, _)| s.section == Section::Education)
-        .flat_map(|(_, t)| ranges_on(t, as_of))
-        .filter(|r| r.end < as_of)
-        .collect();
-    let during_studies = |r: &DateRange| {
-        studies
-            .iter()
-            .any(|st| st.start <= r.start && r.end <= st.end)
-    };
-
     let mut work = WorkHistory::default();
     // Lines (and entries) that have any date range, counted or not.
     let mut dated: Vec<(usize, usize)> = Vec::new();
@@ -158,9 +144,27 @@ pub fn work_history(doc: &Document, as_of: YearMonth) -> WorkHistory {
         for range in ranges {
             work.ranges.push(WorkRange {
                 line: s.line,
-                half: what == Entry::Internship || during_studies(&range),
+                half: what == Entry::Internship,
                 range,
             });
+        }
+    }
+    if !work.ranges.is_empty() {
+        // Completed courses of study: dated lines in Education sections that end before `as_of`.
+        let studies: Vec<DateRange> = segs
+            .iter()
+            .zip(&texts)
+            .filter(|(s, _)| s.section == Section::Education)
+            .flat_map(|(_, t)| ranges_on(t, as_of))
+            .filter(|r| r.end < as_of)
+            .collect();
+        let during_studies = |r: &DateRange| {
+            studies
+                .iter()
+                .any(|st| st.start <= r.start && r.end <= st.end)
+        };
+        for r in &mut work.ranges {
+            r.half |= during_studies(&r.range);
         }
     }
     for (i, s) in segs.iter().enumerate() {
