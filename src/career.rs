@@ -10,7 +10,8 @@
 //! names no technical skill (a one-line list of past jobs, with the work
 //! described elsewhere) says nothing either way: it counts as the resume as a
 //! whole does. A longer job that names none (accounts, sales) is not in the role. Overlapping
-//! jobs are merged before they are added up.
+//! jobs are merged before they are added up; internships and student jobs count
+//! half, as in the total.
 //!
 //! Years that no job places (a stated "8 years of experience" beyond the dated
 //! jobs, or a resume without dates) count in the same proportion as the dated
@@ -56,7 +57,8 @@ pub(crate) fn role_years(
     let mut starts: Vec<usize> = ranges.iter().map(|r| r.line).collect();
     starts.sort_unstable();
     starts.dedup();
-    let mut role_ranges = Vec::new();
+    // Full-weight and half-weight (internship, student job) role ranges.
+    let (mut role_ranges, mut half_ranges) = (Vec::new(), Vec::new());
     for r in ranges.iter_mut() {
         let next = starts
             .iter()
@@ -73,7 +75,12 @@ pub(crate) fn role_years(
             lines <= 2 && whole_resume_in_role
         };
         if r.role {
-            role_ranges.push(DateRange {
+            let into = if r.half {
+                &mut half_ranges
+            } else {
+                &mut role_ranges
+            };
+            into.push(DateRange {
                 start: r.start,
                 end: r.end,
                 months: r.months,
@@ -81,7 +88,8 @@ pub(crate) fn role_years(
             });
         }
     }
-    let placed = merged_months(&role_ranges) as f64 / 12.0;
+    let placed =
+        (merged_months(&role_ranges) as f64 + merged_months(&half_ranges) as f64 / 2.0) / 12.0;
     let unplaced = (years - from_ranges).max(0.0);
     let share = if from_ranges > 0.0 {
         (placed / from_ranges).min(1.0)

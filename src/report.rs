@@ -167,6 +167,13 @@ pub struct Experience {
     /// competencies, plus a share of the years no job places. Levels count these.
     #[serde(default)]
     pub role_years: f64,
+    /// Years from roles whose length is written out ("Consultant: 8 months") and that no
+    /// date range covers; `years` adds them to `from_ranges`.
+    #[serde(default)]
+    pub from_durations: f64,
+    /// The written-out lengths read.
+    #[serde(default)]
+    pub durations: Vec<DurationEvidence>,
 }
 
 /// A date range and its line.
@@ -186,6 +193,24 @@ pub struct RangeEvidence {
     /// its months count as years in the role.
     #[serde(default)]
     pub role: bool,
+    /// Whether its months count half: an internship, a student position, or a job held
+    /// within a completed course of study.
+    #[serde(default)]
+    pub half: bool,
+}
+
+/// A role's written-out length and its line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DurationEvidence {
+    /// 1-based line.
+    pub line: usize,
+    /// The text read.
+    pub text: String,
+    /// Years stated.
+    pub years: f64,
+    /// Whether it counts half: an internship or a student position.
+    #[serde(default)]
+    pub half: bool,
 }
 
 /// A statement of years and its line.

@@ -3,12 +3,12 @@
 use crate::error::Error;
 use crate::matcher::{EvidenceKind, MatchOptions, Matcher, Mention};
 use crate::report::{
-    CompetencyFinding, DocumentInfo, Evidence, ExcludedMention, Experience, RangeEvidence, Report,
-    ReportSettings, SkillFinding, StatementEvidence, Status, Strength, TaxonomyInfo,
-    SCHEMA_VERSION,
+    CompetencyFinding, DocumentInfo, DurationEvidence, Evidence, ExcludedMention, Experience,
+    RangeEvidence, Report, ReportSettings, SkillFinding, StatementEvidence, Status, Strength,
+    TaxonomyInfo, SCHEMA_VERSION,
 };
 use crate::taxonomy::Taxonomy;
-use crate::text::{find_ranges, find_statements, merged_months, Document, Section, YearMonth};
+use crate::text::{find_statements, work_history, Document, Section, YearMonth};
 use crate::{gaps, score};
 use std::collections::HashSet;
 
@@ -409,29 +409,39 @@ impl Scorer {
         }
     }
 
-    /// Years of experience from date ranges (experience and undated sections)
-    /// and statements (anywhere but education).
+    /// Years of experience: the work history (dated roles in experience and undated
+    /// sections, plus written-out role lengths no range covers; see
+    /// [`crate::text::work_history`]) or the largest statement (anywhere but
+    /// education), whichever is larger.
     fn experience(&self, doc: &Document, as_of: YearMonth) -> Experience {
-        let mut ranges = Vec::new();
+        let work = work_history(doc, as_of);
+        let ranges = work
+            .ranges
+            .iter()
+            .map(|r| RangeEvidence {
+                line: r.line,
+                text: r.range.text.clone(),
+                start: r.range.start,
+                end: r.range.end,
+                months: r.range.months,
+                role: false,
+                half: r.half,
+            })
+            .collect();
+        let durations = work
+            .durations
+            .iter()
+            .map(|d| DurationEvidence {
+                line: d.line,
+                text: d.duration.text.clone(),
+                years: score::round1(d.duration.years),
+                half: d.half,
+            })
+            .collect();
         let mut statements = Vec::new();
-        let mut raw = Vec::new();
         for seg in &doc.segments {
-            let text = doc.segment_text(seg);
-            if matches!(seg.section, Section::Experience | Section::Header) {
-                for r in find_ranges(text, as_of) {
-                    ranges.push(RangeEvidence {
-                        line: seg.line,
-                        text: r.text.clone(),
-                        start: r.start,
-                        end: r.end,
-                        months: r.months,
-                        role: false,
-                    });
-                    raw.push(r);
-                }
-            }
             if seg.section != Section::Education {
-                for s in find_statements(text) {
+                for s in find_statements(doc.segment_text(seg)) {
                     statements.push(StatementEvidence {
                         line: seg.line,
                         text: s.text,
@@ -440,15 +450,18 @@ impl Scorer {
                 }
             }
         }
-        let from_ranges = score::round1(merged_months(&raw) as f64 / 12.0);
+        let from_ranges = score::round1(work.months_from_ranges / 12.0);
+        let from_durations = score::round1(work.months_from_durations / 12.0);
         let stated = statements.iter().map(|s| s.years).reduce(f64::max);
         Experience {
-            years: score::round1(from_ranges.max(stated.unwrap_or(0.0))),
+            years: score::round1((from_ranges + from_durations).max(stated.unwrap_or(0.0))),
             from_ranges,
             stated,
             ranges,
             statements,
             role_years: 0.0,
+            from_durations,
+            durations,
         }
     }
 }

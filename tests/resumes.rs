@@ -456,4 +456,24 @@ fn the_ladder_is_never_reached_above_an_unreached_level() {
             .map(|i| r.levels[i].id.as_str());
         assert_eq!(r.estimated_level.as_deref(), highest, "{name}");
     }
+
+/// Sub-roles inside one employer count once, a parenthesised note before the dates
+/// does not hide a job, dates on their own line belong to the heading above, an
+/// internship counts half, role lengths without dates are added, and volunteering,
+/// personal projects, education and certifications add nothing.
+#[test]
+fn years_count_sub_roles_once_and_add_role_lengths() {
+    let e = score("years-sub-roles-project-lengths-volunteering.txt").experience;
+    // Northwind Jan 2021 – Nov 2026 (71 months) + Contoso Mar 2019 – Dec 2020 (22)
+    // + Fabrikam internship Jun – Nov 2018 (6, at half) = 96 months.
+    assert_eq!(e.from_ranges, 8.0);
+    assert_eq!(
+        e.ranges.iter().map(|r| r.line).collect::<Vec<_>>(),
+        [8, 9, 11, 14, 19]
+    );
+    assert!(e.ranges.iter().all(|r| r.half == (r.line == 19)));
+    // Globex: 8 months + 1 year 2 months.
+    assert_eq!(e.from_durations, 1.8);
+    assert_eq!(e.years, 9.8);
+    assert_eq!(e.stated, None);
 }

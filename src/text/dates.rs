@@ -186,23 +186,46 @@ fn range_pattern() -> String {
     )
 }
 
-fn education_regex() -> &'static Regex {
+/// Words that make a dated line a course of study whatever else it says: a degree
+/// ("B.Tech", "Bachelor", "Diploma"), a grade ("CGPA") or a school-leaving exam.
+fn degree_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:universit(?:y|ies)|college|school|institute|polytechnic|academy|bachelor'?s?|masters?|b\.?\s?tech|m\.?\s?tech|b\.?\s?sc|m\.?\s?sc|b\.?\s?com|bca|mca|mba|pgdm|diploma|degree|graduat(?:e|ion)|ssc|hsc|cgpa|gpa|10th|12th|matriculation|intermediate)\b|(?-i:\b(?:BE|B\.E\.?|M\.E\.)(?:\s|$|,))")
-            .expect("education regex compiles")
+        Regex::new(r"(?i)\b(?:bachelor'?s?|b\.?\s?tech|m\.?\s?tech|b\.?\s?sc|m\.?\s?sc|b\.?\s?com|bca|mca|mba|pgdm|diploma|degree|cgpa|gpa|ssc|hsc|10th|12th|matriculation)\b|(?-i:\b(?:BE|B\.E\.?|M\.E\.)(?:\s|$|,))")
+            .expect("degree regex compiles")
     })
 }
+
+/// Words that make a dated line a course of study unless it also names a job title:
+/// "University of Leeds, 2015 - 2019" is study, "Lecturer — University of Leeds
+/// (2015 - 2019)" is work; "Graduate Software Developer" and "Scrum Master" are jobs.
+fn institution_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:universit(?:y|ies)|college|school|institute|polytechnic|academy|masters?|graduat(?:e|ion)|intermediate)\b")
+            .expect("institution regex compiles")
+    })
+}
+
+/// Whether `text` (a dated line, with its heading when the dates stand alone) reads
+/// as a course of study rather than a job. `has_job_title` says whether it names a
+/// job title (see `work::names_job_title`).
+pub(crate) fn reads_as_study(text: &str, has_job_title: bool) -> bool {
+    degree_regex().is_match(text) || (!has_job_title && institution_regex().is_match(text))
+}
+
+/// A number of years or months: digits ("5", "2.5") or a word from "one" to "twenty".
+const NUMBER: &str = r"(?:\d{1,2}(?:\.\d{1,2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
 
 fn statement_regex() -> &'static Prefiltered {
     static RE: OnceLock<Prefiltered> = OnceLock::new();
     RE.get_or_init(|| {
-        let num = r"(?:\d{1,2}(?:\.\d{1,2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
+        let num = NUMBER;
         // "6+ years of (backend) experience", "2 years 6 months of experience",
         // "Total Experience: 2 Years 7 Months", "experience of 4 years",
         // and skill tables' "Java - Experience - 36 months".
         let pattern = format!(
-            r"(?i)(?:\b(?P<y>{num})\s*\+?\s*(?:years?|yrs?)\.?(?:\s*(?:and\s*)?(?P<m>{num})\s*(?:months?|mos?))?|\b(?P<mo>{num})\s*\+?\s*months?)(?:'s?)?\s+(?:of\s+)?(?:[\w/.+#-]+\s+){{0,4}}?(?:experience|exp\b)|\bexperience\s*[:=]?\s*(?:of\s+)?(?:over\s+|about\s+|around\s+|nearly\s+|almost\s+)?(?P<y2>{num})\s*\+?\s*(?:years?|yrs?)(?:\s*(?:and\s*)?(?P<m2>{num})\s*(?:months?|mos?))?|\bexperience\s*-\s*(?P<mo2>\d{{1,3}})\s*months?"
+            r"(?i)(?:\b(?P<y>{num})\s*\+?\s*(?:years?|yrs?)\.?(?:\s*(?:and\s*)?(?P<m>{num})\s*(?:months?|mos?))?|\b(?P<mo>{num})\s*\+?\s*months?)(?:'s?)?\s+(?:of\s+)?(?:[\w/.+#-]+\s+){{0,4}}?(?:experience|exp\b)|\bexperience\s*(?:[:=]\s*-?)?\s*(?:of\s+)?(?:over\s+|about\s+|around\s+|nearly\s+|almost\s+)?(?P<y2>{num})\s*\+?\s*(?:years?|yrs?)(?:\s*(?:and\s*)?(?P<m2>{num})\s*(?:months?|mos?))?|\bexperience\s*-\s*(?P<mo2>\d{{1,3}})\s*months?"
         );
         Prefiltered::new(&pattern, "statement")
     })
@@ -292,10 +315,12 @@ fn side(caps: &regex::Captures<'_>, p: &str) -> Option<(YearMonth, bool)> {
     get("year").and_then(|y| YearMonth::new(parse_year(y)?, 7).map(|m| (m, true)))
 }
 
-/// Finds date ranges on a line. `as_of` resolves `Present`; ranges that end after
-/// `as_of`, start before 1970, or run backwards are ignored, and so are ranges on
-/// lines that name a degree or a school ("B.Tech", "University", "Diploma"...),
-/// which are studies, not work.
+/// Finds date ranges on a line. `as_of` resolves `Present`; ranges that start after
+/// `as_of`, start before 1970, or run backwards are ignored, and a range that ends up
+/// to two years after `as_of` ends at `as_of` (a resume written in October can give
+/// a job's end as November). Ranges on lines that read as studies are ignored: a
+/// degree ("B.Tech", "Diploma") always, a school ("University", "College") unless
+/// the line also names a job title ("Lecturer — University of Leeds").
 ///
 /// ```
 /// use skillgap::text::{find_ranges, YearMonth};
@@ -303,12 +328,22 @@ fn side(caps: &regex::Captures<'_>, p: &str) -> Option<(YearMonth, bool)> {
 /// let r = find_ranges("Backend Engineer (Jan 2019 – Present)", as_of);
 /// assert_eq!(r[0].months, 95);
 /// assert_eq!(find_ranges("2018-2021", as_of)[0].months, 36);
+/// assert_eq!(find_ranges("Engineer (May 2017 – Dec 2026)", as_of)[0].end, as_of);
 /// ```
 pub fn find_ranges(line: &str, as_of: YearMonth) -> Vec<DateRange> {
+    let ranges = ranges_on(line, as_of);
+    if ranges.is_empty() || reads_as_study(line, super::words::names_job_title(line)) {
+        return Vec::new();
+    }
+    ranges
+}
+
+/// The date ranges on a line, whatever the line is about (see [`find_ranges`]).
+pub(crate) fn ranges_on(line: &str, as_of: YearMonth) -> Vec<DateRange> {
     let mut out = Vec::new();
     // A range's start reads a year from four ASCII digits or from `'` and two (see `side`):
     // a line without either has none, and most lines fail the widened pattern too.
-    if !has_year_digits(line) || range_regex().rules_out(line) || education_regex().is_match(line) {
+    if !has_year_digits(line) || range_regex().rules_out(line) {
         return out;
     }
     for caps in range_regex().captures_iter(line) {
@@ -321,10 +356,16 @@ pub fn find_ranges(line: &str, as_of: YearMonth) -> Vec<DateRange> {
             side(&caps, "e")
         };
         // A named end month counts itself; a bare year is read as mid-year.
-        let Some((end, end_year_only)) = end else {
+        let Some((mut end, mut end_year_only)) = end else {
             continue;
         };
-        if start.year < 1970 || end > as_of || start > end || end.year - start.year > 50 {
+        if end > as_of && end.index() - as_of.index() <= 24 {
+            (end, end_year_only) = (as_of, false);
+        }
+        if start.year < 1970 || start > as_of || end > as_of || start > end {
+            continue;
+        }
+        if end.year - start.year > 50 {
             continue;
         }
         let whole = caps.get(0).expect("group 0");
@@ -372,6 +413,102 @@ pub fn find_statements(line: &str) -> Vec<YearsStatement> {
             out.push(YearsStatement {
                 years: (years * 100.0).round() / 100.0,
                 text: caps[0].to_string(),
+            });
+        }
+    }
+    out
+}
+
+/// A length of time written out on a line: "Consultant: 8 months", "1 year 4 months",
+/// "(2 yrs 3 mos)".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatedDuration {
+    /// The length in years.
+    pub years: f64,
+    /// The text that was read.
+    pub text: String,
+}
+
+fn duration_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let num = NUMBER;
+        Regex::new(&format!(
+            r"(?i-u)\b(?:(?P<y>{num})\s*\+?\s*(?:years?|yrs?)\b\.?(?:\s*,?\s*(?:and\s*)?(?P<m>{num})\s*(?:months?|mos?)\b\.?)?|(?P<mo>{num})\s*\+?\s*(?:months?|mos?)\b\.?)"
+        ))
+        .expect("duration regex compiles")
+    })
+}
+
+/// Words that, just before a length ending a line, make it part of a sentence ("within
+/// six months", "in 3 months") rather than how long a role lasted.
+const NOT_A_ROLE_LENGTH: &[&str] = &[
+    "about", "after", "almost", "around", "by", "each", "every", "first", "in", "least", "nearly",
+    "next", "of", "over", "per", "than", "the", "to", "under", "within",
+];
+
+/// Finds how long a role lasted when a line says it as a length rather than as dates:
+/// in brackets anywhere ("(2 yrs 3 mos)", "(1.4 Years)"), or ending the line after a
+/// separator, two spaces, `for`, `since`/`from last`/`from past` or a word
+/// ("Consultant: 8 months.", "Sales Executive 11 MONTH", "for 10 years"). A length
+/// ending a sentence after "within", "in", "every", "over"... is not one, and a line
+/// that states years of experience ("2 years of experience") is left to
+/// [`find_statements`].
+///
+/// ```
+/// use skillgap::text::find_durations;
+/// assert_eq!(find_durations("Consultant: 8 months.")[0].years, 8.0 / 12.0);
+/// assert_eq!(find_durations("Acme Corp (1 yr 6 mos)")[0].years, 1.5);
+/// assert!(find_durations("Cut the build time within six months.").is_empty());
+/// ```
+pub fn find_durations(line: &str) -> Vec<StatedDuration> {
+    // Every length names a unit: "yr(s)", "year(s)", "mo(s)" or "month(s)".
+    let b = line.as_bytes();
+    let has = |unit: &[u8]| b.windows(unit.len()).any(|w| w.eq_ignore_ascii_case(unit));
+    let has_unit = has(b"yr") || has(b"year") || has(b"mont") || has(b"mos");
+    if !has_unit || !find_statements(line).is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for caps in duration_regex().captures_iter(line) {
+        let whole = caps.get(0).expect("group 0");
+        let before = &line[..whole.start()];
+        let after = line[whole.end()..].trim_start();
+        let bracketed = before.trim_end().ends_with('(') && after.starts_with(')');
+        let ends_line = after.trim_start_matches(['.', ')']).trim().is_empty();
+        if !bracketed {
+            if !ends_line {
+                continue;
+            }
+            let spaced = before.ends_with("  ");
+            let before = before.trim_end();
+            let separated = before.is_empty()
+                || spaced
+                || before.ends_with([':', ';', ',', '|', '·', '-', '–', '—', '•']);
+            let word = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if !separated && NOT_A_ROLE_LENGTH.contains(&word.as_str()) {
+                continue;
+            }
+        }
+        let years = match (caps.name("y"), caps.name("mo")) {
+            (Some(y), _) => number(y.as_str()).map(|y| {
+                y + caps
+                    .name("m")
+                    .and_then(|m| number(m.as_str()))
+                    .unwrap_or(0.0)
+                    / 12.0
+            }),
+            (None, Some(m)) => number(m.as_str()).map(|m| m / 12.0),
+            _ => None,
+        };
+        if let Some(years) = years.filter(|y| *y > 0.0 && *y <= 50.0) {
+            out.push(StatedDuration {
+                years,
+                text: whole.as_str().trim().to_string(),
             });
         }
     }
@@ -575,6 +712,8 @@ mod tests {
         assert!(months("2021 - 2018").is_empty());
         assert!(months("1950 - 1960").is_empty());
         assert!(months("2025 - 2030").is_empty());
+        assert!(months("Jan 2027 - Present").is_empty());
+        assert_eq!(months("Jan 2026 - Dec 2027"), [11]);
         assert!(months("Call 555-1234 or 1234-5678").is_empty());
     }
 
@@ -585,6 +724,12 @@ mod tests {
         assert!(months("July 2009 to June 2013 Diploma Computer technology").is_empty());
         assert_eq!(months("Backend Engineer, Acme Corp, 2019 - 2021"), [24]);
         assert_eq!(months("2019 - 2021: hired to be the API owner"), [24]);
+        assert!(months("Master of Science, University of Somewhere, 2015 - 2017").is_empty());
+        assert_eq!(
+            months("Lecturer — University of Somewhere (2015 - 2017)"),
+            [24]
+        );
+        assert_eq!(months("Scrum Master — Acme (2015 - 2017)"), [24]);
     }
 
     #[test]
@@ -618,6 +763,42 @@ mod tests {
         assert!(years("SQL- Experience - Less than 1 year months").is_empty());
         assert!(years("3 years warranty").is_empty());
         assert!(years("experienced engineer").is_empty());
+    }
+
+    #[test]
+    fn role_lengths_in_brackets_or_ending_a_line() {
+        let years = |s: &str| {
+            find_durations(s)
+                .iter()
+                .map(|d| (d.years * 100.0).round() / 100.0)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(years("Consultant: 3 months."), [0.25]);
+        assert_eq!(years("Data Warehouse Developer; 19 months."), [1.58]);
+        assert_eq!(years("Acme Corp (2 yrs 3 mos)"), [2.25]);
+        assert_eq!(years("Civil Engineer (1.4 Years)"), [1.4]);
+        assert_eq!(years("Sales Executive, Example Motors 11 MONTH"), [0.92]);
+        assert_eq!(
+            years("Worked as an area manager at a dealership for 10 years"),
+            [10.0]
+        );
+        assert_eq!(
+            years("Asst. Professor   20/07/2015   31/05/2016   10 Months"),
+            [0.83]
+        );
+        assert!(years("Reduced incidents by 75% within six months.").is_empty());
+        assert!(years("Shipped the rewrite in 3 months").is_empty());
+        assert!(years("Led the migration over 2 years, on time").is_empty());
+        assert!(years("2 years 6 months of experience in Java").is_empty());
+        assert!(years("6 monthly reports").is_empty());
+    }
+
+    #[test]
+    fn experience_with_a_colon_and_dash_is_a_statement() {
+        assert_eq!(
+            find_statements("Experience:- 1 Year 3 Months")[0].years,
+            1.25
+        );
     }
 
     #[test]

@@ -3,14 +3,17 @@
 mod dates;
 mod normalize;
 mod sections;
+mod words;
+mod work;
 
 pub(crate) use dates::number;
 pub use dates::{
-    find_ranges, find_statements, latest_mention, merged_months, DateRange, YearMonth,
-    YearsStatement,
+    find_durations, find_ranges, find_statements, latest_mention, merged_months, DateRange,
+    StatedDuration, YearMonth, YearsStatement,
 };
 pub use normalize::{normalize, Line};
 pub use sections::{heading_section, split_sections, Section, Segment};
+pub use work::{work_history, WorkDuration, WorkHistory, WorkRange};
 
 /// A resume or job description, normalised and cut into sections.
 ///

@@ -5,6 +5,10 @@
 //! of the known headings below, or such a heading followed by `:`, `•`, ` - ` or two
 //! spaces and then content (an inline heading: "Skills: Java, Go").
 //!
+//! Inside an Experience section, a skills or projects heading with its content on the
+//! same line ("- Technologies: C#, SQL", "Projects: Payments API") is a label of the
+//! job above: it marks its own line, and the lines after it are still experience.
+//!
 //! Two-column layouts flattened to text show two headings on one line separated
 //! by three or more spaces ("SKILLS        EXPERIENCE"). From such a line on, each
 //! line is split at the column gap into two segments, each in its own section,
@@ -462,7 +466,13 @@ pub fn split_sections(lines: &[super::Line]) -> Vec<Segment> {
             continue;
         }
         let mut content = 0;
+        // A skills or projects label inside a job ("- Technologies: C#, SQL",
+        // "Projects: Payments API") marks its own line; the next line is still experience.
+        let mut back_to = None;
         if let Some((s, at)) = inline_heading(text) {
+            if current == Section::Experience && matches!(s, Section::Skills | Section::Projects) {
+                back_to = Some(current);
+            }
             current = s;
             out.push(seg(index, 0..at, s, true));
             content = at;
@@ -473,7 +483,10 @@ pub fn split_sections(lines: &[super::Line]) -> Vec<Segment> {
                 out.push(seg(index, content + at..text.len(), s, true));
                 current = s;
             }
-            None => out.push(seg(index, content..text.len(), current, false)),
+            None => {
+                out.push(seg(index, content..text.len(), current, false));
+                current = back_to.unwrap_or(current);
+            }
         }
     }
     out
@@ -617,6 +630,17 @@ PROJECTS
         );
         assert_eq!(s[5], ("Company Details".into(), Section::Experience, true));
         assert_eq!(s[6].1, Section::Experience);
+    }
+
+    #[test]
+    fn a_skills_label_inside_a_job_does_not_end_the_experience_section() {
+        let s = sections("Experience\nAcme — Engineer (2019 - 2021)\n- Technologies: C#, SQL\nBeta — Developer (2016 - 2019)\nProjects: Payments API, Ledger\nGamma — Developer (2014 - 2016)\nSkills\nGo");
+        let find = |t: &str| s.iter().find(|x| x.0 == t).unwrap().1;
+        assert_eq!(find("C#, SQL"), Section::Skills);
+        assert_eq!(find("Beta — Developer (2016 - 2019)"), Section::Experience);
+        assert_eq!(find("Payments API, Ledger"), Section::Projects);
+        assert_eq!(find("Gamma — Developer (2014 - 2016)"), Section::Experience);
+        assert_eq!(find("Go"), Section::Skills);
     }
 
     #[test]
