@@ -2,6 +2,7 @@
 //! show: byte-identical output for any `--jobs` on many files (also ranked
 //! against a job with `--jd`), `--output`, and a closed pipe ending the run
 //! quietly.
+#![cfg(feature = "cli")]
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};

@@ -2,6 +2,7 @@
 //! expected exit code, stdout and stderr (`*.stdout`, `*.stderr` beside it).
 //! Regenerate expected output after an intended change with
 //! `TRYCMD=overwrite cargo test --test cli`, then review the diff.
+#![cfg(feature = "cli")]
 
 #[test]
 fn cli_cases() {

@@ -1,5 +1,5 @@
 //! Extraction in a child process (`src/cli/isolate.rs`), driven through the built binary.
-#![cfg(feature = "extract")]
+#![cfg(all(feature = "cli", feature = "extract"))]
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

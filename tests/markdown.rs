@@ -4,6 +4,7 @@
 //! formatter (`score`, `score --jd`, `batch`, `batch --jd`), and the output
 //! is checked for raw HTML, links, images, bidi and control characters, and
 //! table rows that a line break or a pipe would split.
+#![cfg(feature = "cli")]
 
 use std::path::Path;
 use std::process::Command;

@@ -3,6 +3,7 @@
 //! fixture, at several widths, has no line wider than the width in display
 //! columns. Piped output without `--width` is unchanged: the cases in
 //! `tests/cmd` pin it.
+#![cfg(feature = "cli")]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,8 +1,9 @@
 //! The one place that knows the YAML crate.
 //!
 //! Everything else works on [`TaxonomyFile`] or on format-neutral
-//! `serde_json::Value`s, so swapping `serde_yaml` for another YAML crate means
-//! changing this file only.
+//! `serde_json::Value`s, so swapping the YAML crate (`serde_norway`, the
+//! maintained fork of the deprecated `serde_yaml` 0.9) means changing this
+//! file only.
 
 use super::schema::TaxonomyFile;
 use crate::error::Problem;
@@ -10,24 +11,24 @@ use crate::error::Problem;
 /// Parses a taxonomy file into its typed form; syntax and type errors carry
 /// their line and column.
 pub(crate) fn parse(src: &str) -> Result<TaxonomyFile, Problem> {
-    serde_yaml::from_str(src).map_err(to_problem)
+    serde_norway::from_str(src).map_err(to_problem)
 }
 
 /// Parses a taxonomy file into a format-neutral tree (for merging files).
 pub(crate) fn parse_value(src: &str) -> Result<serde_json::Value, Problem> {
-    serde_yaml::from_str(src).map_err(to_problem)
+    serde_norway::from_str(src).map_err(to_problem)
 }
 
 /// Writes a taxonomy as YAML (for `taxonomy show --all` and tests).
 pub(crate) fn to_string(file: &TaxonomyFile) -> String {
-    serde_yaml::to_string(file).unwrap_or_else(|e| format!("# cannot serialise: {e}\n"))
+    serde_norway::to_string(file).unwrap_or_else(|e| format!("# cannot serialise: {e}\n"))
 }
 
-fn to_problem(e: serde_yaml::Error) -> Problem {
+fn to_problem(e: serde_norway::Error) -> Problem {
     let (line, column) = e
         .location()
         .map_or((None, None), |l| (Some(l.line()), Some(l.column())));
-    // serde_yaml appends " at line L column C"; the position is reported separately.
+    // serde_norway appends " at line L column C"; the position is reported separately.
     let message = e.to_string();
     let message = match message.find(" at line ") {
         Some(i) => message[..i].to_string(),
