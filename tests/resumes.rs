@@ -456,6 +456,7 @@ fn the_ladder_is_never_reached_above_an_unreached_level() {
             .map(|i| r.levels[i].id.as_str());
         assert_eq!(r.estimated_level.as_deref(), highest, "{name}");
     }
+}
 
 /// Sub-roles inside one employer count once, a parenthesised note before the dates
 /// does not hide a job, dates on their own line belong to the heading above, an
