@@ -205,7 +205,7 @@ fn write_text(w: &mut dyn Write, m: &JobMatch, t: &Taxonomy, page: &Page) -> io:
         )?;
     }
     for warning in &m.warnings {
-        writeln!(w, "  {YELLOW}⚠ {warning}{YELLOW:#}")?;
+        width.writeln(w, &format!("  {YELLOW}⚠ {warning}{YELLOW:#}"), 4)?;
     }
     if c.required.total + c.preferred.total == 0 {
         width.writeln(
