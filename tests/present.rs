@@ -1,0 +1,40 @@
+//! "Present" means one month everywhere: this month unless `--as-of` (library:
+//! `as_of`) says otherwise, in the CLI and the library alike.
+#![cfg(feature = "cli")]
+
+use skillgap::text::YearMonth;
+use skillgap::{Scorer, Taxonomy};
+use std::process::Command;
+
+const RESUME: &str = "fixtures/resumes/mid-java-spring.txt";
+
+fn cli_json(extra: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_skillgap"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["score", RESUME, "--format", "json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn score_without_as_of_is_score_as_of_this_month_and_the_library_agrees() {
+    let now = YearMonth::now();
+    let plain = cli_json(&[]);
+    let explicit = cli_json(&["--as-of", &now.to_string()]);
+    if YearMonth::now() != now {
+        eprintln!("skipped: the month changed while the test ran");
+        return;
+    }
+    assert_eq!(plain, explicit);
+    let text = std::fs::read_to_string(format!("{}/{RESUME}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let library = Scorer::new(Taxonomy::builtin()).score(&text).to_json();
+    assert_eq!(plain.trim_end(), library.trim_end());
+    assert!(plain.contains(&format!("\"year\": {}", now.year)));
+}
