@@ -601,42 +601,21 @@ mod tests {
 
     #[test]
     fn days_since_1970_give_the_civil_month() {
-        assert_eq!(
-            YearMonth::from_unix_days(0),
-            YearMonth {
-                year: 1970,
-                month: 1
-            }
-        );
-        // 2000-02-29 (a leap day in a century leap year) and 2026-12-06.
-        assert_eq!(
-            YearMonth::from_unix_days(11_016),
-            YearMonth {
-                year: 2000,
-                month: 2
-            }
-        );
-        assert_eq!(
-            YearMonth::from_unix_days(20_793),
-            YearMonth {
-                year: 2026,
-                month: 12
-            }
-        );
-        assert_eq!(
-            YearMonth::from_unix_days(20_818),
-            YearMonth {
-                year: 2026,
-                month: 12
-            }
-        );
-        assert_eq!(
-            YearMonth::from_unix_days(20_819),
-            YearMonth {
-                year: 2027,
-                month: 1
-            }
-        );
+        // 2000-02-29 is a leap day in a century leap year; 2026-12-31 and
+        // 2027-01-01 straddle a new year.
+        for (days, year, month) in [
+            (0, 1970, 1),
+            (11_016, 2000, 2),
+            (20_793, 2026, 12),
+            (20_818, 2026, 12),
+            (20_819, 2027, 1),
+        ] {
+            assert_eq!(
+                YearMonth::from_unix_days(days),
+                YearMonth { year, month },
+                "{days}"
+            );
+        }
     }
 
     #[test]
