@@ -103,8 +103,9 @@ pub fn write(
     let level = cell(report.estimated_level.as_deref().unwrap_or("none"));
     writeln!(
         w,
-        "**Estimated level:** {level} · **Experience:** {:.1} years · taxonomy {} {}",
+        "**Estimated level:** {level} · **Experience:** {:.1} years, {:.1} in the role · taxonomy {} {}",
         report.experience.years,
+        report.experience.role_years,
         code(&report.taxonomy.id),
         cell(&report.taxonomy.version)
     )?;
