@@ -32,27 +32,42 @@ pub(crate) fn role_years(
     let settings = taxonomy.settings();
     let need = settings.role_evidence_per_job.max(1);
     let core: Vec<Vec<usize>> = core_competencies_by_skill(taxonomy);
-    let cores_in = |lines: std::ops::Range<usize>| -> usize {
-        let mut seen: Vec<usize> = touched
+    // Sorted by line, so that a job's lines are one slice: each job reads only
+    // its own mentions, and the whole pass is O(n log n) however many jobs
+    // and mentions a resume has.
+    let mut touched = touched.to_vec();
+    touched.sort_unstable();
+    let mut seen = vec![usize::MAX; taxonomy.competencies().len()];
+    let mut pass = 0;
+    let mut cores_in = |lines: std::ops::Range<usize>| -> usize {
+        pass += 1;
+        let from = touched.partition_point(|&(line, _)| line < lines.start);
+        let mut count = 0;
+        for &(_, skill) in touched[from..]
             .iter()
-            .filter(|(line, _)| lines.contains(line))
-            .flat_map(|&(_, skill)| core[skill].iter().copied())
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        seen.len()
+            .take_while(|(line, _)| *line < lines.end)
+        {
+            for &c in &core[skill] {
+                if seen[c] != pass {
+                    seen[c] = pass;
+                    count += 1;
+                }
+            }
+        }
+        count
     };
     let mut starts: Vec<usize> = ranges.iter().map(|r| r.line).collect();
     starts.sort_unstable();
     starts.dedup();
+    // Jobs that start on the same line share their lines: counted once.
+    let mut by_start: Vec<Option<usize>> = vec![None; starts.len()];
     let mut role_ranges = Vec::new();
     for r in ranges.iter_mut() {
-        let next = starts
-            .iter()
-            .copied()
-            .find(|&l| l > r.line)
-            .unwrap_or(usize::MAX);
-        r.role = cores_in(r.line.saturating_sub(1)..next) >= need;
+        let k = starts.partition_point(|&l| l <= r.line);
+        let next = starts.get(k).copied().unwrap_or(usize::MAX);
+        let cores =
+            *by_start[k - 1].get_or_insert_with(|| cores_in(r.line.saturating_sub(1)..next));
+        r.role = cores >= need;
         if r.role {
             role_ranges.push(DateRange {
                 start: r.start,
