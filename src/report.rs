@@ -15,12 +15,12 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// ([`SkillFinding::evidence`]): the strongest, then the earliest, shown in
 /// line order; [`SkillFinding::more_evidence`] counts the rest. Statuses and
 /// `evidenced_lines` are computed from every mention, listed or not.
-pub const EVIDENCE_CAP: usize = 20;
+pub const EVIDENCE_CAP: usize = 10;
 
 /// At most this many excluded mentions are listed per skill
 /// ([`Report::excluded`], the first in text order); [`Report::more_excluded`]
 /// counts the rest.
-pub const EXCLUDED_CAP: usize = 10;
+pub const EXCLUDED_CAP: usize = 5;
 
 /// At most this many date ranges and this many statements of years are listed
 /// ([`Experience::ranges`], [`Experience::statements`], the first in text

@@ -137,10 +137,13 @@ pub fn write(
         }
         if report.more_ranges > 0 {
             let cap = skillgap::report::EXPERIENCE_CAP;
-            writeln!(
+            width.writeln(
                 w,
-                "  {DIM}… and {} more date ranges (the first {cap} are listed; years count all){DIM:#}",
-                report.more_ranges
+                &format!(
+                    "  {DIM}… and {} more date ranges (the first {cap} are listed; years count all){DIM:#}",
+                    report.more_ranges
+                ),
+                4,
             )?;
         }
     }
@@ -154,10 +157,13 @@ pub fn write(
         }
         if report.more_statements > 0 {
             let cap = skillgap::report::EXPERIENCE_CAP;
-            writeln!(
+            width.writeln(
                 w,
-                "  {DIM}… and {} more statements (the first {cap} are listed; years count all){DIM:#}",
-                report.more_statements
+                &format!(
+                    "  {DIM}… and {} more statements (the first {cap} are listed; years count all){DIM:#}",
+                    report.more_statements
+                ),
+                4,
             )?;
         }
     }
@@ -242,10 +248,15 @@ pub fn write(
         }
         if opts.explain && s.more_evidence > 0 {
             let cap = skillgap::report::EVIDENCE_CAP;
-            writeln!(
+            width.writeln(
                 w,
-                "  {:<9} {:<22} {DIM}… and {} more lines (the {cap} strongest are listed; the status counts all){DIM:#}",
-                "", "", s.more_evidence
+                &format!(
+                    "  {DIM}… and {} more {} of {} (the {cap} strongest are listed; the status counts all){DIM:#}",
+                    s.more_evidence,
+                    if s.more_evidence == 1 { "line" } else { "lines" },
+                    s.name
+                ),
+                4,
             )?;
         }
     }
@@ -294,10 +305,18 @@ pub fn write(
             )?;
         } else if report.more_excluded > 0 {
             let cap = skillgap::report::EXCLUDED_CAP;
-            writeln!(
+            width.writeln(
                 w,
-                "  {DIM}… and {} more lines (at most {cap} are listed per skill){DIM:#}",
-                report.more_excluded
+                &format!(
+                    "  {DIM}… and {} more {} (at most {cap} are listed per skill){DIM:#}",
+                    report.more_excluded,
+                    if report.more_excluded == 1 {
+                        "line"
+                    } else {
+                        "lines"
+                    }
+                ),
+                4,
             )?;
         }
     }
