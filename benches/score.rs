@@ -15,6 +15,12 @@
 //! - `jd_parse`: reading a job description (done once per job);
 //! - `jd_score_and_match_5kb` vs `score_5kb`: what matching against a parsed
 //!   job adds to scoring a 5 KB resume; `jd_match_parsed`: the match alone.
+//! - `linearity_*`: scoring adversarial shapes (one huge line, many tiny
+//!   lines, one skill repeated, prose without headings, a negation before a
+//!   huge clause, misspellings on one line, a date range on every line) at
+//!   10 KB, 100 KB and 1 MB: the times should grow tenfold per step (the
+//!   curve is recorded in `docs/PERFORMANCE.md`, "Linear time"; the test
+//!   `tests/linearity.rs` checks the ratio).
 //!
 //! Numbers and the machine they were measured on are in `docs/PERFORMANCE.md`.
 
@@ -176,4 +182,104 @@ fn jd_match_parsed(b: Bencher) {
     let report = scorer.score(&resume_5kb());
     b.counter(ItemsCount::new(1usize))
         .bench(|| scorer.match_parsed(black_box(&report), &job));
+}
+
+/// `unit` repeated to `len` bytes.
+fn fill(unit: &str, len: usize) -> String {
+    let mut s = unit.repeat(len / unit.len() + 1);
+    s.truncate(len);
+    s
+}
+
+/// Prose without headings: technical and ordinary words, twelve to a line.
+fn prose(len: usize) -> String {
+    const WORDS: &[&str] = &[
+        "built",
+        "Java",
+        "the",
+        "Kubernetes",
+        "service",
+        "with",
+        "PostgreSQL",
+        "for",
+        "our",
+        "Docker",
+        "team",
+        "Kafka",
+        "and",
+        "Redis",
+        "data",
+        "pipelines",
+        "Terraform",
+        "on",
+        "AWS",
+        "to",
+        "scale",
+    ];
+    let mut s = String::new();
+    let mut i = 0usize;
+    while s.len() < len {
+        for w in 0..12 {
+            s.push_str(WORDS[(i * 7 + w * 3) % WORDS.len()]);
+            s.push(if w == 11 { '\n' } else { ' ' });
+        }
+        i += 1;
+    }
+    s.truncate(len);
+    s
+}
+
+const SIZES: [usize; 3] = [10 * 1024, 100 * 1024, 1024 * 1024];
+
+fn score_shape(b: Bencher, text: String) {
+    let scorer = Scorer::builder(Taxonomy::builtin())
+        .as_of(skillgap::text::YearMonth::new(2026, 11).unwrap())
+        .build()
+        .unwrap();
+    b.counter(BytesCount::of_str(&text))
+        .bench(|| scorer.score(black_box(&text)));
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn linearity_one_huge_line(b: Bencher, len: usize) {
+    score_shape(b, fill("Java ", len));
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn linearity_many_tiny_lines(b: Bencher, len: usize) {
+    score_shape(b, fill("Java\n", len));
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn linearity_one_skill_repeated(b: Bencher, len: usize) {
+    score_shape(
+        b,
+        fill(
+            "Built and operated services in Java with Kubernetes and PostgreSQL.\n",
+            len,
+        ),
+    );
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn linearity_prose_without_headings(b: Bencher, len: usize) {
+    score_shape(b, prose(len));
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn linearity_negation_before_a_huge_clause(b: Bencher, len: usize) {
+    score_shape(
+        b,
+        format!("No experience with {}", fill("Java Kubernetes (", len)),
+    );
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn linearity_misspellings_on_one_line(b: Bencher, len: usize) {
+    score_shape(b, fill("Kubernets Postgress Java Dokcer ", len));
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn linearity_a_date_range_on_every_line(b: Bencher, len: usize) {
+    score_shape(b, fill("Jan 2020 - Mar 2021 Java developer\n", len));
 }

@@ -39,19 +39,35 @@ pub(crate) fn role_years(
     let settings = taxonomy.settings();
     let need = settings.role_evidence_per_job.max(1);
     let (core, technical) = competencies_by_skill(taxonomy);
-    // Distinct core competencies, and whether any skill at all, on `lines`
+    // Sorted by line, so that a job's lines are one slice: each job reads only
+    // its own mentions, and the whole pass is O(n log n) however many jobs
+    // and mentions a resume has.
+    let mut touched = touched.to_vec();
+    touched.sort_unstable();
+    let mut seen = vec![usize::MAX; taxonomy.competencies().len()];
+    let mut pass = 0;
+    // Distinct core competencies, and whether any technical skill, on `lines`
     // (only in job sections unless `anywhere`).
-    let cores_in = |lines: std::ops::Range<usize>, anywhere: bool| -> (usize, bool) {
-        let mut any = false;
-        let mut seen: Vec<usize> = touched
+    let mut cores_in = |lines: std::ops::Range<usize>, anywhere: bool| -> (usize, bool) {
+        pass += 1;
+        let from = touched.partition_point(|&(line, _, _)| line < lines.start);
+        let (mut count, mut any) = (0, false);
+        for &(_, skill, in_jobs) in touched[from..]
             .iter()
-            .filter(|(line, _, in_jobs)| (anywhere || *in_jobs) && lines.contains(line))
-            .inspect(|(_, skill, _)| any |= technical[*skill])
-            .flat_map(|&(_, skill, _)| core[skill].iter().copied())
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        (seen.len(), any)
+            .take_while(|(line, _, _)| *line < lines.end)
+        {
+            if !(anywhere || in_jobs) {
+                continue;
+            }
+            any |= technical[skill];
+            for &c in &core[skill] {
+                if seen[c] != pass {
+                    seen[c] = pass;
+                    count += 1;
+                }
+            }
+        }
+        (count, any)
     };
     let whole_resume_in_role = cores_in(0..usize::MAX, true).0 >= need;
     let mut starts: Vec<usize> = ranges.iter().map(|r| r.line).collect();
@@ -59,21 +75,29 @@ pub(crate) fn role_years(
     starts.dedup();
     // Full-weight and half-weight (internship, student job) role ranges.
     let (mut role_ranges, mut half_ranges) = (Vec::new(), Vec::new());
+    // Jobs that start on the same line share their lines: judged once.
+    let mut by_start: Vec<Option<bool>> = vec![None; starts.len()];
     for r in ranges.iter_mut() {
+        let k = starts.partition_point(|&l| l <= r.line);
+        // The line above the next date range is the next job's heading.
         let next = starts
-            .iter()
-            .copied()
-            .find(|&l| l > r.line)
-            // The line above the next date range is the next job's heading.
-            .map_or(usize::MAX, |l| (l - 1).max(r.line + 1));
-        let block = r.line.saturating_sub(1)..next;
-        let (cores, any) = cores_in(block.clone(), false);
-        let lines = job_lines.iter().filter(|l| block.contains(l)).count();
-        r.role = if any {
-            cores >= need
-        } else {
-            lines <= 2 && whole_resume_in_role
-        };
+            .get(k)
+            .map_or(usize::MAX, |&l| (l - 1).max(r.line + 1));
+        r.role = *by_start[k - 1].get_or_insert_with(|| {
+            let block = r.line.saturating_sub(1)..next;
+            let (cores, any) = cores_in(block.clone(), false);
+            if any {
+                cores >= need
+            } else {
+                // job_lines is sorted: the block's lines are one slice.
+                let from = job_lines.partition_point(|&l| l < block.start);
+                let lines = job_lines[from..]
+                    .iter()
+                    .take_while(|&&l| l < block.end)
+                    .count();
+                lines <= 2 && whole_resume_in_role
+            }
+        });
         if r.role {
             let into = if r.half {
                 &mut half_ranges

@@ -11,6 +11,27 @@ use serde::{Deserialize, Serialize};
 /// Version of the report's JSON schema.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// At most this many evidence lines are listed per skill
+/// ([`SkillFinding::evidence`]): the strongest, then the earliest, shown in
+/// line order; [`SkillFinding::more_evidence`] counts the rest. Statuses and
+/// `evidenced_lines` are computed from every mention, listed or not.
+pub const EVIDENCE_CAP: usize = 10;
+
+/// At most this many excluded mentions are listed per skill
+/// ([`Report::excluded`], the first in text order); [`Report::more_excluded`]
+/// counts the rest.
+pub const EXCLUDED_CAP: usize = 5;
+
+/// At most this many date ranges and this many statements of years are listed
+/// ([`Experience::ranges`], [`Experience::statements`], the first in text
+/// order); the years are computed from all of them, and
+/// [`Report::more_ranges`] and [`Report::more_statements`] count the rest.
+pub const EXPERIENCE_CAP: usize = 50;
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 /// How strongly a resume shows a skill, weakest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -98,6 +119,16 @@ pub struct Report {
     pub gaps: Vec<Gap>,
     /// Facts about the document.
     pub document: DocumentInfo,
+    /// Excluded mentions left out of [`Report::excluded`] by [`EXCLUDED_CAP`].
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub more_excluded: usize,
+    /// Date ranges read but left out of [`Experience::ranges`] by [`EXPERIENCE_CAP`].
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub more_ranges: usize,
+    /// Statements of years read but left out of [`Experience::statements`] by
+    /// [`EXPERIENCE_CAP`].
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub more_statements: usize,
 }
 
 /// Which taxonomy produced a report.
@@ -237,8 +268,12 @@ pub struct SkillFinding {
     pub status: Status,
     /// Number of distinct experience/project lines that evidence it.
     pub evidenced_lines: usize,
-    /// Where it was found.
+    /// Where it was found: one item per line, at most [`EVIDENCE_CAP`].
     pub evidence: Vec<Evidence>,
+    /// Lines with evidence of this skill that are not listed in `evidence`
+    /// (see [`EVIDENCE_CAP`]).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub more_evidence: usize,
 }
 
 /// One place a skill was found.

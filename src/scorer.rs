@@ -1,16 +1,16 @@
 //! The [`Scorer`]: a taxonomy compiled for matching, turning text into a [`Report`].
 
 use crate::error::Error;
-use crate::matcher::{EvidenceKind, MatchOptions, Matcher, Mention};
+use crate::matcher::{EvidenceKind, Exclusion, MatchOptions, Matcher, Mention};
 use crate::report::{
     CompetencyFinding, DocumentInfo, DurationEvidence, Evidence, ExcludedMention, Experience,
     RangeEvidence, Report, ReportSettings, SkillFinding, StatementEvidence, Status, Strength,
-    TaxonomyInfo, SCHEMA_VERSION,
+    TaxonomyInfo, EVIDENCE_CAP, EXCLUDED_CAP, EXPERIENCE_CAP, SCHEMA_VERSION,
 };
 use crate::taxonomy::Taxonomy;
 use crate::text::{find_statements, work_history, Document, Section, YearMonth};
 use crate::{gaps, score};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Scores resumes against one taxonomy. Build once (this compiles the
 /// automata), then call [`Scorer::score`] for each document; it is `Send + Sync`
@@ -200,54 +200,67 @@ impl Scorer {
         let has_headings = doc.segments.iter().any(|s| s.heading);
         let n = t.skills().len();
 
-        // Per-skill evidence and strength.
-        let mut evidence: Vec<Vec<Evidence>> = vec![Vec::new(); n];
+        // Per-skill evidence and strength. Every step below is O(1) per
+        // mention (amortised); the excerpts are made only for the evidence
+        // that is listed (see `EVIDENCE_CAP`).
+        let mut evidence: Vec<Vec<Candidate>> = vec![Vec::new(); n];
+        // (skill, line) -> index in `evidence[skill]`: one item per line.
+        let mut on_line: HashMap<(usize, usize), usize> = HashMap::new();
         let mut evidenced_lines: Vec<HashSet<usize>> = vec![HashSet::new(); n];
         let mut best: Vec<Option<Strength>> = vec![None; n];
         let mut excluded = Vec::new();
+        let mut excluded_seen: HashSet<(usize, usize, Exclusion)> = HashSet::new();
+        let mut excluded_per_skill = vec![0usize; n];
+        let mut more_excluded = 0;
+        // Whether a segment counts as evidence, decided once per segment.
+        let mut evidence_segment: Vec<Option<bool>> = vec![None; doc.segments.len()];
         // (line, skill, in a section where jobs are read) of every counted
         // mention, for the years in the role.
         let mut touched: Vec<(usize, usize, bool)> = Vec::new();
-        let mut record =
-            |skill: usize, m: &Mention, kind: EvidenceKind, via: String, strength: Strength| {
-                let seg = &doc.segments[m.segment];
-                touched.push((
-                    seg.line,
-                    skill,
-                    matches!(seg.section, Section::Experience | Section::Header),
-                ));
-                if strength == Strength::Evidenced {
-                    evidenced_lines[skill].insert(seg.line);
-                }
-                let line_evidence = Evidence {
-                    line: seg.line,
-                    section: seg.section,
-                    text: excerpt(doc.segment_text(seg), m.span.start - seg.range.start),
-                    matched: doc.text[m.span.clone()].to_string(),
-                    kind,
-                    via,
-                    similarity: m.similarity,
-                    strength: strength.status(),
-                };
-                if !evidence[skill]
-                    .iter()
-                    .any(|e| e.line == line_evidence.line && e.strength >= line_evidence.strength)
-                {
-                    evidence[skill].retain(|e| e.line != line_evidence.line);
-                    evidence[skill].push(line_evidence);
-                }
-                best[skill] = best[skill].max(Some(strength));
+        let mut record = |skill: usize, mention: usize, implied_by: Option<usize>, strength| {
+            let seg = &doc.segments[mentions[mention].segment];
+            let line = seg.line;
+            touched.push((
+                line,
+                skill,
+                matches!(seg.section, Section::Experience | Section::Header),
+            ));
+            if strength == Strength::Evidenced {
+                evidenced_lines[skill].insert(line);
+            }
+            let candidate = Candidate {
+                line,
+                strength,
+                mention,
+                implied_by,
             };
-        for m in mentions {
+            match on_line.entry((skill, line)) {
+                std::collections::hash_map::Entry::Occupied(i) => {
+                    // The first of the strongest mentions on a line stands for it.
+                    let kept = &mut evidence[skill][*i.get()];
+                    if kept.strength.status() < strength.status() {
+                        *kept = candidate;
+                    }
+                }
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(evidence[skill].len());
+                    evidence[skill].push(candidate);
+                }
+            }
+            best[skill] = best[skill].max(Some(strength));
+        };
+        for (mi, m) in mentions.iter().enumerate() {
             let seg = &doc.segments[m.segment];
             if let Some(reason) = m.excluded {
                 // Two spellings of one skill on a line ("HTML, CSS") are one exclusion.
-                let skill = &t.skills()[m.skill].id;
-                if excluded.iter().any(|x: &ExcludedMention| {
-                    x.line == seg.line && x.reason == reason && &x.skill == skill
-                }) {
+                if !excluded_seen.insert((m.skill, seg.line, reason)) {
                     continue;
                 }
+                if excluded_per_skill[m.skill] >= EXCLUDED_CAP {
+                    more_excluded += 1;
+                    continue;
+                }
+                excluded_per_skill[m.skill] += 1;
                 excluded.push(ExcludedMention {
                     skill: t.skills()[m.skill].id.clone(),
                     line: seg.line,
@@ -260,16 +273,18 @@ impl Scorer {
             }
             let strength = if m.hedged || m.unconfirmed {
                 Strength::Weak
-            } else if counts_as_evidence(seg.section, doc.segment_text(seg), has_headings) {
+            } else if *evidence_segment[m.segment].get_or_insert_with(|| {
+                counts_as_evidence(seg.section, doc.segment_text(seg), has_headings)
+            }) {
                 Strength::Evidenced
             } else {
                 Strength::Claimed
             };
-            record(m.skill, m, m.kind, m.spelling.clone(), strength);
+            record(m.skill, mi, None, strength);
             let skill = &t.skills()[m.skill];
             for implied in &skill.implies {
                 if let Some(i) = t.skill_index(implied) {
-                    record(i, m, EvidenceKind::Implied, skill.id.clone(), strength);
+                    record(i, mi, Some(m.skill), strength);
                 }
             }
         }
@@ -299,6 +314,10 @@ impl Scorer {
             experience.years,
             experience.from_ranges,
         );
+        let more_ranges = experience.ranges.len().saturating_sub(EXPERIENCE_CAP);
+        experience.ranges.truncate(EXPERIENCE_CAP);
+        let more_statements = experience.statements.len().saturating_sub(EXPERIENCE_CAP);
+        experience.statements.truncate(EXPERIENCE_CAP);
 
         // Levels and gaps.
         let (levels, estimated) =
@@ -329,15 +348,25 @@ impl Scorer {
             .filter_map(|i| {
                 let strength = strengths[i]?;
                 let s = &t.skills()[i];
-                let mut ev = std::mem::take(&mut evidence[i]);
-                ev.sort_by_key(|e| e.line);
+                let mut listed = std::mem::take(&mut evidence[i]);
+                let more_evidence = listed.len().saturating_sub(EVIDENCE_CAP);
+                if more_evidence > 0 {
+                    // The strongest, then the earliest, lines are listed.
+                    listed.sort_by_key(|c| (std::cmp::Reverse(c.strength.status()), c.line));
+                    listed.truncate(EVIDENCE_CAP);
+                }
+                listed.sort_by_key(|c| c.line);
                 Some(SkillFinding {
                     id: s.id.clone(),
                     name: s.name.clone(),
                     kind: s.kind.clone(),
                     status: strength.status(),
                     evidenced_lines: evidenced_lines[i].len(),
-                    evidence: ev,
+                    evidence: listed
+                        .iter()
+                        .map(|c| self.evidence(doc, mentions, c))
+                        .collect(),
+                    more_evidence,
                 })
             })
             .collect();
@@ -406,6 +435,29 @@ impl Scorer {
                 chars: input.chars().count(),
                 sections,
             },
+            more_excluded,
+            more_ranges,
+            more_statements,
+        }
+    }
+
+    /// The listed evidence for one kept line.
+    fn evidence(&self, doc: &Document, mentions: &[Mention], c: &Candidate) -> Evidence {
+        let m = &mentions[c.mention];
+        let seg = &doc.segments[m.segment];
+        let (kind, via) = match c.implied_by {
+            None => (m.kind, m.spelling.clone()),
+            Some(by) => (EvidenceKind::Implied, self.taxonomy.skills()[by].id.clone()),
+        };
+        Evidence {
+            line: seg.line,
+            section: seg.section,
+            text: excerpt(doc.segment_text(seg), m.span.start - seg.range.start),
+            matched: doc.text[m.span.clone()].to_string(),
+            kind,
+            via,
+            similarity: m.similarity,
+            strength: c.strength.status(),
         }
     }
 
@@ -464,6 +516,17 @@ impl Scorer {
             durations,
         }
     }
+}
+
+/// One line's evidence of a skill, before it is listed (or only counted).
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    line: usize,
+    strength: Strength,
+    /// Index of the mention in the document's mentions.
+    mention: usize,
+    /// For implied evidence, the implying skill.
+    implied_by: Option<usize>,
 }
 
 /// Whether a mention in this segment shows hands-on use.

@@ -135,6 +135,17 @@ pub fn write(
                 8,
             )?;
         }
+        if report.more_ranges > 0 {
+            let cap = skillgap::report::EXPERIENCE_CAP;
+            width.writeln(
+                w,
+                &format!(
+                    "  {DIM}… and {} more date ranges (the first {cap} are listed; years count all){DIM:#}",
+                    report.more_ranges
+                ),
+                4,
+            )?;
+        }
     }
     if opts.explain {
         for s in &years.statements {
@@ -142,6 +153,17 @@ pub fn write(
                 w,
                 &format!("  {DIM}L{:<4} \"{}\"{DIM:#}", s.line, s.text),
                 8,
+            )?;
+        }
+        if report.more_statements > 0 {
+            let cap = skillgap::report::EXPERIENCE_CAP;
+            width.writeln(
+                w,
+                &format!(
+                    "  {DIM}… and {} more statements (the first {cap} are listed; years count all){DIM:#}",
+                    report.more_statements
+                ),
+                4,
             )?;
         }
     }
@@ -224,6 +246,19 @@ pub fn write(
             let line = width.excerpt(&head, &e.text, Style::new(), 70, &how, 12);
             writeln!(w, "{line}")?;
         }
+        if opts.explain && s.more_evidence > 0 {
+            let cap = skillgap::report::EVIDENCE_CAP;
+            width.writeln(
+                w,
+                &format!(
+                    "  {DIM}… and {} more {} of {} (the {cap} strongest are listed; the status counts all){DIM:#}",
+                    s.more_evidence,
+                    if s.more_evidence == 1 { "line" } else { "lines" },
+                    s.name
+                ),
+                4,
+            )?;
+        }
     }
     if !report.claimed_only.is_empty() {
         writeln!(w)?;
@@ -266,7 +301,22 @@ pub fn write(
             writeln!(
                 w,
                 "  {DIM}… {} more (--explain){DIM:#}",
-                report.excluded.len() - shown
+                report.excluded.len() - shown + report.more_excluded
+            )?;
+        } else if report.more_excluded > 0 {
+            let cap = skillgap::report::EXCLUDED_CAP;
+            width.writeln(
+                w,
+                &format!(
+                    "  {DIM}… and {} more {} (at most {cap} are listed per skill){DIM:#}",
+                    report.more_excluded,
+                    if report.more_excluded == 1 {
+                        "line"
+                    } else {
+                        "lines"
+                    }
+                ),
+                4,
             )?;
         }
     }

@@ -340,6 +340,8 @@ impl Fuzzy {
             }
         }
         let mut token = String::new();
+        let mut seen: std::collections::HashMap<String, Option<(&Entry, f64)>> =
+            std::collections::HashMap::new();
         for (i, &(s, e)) in tokens.iter().enumerate() {
             if explained[i] || used[i] || e - s < self.min_len {
                 continue;
@@ -354,11 +356,20 @@ impl Fuzzy {
             if !token.bytes().any(|b| b.is_ascii_lowercase()) || dict.contains(token.as_str()) {
                 continue;
             }
-            if let Some((entry, similarity)) = self.best(&token, &mut buf) {
-                if similarity < 1.0 && self.near_english(&token, &entry.key, dict, &mut buf.variant)
-                {
-                    continue;
+            // A token repeated through a document is looked up once.
+            let found = match seen.get(token.as_str()) {
+                Some(&found) => found,
+                None => {
+                    let found = self.best(&token, &mut buf).and_then(|(entry, similarity)| {
+                        let english = similarity < 1.0
+                            && self.near_english(&token, &entry.key, dict, &mut buf.variant);
+                        (!english).then_some((entry, similarity))
+                    });
+                    seen.insert(token.clone(), found);
+                    found
                 }
+            };
+            if let Some((entry, similarity)) = found {
                 out.push(FuzzyHit {
                     skill: entry.skill,
                     spelling: entry.spelling.clone(),

@@ -43,7 +43,7 @@ mod prefilter;
 
 pub(crate) use fuzzy::dictionary;
 pub use fuzzy::{DEFAULT_MIN_LEN, DEFAULT_THRESHOLD};
-pub use negation::Modifier;
+pub use negation::{Modifier, CLAUSE_REACH};
 pub(crate) use prefilter::widened_regex;
 
 use crate::taxonomy::Taxonomy;
@@ -369,20 +369,40 @@ impl Matcher {
                     technical[m.segment] |= self.technical[m.skill];
                 }
             }
+            // Per segment, computed once however many hits it holds (a hit
+            // costs O(log n) then, not the length of its line).
+            let mut foreign: Vec<Option<bool>> = Vec::new();
+            let mut dated: Vec<Option<bool>> = Vec::new();
+            if !fhits.is_empty() {
+                foreign.resize(doc.segments.len(), None);
+                dated.resize(doc.segments.len(), None);
+            }
+            // For the spans sorted by start, the furthest end so far: some
+            // span starting at or before x reaches y iff that prefix's end does.
+            let reach: Vec<usize> = spans
+                .iter()
+                .scan(0, |end, &(_, q)| {
+                    *end = (*end).max(q);
+                    Some(*end)
+                })
+                .collect();
             for h in fhits {
                 let s = doc.segment_at(h.start);
                 let seg = &doc.segments[s];
                 let seg_text = doc.segment_text(seg);
                 let a = h.start - seg.range.start;
                 let b = h.end - seg.range.start;
-                if h.similarity < 1.0 && foreign_passage(doc, s) {
+                if h.similarity < 1.0 && *foreign[s].get_or_insert_with(|| foreign_passage(doc, s))
+                {
                     continue;
                 }
                 let skill_at = |x: usize, y: usize| {
                     let (x, y) = (seg.range.start + x, seg.range.start + y);
-                    spans.iter().any(|&(p, q)| p <= x && y <= q)
+                    let k = spans.partition_point(|&(p, _)| p <= x);
+                    k > 0 && reach[k - 1] >= y
                 };
-                if names::is_proper_noun(seg_text, a, b, skill_at) {
+                let heading = || *dated[s].get_or_insert_with(|| names::is_dated(seg_text));
+                if names::is_proper_noun(seg_text, a, b, heading, skill_at) {
                     continue;
                 }
                 let near = |t: usize| {

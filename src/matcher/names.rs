@@ -98,13 +98,21 @@ fn clause_initial(seg: &str, start: usize) -> bool {
         || seg[..start].chars().all(|c| !c.is_alphanumeric())
 }
 
+/// Whether a segment holds a date range (a job or school heading).
+pub(crate) fn is_dated(seg: &str) -> bool {
+    let far = YearMonth::new(2100, 12).expect("valid month");
+    !find_ranges(seg, far).is_empty()
+}
+
 /// Whether `seg[a..b]` (a token or a joined run of tokens) is part of a
-/// proper noun; `skill_at(start, end)` says whether a byte range of `seg`
-/// lies within a skill the matcher found.
+/// proper noun; `dated()` says whether `seg` holds a date range ([`is_dated`],
+/// which callers compute once per segment); `skill_at(start, end)` says
+/// whether a byte range of `seg` lies within a skill the matcher found.
 pub(crate) fn is_proper_noun(
     seg: &str,
     a: usize,
     b: usize,
+    dated: impl FnOnce() -> bool,
     skill_at: impl Fn(usize, usize) -> bool,
 ) -> bool {
     if !seg.as_bytes()[a..b]
@@ -114,8 +122,7 @@ pub(crate) fn is_proper_noun(
         return false;
     }
     // 1. A job or school heading.
-    let far = YearMonth::new(2100, 12).expect("valid month");
-    if !find_ranges(seg, far).is_empty() {
+    if dated() {
         return true;
     }
     // 2. A name cue before it ("at X", "Client: X").
@@ -161,7 +168,13 @@ mod tests {
     fn proper(seg: &str, token: &str) -> bool {
         let a = seg.find(token).unwrap();
         let skills = ["Flask", "Django", "Python"];
-        is_proper_noun(seg, a, a + token.len(), |s, e| skills.contains(&&seg[s..e]))
+        is_proper_noun(
+            seg,
+            a,
+            a + token.len(),
+            || is_dated(seg),
+            |s, e| skills.contains(&&seg[s..e]),
+        )
     }
 
     #[test]

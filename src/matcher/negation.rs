@@ -8,8 +8,17 @@
 //! Go (Tour of Go)" both mentions are hedged. A cue in parentheses right after
 //! a mention applies to it too: "Vue.js (basic)". Cues are ASCII
 //! case-insensitive and whole words.
+//!
+//! A clause is read at most [`CLAUSE_REACH`] bytes back from a mention (and a
+//! parenthesis after it at most as far ahead), so that each mention costs a
+//! bounded amount of work however long its line is: a cue further away than
+//! that, in a clause without any punctuation, does not reach the mention.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+/// How far (in bytes) before a mention its clause is read for a cue, and after
+/// it for a parenthesised cue.
+pub const CLAUSE_REACH: usize = 400;
 
 /// How a cue changes a mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -81,6 +90,7 @@ impl Cues {
         before.or_else(|| {
             let after = segment[end..].trim_start();
             let inside = after.strip_prefix('(')?;
+            let inside = &inside[..floor_boundary(inside, CLAUSE_REACH)];
             let inside = &inside[..inside.find(')')?];
             ac.find_iter(inside)
                 .find(|m| cue_boundary(inside, m.start(), m.end()))
@@ -110,9 +120,27 @@ fn cue_boundary(clause: &str, start: usize, end: usize) -> bool {
     before_ok && after_ok
 }
 
-/// Byte offset where the clause containing `at` begins.
+/// The largest char boundary of `s` at or below `at`.
+fn floor_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Byte offset where the clause containing `at` begins, at most
+/// [`CLAUSE_REACH`] bytes before it.
 fn clause_start(segment: &str, at: usize) -> usize {
-    let head = &segment[..at];
+    let mut from = at.saturating_sub(CLAUSE_REACH);
+    while !segment.is_char_boundary(from) {
+        from += 1;
+    }
+    from + clause_start_in(&segment[from..at])
+}
+
+/// Offset in `head` (the text before a mention) where the mention's clause begins.
+fn clause_start_in(head: &str) -> usize {
     let bytes = head.as_bytes();
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
@@ -224,6 +252,17 @@ mod tests {
             at("No experience with Node.js or Vue.js", "Vue"),
             Some(Modifier::Negated)
         );
+    }
+
+    #[test]
+    fn a_cue_reaches_only_so_far_back_in_an_unpunctuated_clause() {
+        let near = format!("No experience with {}Kafka", "Java ".repeat(20));
+        assert_eq!(at(&near, "Kafka"), Some(Modifier::Negated));
+        let far = format!(
+            "No experience with {}Kafka",
+            "Java ".repeat(CLAUSE_REACH / 5)
+        );
+        assert_eq!(at(&far, "Kafka"), None);
     }
 
     #[test]
