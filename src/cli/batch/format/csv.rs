@@ -19,36 +19,45 @@ use crate::cli::batch::record::{FileResult, Outcome};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-pub struct Csv;
+#[derive(Default)]
+pub struct Csv {
+    /// The row being written: the `csv` writer fills it, then it goes to the
+    /// output in one write (a `csv::Writer` over the output itself would
+    /// flush it after every row, and turn its I/O errors, a broken pipe
+    /// among them, into `Other`).
+    line: Vec<u8>,
+}
 
-/// Quotes a field when it holds a comma, a quote or a line break, doubling
-/// quotes (RFC 4180); other fields are written as they are.
-///
 /// A field that a spreadsheet would run as a formula (one starting with `=`,
 /// `+`, `-`, `@`, a tab or a carriage return, as a hostile file name can) gets
 /// a leading `'`, as OWASP advises against CSV injection. No number skillgap
 /// writes starts with one of these.
-pub fn escape(field: &str) -> Cow<'_, str> {
-    let field: Cow<'_, str> = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+fn defuse(field: &str) -> Cow<'_, str> {
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         Cow::Owned(format!("'{field}"))
     } else {
         Cow::Borrowed(field)
-    };
-    if field.contains([',', '"', '\n', '\r']) {
-        Cow::Owned(format!("\"{}\"", field.replace('"', "\"\"")))
-    } else {
-        field
     }
 }
 
-fn row(w: &mut dyn Write, fields: &[&str]) -> io::Result<()> {
-    for (i, f) in fields.iter().enumerate() {
-        if i > 0 {
-            w.write_all(b",")?;
+impl Csv {
+    /// Writes one row: fields defused, then quoted by the `csv` crate when they
+    /// hold a comma, a quote or a line break (`\n` or `\r`), quotes doubled
+    /// (RFC 4180); other fields are written as they are. Rows end in `\n`.
+    fn row(&mut self, w: &mut dyn Write, fields: &[&str]) -> io::Result<()> {
+        self.line.clear();
+        let mut csv = ::csv::WriterBuilder::new()
+            .quote_style(::csv::QuoteStyle::Necessary)
+            .terminator(::csv::Terminator::Any(b'\n'))
+            .from_writer(&mut self.line);
+        for f in fields {
+            csv.write_field(defuse(f).as_bytes())?;
         }
-        w.write_all(escape(f).as_bytes())?;
+        csv.write_record(None::<&[u8]>)?;
+        csv.flush()?;
+        drop(csv);
+        w.write_all(&self.line)
     }
-    w.write_all(b"\n")
 }
 
 impl Formatter for Csv {
@@ -71,7 +80,7 @@ impl Formatter for Csv {
         if run.job.is_some() {
             header.extend(["match_percent", "missing_required"]);
         }
-        row(w, &header)
+        self.row(w, &header)
     }
 
     fn file(&mut self, w: &mut dyn Write, run: &Run, file: FileResult) -> io::Result<()> {
@@ -83,7 +92,7 @@ impl Formatter for Csv {
                 if run.job.is_some() {
                     fields.extend(["", ""]);
                 }
-                row(w, &fields)
+                self.row(w, &fields)
             }
             Outcome::Scored(s) => {
                 let years = format!("{:.1}", s.years);
@@ -120,7 +129,7 @@ impl Formatter for Csv {
                 if run.job.is_some() {
                     fields.extend([percent.as_str(), missing.as_str()]);
                 }
-                row(w, &fields)
+                self.row(w, &fields)
             }
         }
     }
@@ -132,7 +141,15 @@ impl Formatter for Csv {
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::Csv;
+
+    /// How `field` is written as the first of two fields of a row.
+    fn escape(field: &str) -> String {
+        let mut out = Vec::new();
+        Csv::default().row(&mut out, &[field, "x"]).unwrap();
+        let row = String::from_utf8(out).unwrap();
+        row.strip_suffix(",x\n").unwrap().to_owned()
+    }
 
     #[test]
     fn plain_fields_are_not_quoted() {
@@ -168,6 +185,21 @@ mod tests {
         assert_eq!(escape("\tcv.txt"), "'\tcv.txt");
         assert_eq!(escape("cv-2024.txt"), "cv-2024.txt");
         assert_eq!(escape("92.5"), "92.5");
+    }
+
+    #[test]
+    fn a_closed_output_is_reported_as_a_broken_pipe() {
+        struct Closed;
+        impl std::io::Write for Closed {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(std::io::ErrorKind::BrokenPipe.into())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let err = Csv::default().row(&mut Closed, &["a", "b"]).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe);
     }
 
     #[test]

@@ -19,28 +19,21 @@ pub struct Junit {
 }
 
 /// Escapes text for XML content and attribute values alike: markup characters
-/// become entities, tab, line feed and carriage return become character
-/// references (so attribute values keep them), and the characters XML 1.0
-/// cannot hold at all (other C0 controls, U+FFFE, U+FFFF) become U+FFFD.
+/// become entities (`quick_xml::escape::escape`), tab, line feed and carriage
+/// return become character references (so attribute values keep them), and
+/// the characters XML 1.0 cannot hold at all (other C0 controls, U+FFFE,
+/// U+FFFF) become U+FFFD.
 pub fn escape(s: &str) -> Cow<'_, str> {
-    let needs = |c: char| {
-        (c as u32) < 0x20 || matches!(c, '&' | '<' | '>' | '"' | '\'' | '\u{FFFE}' | '\u{FFFF}')
-    };
-    if !s.contains(needs) {
-        return Cow::Borrowed(s);
+    let escaped = quick_xml::escape::escape(s);
+    let control = |c: char| (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}');
+    if !escaped.contains(control) {
+        return escaped;
     }
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
+    let mut out = String::with_capacity(escaped.len() + 16);
+    for c in escaped.chars() {
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' => out.push_str("&#9;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            '\t' | '\n' | '\r' => out.push_str(&format!("&#{};", c as u32)),
+            c if control(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }

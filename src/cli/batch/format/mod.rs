@@ -59,7 +59,7 @@ impl Format {
             Format::Table => Box::new(table::Table::default()),
             Format::Json => Box::new(json::Json::default()),
             Format::Jsonl => Box::new(json::Jsonl),
-            Format::Csv => Box::new(csv::Csv),
+            Format::Csv => Box::new(csv::Csv::default()),
             Format::Markdown => Box::new(markdown::Markdown::default()),
             Format::Junit => Box::new(junit::Junit::default()),
         }
