@@ -37,6 +37,7 @@ mod score;
 mod scorer;
 pub mod taxonomy;
 pub mod text;
+mod widen;
 
 pub use error::{Error, Problem};
 pub use report::{Report, Status};

@@ -44,7 +44,6 @@ mod prefilter;
 pub(crate) use fuzzy::dictionary;
 pub use fuzzy::{DEFAULT_MIN_LEN, DEFAULT_THRESHOLD};
 pub use negation::{Modifier, CLAUSE_REACH};
-pub(crate) use prefilter::widened_regex;
 
 use crate::taxonomy::Taxonomy;
 use crate::text::{Document, Section};

@@ -15,9 +15,10 @@
 //! original pattern, which alone decides what matches. Results are unchanged;
 //! only the work is.
 
+use crate::widen::widen;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::RegexSet;
-use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
+use regex_syntax::hir::{Class, Hir, HirKind};
 
 /// A set that reports every pattern of `patterns` that may match a text (a
 /// superset of what the original patterns' set reports), built from widened
@@ -59,62 +60,6 @@ pub(crate) fn local<'a>(patterns: impl IntoIterator<Item = &'a str>) -> bool {
             .parse(p)
             .is_ok_and(|hir| widen(&hir).properties().look_set().is_empty())
     })
-}
-
-/// `pattern` widened (see [`widen`]) and compiled: where it does not match, `pattern` does not
-/// either, and it runs on the lazy DFA whatever the text. `None` when either does not compile.
-pub(crate) fn widened_regex(pattern: &str) -> Option<regex::Regex> {
-    let hir = regex_syntax::ParserBuilder::new()
-        .build()
-        .parse(pattern)
-        .ok()?;
-    regex::Regex::new(&widen(&hir).to_string()).ok()
-}
-
-/// A pattern that matches wherever `hir` matches, made of ASCII classes,
-/// "any non-ASCII character", literals, line anchors and repetitions only.
-pub(crate) fn widen(hir: &Hir) -> Hir {
-    match hir.kind() {
-        HirKind::Empty => Hir::empty(),
-        HirKind::Literal(lit) => Hir::literal(lit.0.clone()),
-        HirKind::Class(Class::Unicode(class)) => Hir::class(Class::Unicode(widen_class(class))),
-        HirKind::Class(Class::Bytes(class)) => Hir::class(Class::Bytes(class.clone())),
-        HirKind::Look(look) => match look {
-            Look::Start
-            | Look::End
-            | Look::StartLF
-            | Look::EndLF
-            | Look::StartCRLF
-            | Look::EndCRLF => Hir::look(*look),
-            // Dropping an assertion only widens the match.
-            _ => Hir::empty(),
-        },
-        HirKind::Repetition(rep) => Hir::repetition(Repetition {
-            min: rep.min,
-            max: rep.max,
-            greedy: rep.greedy,
-            sub: Box::new(widen(&rep.sub)),
-        }),
-        HirKind::Capture(cap) => widen(&cap.sub),
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(widen).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(widen).collect()),
-    }
-}
-
-/// The ASCII part of `class`, plus every non-ASCII character if it had any.
-fn widen_class(class: &ClassUnicode) -> ClassUnicode {
-    let mut ranges: Vec<ClassUnicodeRange> = Vec::new();
-    let mut non_ascii = false;
-    for r in class.iter() {
-        if r.start() <= '\x7f' {
-            ranges.push(ClassUnicodeRange::new(r.start(), r.end().min('\x7f')));
-        }
-        non_ascii |= r.end() > '\x7f';
-    }
-    if non_ascii {
-        ranges.push(ClassUnicodeRange::new('\u{80}', '\u{10FFFF}'));
-    }
-    ClassUnicode::new(ranges)
 }
 
 /// Literals one of which every match of each pattern contains: one Aho-Corasick pass over the

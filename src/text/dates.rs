@@ -143,7 +143,7 @@ impl Prefiltered {
             .parse(pattern)
             .is_ok_and(|h| h.properties().minimum_len().is_some_and(|n| n > 0));
         let wide = never_empty
-            .then(|| crate::matcher::widened_regex(pattern))
+            .then(|| crate::widen::widened_regex(pattern))
             .flatten();
         Prefiltered { re, wide }
     }
