@@ -184,49 +184,16 @@ fn jd_match_parsed(b: Bencher) {
         .bench(|| scorer.match_parsed(black_box(&report), &job));
 }
 
-/// `unit` repeated to `len` bytes.
-fn fill(unit: &str, len: usize) -> String {
-    let mut s = unit.repeat(len / unit.len() + 1);
-    s.truncate(len);
-    s
-}
+#[path = "../tests/adversarial/mod.rs"]
+mod adversarial;
 
-/// Prose without headings: technical and ordinary words, twelve to a line.
-fn prose(len: usize) -> String {
-    const WORDS: &[&str] = &[
-        "built",
-        "Java",
-        "the",
-        "Kubernetes",
-        "service",
-        "with",
-        "PostgreSQL",
-        "for",
-        "our",
-        "Docker",
-        "team",
-        "Kafka",
-        "and",
-        "Redis",
-        "data",
-        "pipelines",
-        "Terraform",
-        "on",
-        "AWS",
-        "to",
-        "scale",
-    ];
-    let mut s = String::new();
-    let mut i = 0usize;
-    while s.len() < len {
-        for w in 0..12 {
-            s.push_str(WORDS[(i * 7 + w * 3) % WORDS.len()]);
-            s.push(if w == 11 { '\n' } else { ' ' });
-        }
-        i += 1;
-    }
-    s.truncate(len);
-    s
+/// The adversarial shape called `name`, at about `len` bytes.
+fn shape(name: &str, len: usize) -> String {
+    adversarial::shapes(len)
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| text)
+        .unwrap_or_else(|| panic!("no shape `{name}`"))
 }
 
 const SIZES: [usize; 3] = [10 * 1024, 100 * 1024, 1024 * 1024];
@@ -242,44 +209,35 @@ fn score_shape(b: Bencher, text: String) {
 
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn linearity_one_huge_line(b: Bencher, len: usize) {
-    score_shape(b, fill("Java ", len));
+    score_shape(b, shape("one huge line", len));
 }
 
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn linearity_many_tiny_lines(b: Bencher, len: usize) {
-    score_shape(b, fill("Java\n", len));
+    score_shape(b, shape("many tiny lines", len));
 }
 
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn linearity_one_skill_repeated(b: Bencher, len: usize) {
-    score_shape(
-        b,
-        fill(
-            "Built and operated services in Java with Kubernetes and PostgreSQL.\n",
-            len,
-        ),
-    );
+    score_shape(b, shape("one skill repeated", len));
 }
 
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn linearity_prose_without_headings(b: Bencher, len: usize) {
-    score_shape(b, prose(len));
+    score_shape(b, shape("prose without headings", len));
 }
 
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn linearity_negation_before_a_huge_clause(b: Bencher, len: usize) {
-    score_shape(
-        b,
-        format!("No experience with {}", fill("Java Kubernetes (", len)),
-    );
+    score_shape(b, shape("negation before a huge clause", len));
 }
 
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn linearity_misspellings_on_one_line(b: Bencher, len: usize) {
-    score_shape(b, fill("Kubernets Postgress Java Dokcer ", len));
+    score_shape(b, shape("misspellings on one line", len));
 }
 
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn linearity_a_date_range_on_every_line(b: Bencher, len: usize) {
-    score_shape(b, fill("Jan 2020 - Mar 2021 Java developer\n", len));
+    score_shape(b, shape("a date range on every line", len));
 }
