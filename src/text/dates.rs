@@ -515,53 +515,6 @@ pub fn find_durations(line: &str) -> Vec<StatedDuration> {
     out
 }
 
-/// The latest date the text mentions: the latest month named with a year
-/// ("Oct 2017", "10/2017"), or mid-year of a later bare year. `None` when the
-/// text mentions no year from 1970 to 2100. Used as "the time of writing" when
-/// no as-of date is given.
-///
-/// ```
-/// use skillgap::text::{latest_mention, YearMonth};
-/// assert_eq!(latest_mention("Aug 2006 to Oct 2017"), YearMonth::new(2017, 10));
-/// assert_eq!(latest_mention("Oct 2017; B.Tech 2019"), YearMonth::new(2019, 6));
-/// assert_eq!(latest_mention("no dates, 12345"), None);
-/// ```
-pub fn latest_mention(text: &str) -> Option<YearMonth> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(&format!(
-            r"(?i)\b(?:(?P<mon>{MONTH})\.?,?\s*(?P<ymon>\d{{4}})|(?P<num>\d{{1,2}})\s*/\s*(?P<ynum>\d{{4}})|(?P<year>\d{{4}}))\b"
-        ))
-        .expect("mention regex compiles")
-    });
-    let mut latest: Option<YearMonth> = None;
-    for caps in re.captures_iter(text) {
-        let found = if let (Some(m), Some(y)) = (caps.name("mon"), caps.name("ymon")) {
-            y.as_str()
-                .parse()
-                .ok()
-                .and_then(|y| YearMonth::new(y, month_number(m.as_str())))
-        } else if let (Some(m), Some(y)) = (caps.name("num"), caps.name("ynum")) {
-            match (y.as_str().parse(), m.as_str().parse()) {
-                (Ok(y), Ok(m)) => YearMonth::new(y, m),
-                _ => None,
-            }
-        } else {
-            caps.name("year")
-                .and_then(|y| y.as_str().parse().ok())
-                .and_then(|y| YearMonth::new(y, 6))
-        };
-        if let Some(d) = found.filter(|d| (1970..=2100).contains(&d.year)) {
-            latest = Some(match latest {
-                Some(l) if l.year == d.year && d.month == 6 => l, // a bare year adds nothing to a dated month
-                Some(l) => l.max(d),
-                None => d,
-            });
-        }
-    }
-    latest
-}
-
 /// Total months covered by `ranges`, counting overlapping months once.
 ///
 /// ```

@@ -8,8 +8,8 @@ mod work;
 
 pub(crate) use dates::number;
 pub use dates::{
-    find_durations, find_ranges, find_statements, latest_mention, merged_months, DateRange,
-    StatedDuration, YearMonth, YearsStatement,
+    find_durations, find_ranges, find_statements, merged_months, DateRange, StatedDuration,
+    YearMonth, YearsStatement,
 };
 pub use normalize::{normalize, Line};
 pub use sections::{heading_section, split_sections, Section, Segment};
