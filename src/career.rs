@@ -22,28 +22,59 @@ use crate::report::RangeEvidence;
 use crate::taxonomy::Taxonomy;
 use crate::text::{merged_months, DateRange};
 
+/// What the years in the role need to know of a taxonomy, built once per
+/// scorer: for each skill index, the `core` competencies it belongs to, and
+/// whether it is a technical skill (any kind but `responsibility` and
+/// `certification`: a title or a duty says nothing about the technology of a
+/// job).
+#[derive(Debug, Clone)]
+pub(crate) struct RoleTables {
+    core: Vec<Vec<usize>>,
+    technical: Vec<bool>,
+}
+
+impl RoleTables {
+    pub(crate) fn new(taxonomy: &Taxonomy) -> RoleTables {
+        let mut core = vec![Vec::new(); taxonomy.skills().len()];
+        for (ci, c) in taxonomy.competencies().iter().enumerate() {
+            if c.core {
+                for &si in taxonomy.competency_skill_indices(ci) {
+                    core[si].push(ci);
+                }
+            }
+        }
+        let technical = taxonomy
+            .skills()
+            .iter()
+            .map(|s| !matches!(s.kind.as_str(), "responsibility" | "certification"))
+            .collect();
+        RoleTables { core, technical }
+    }
+}
+
 /// Years in the role, to one decimal; sets each range's `role` flag.
 ///
 /// `touched` lists `(line, skill index, in a section where jobs are read)`
-/// for every counted mention; `job_lines` the (sorted) lines of text in those
-/// sections; `years` and `from_ranges` are the resume's total years and the
-/// years its date ranges cover.
+/// for every counted mention (sorted here); `job_lines` the (sorted) lines of
+/// text in those sections; `years` and `from_ranges` are the resume's total
+/// years and the years its date ranges cover.
 pub(crate) fn role_years(
     taxonomy: &Taxonomy,
+    tables: &RoleTables,
     ranges: &mut [RangeEvidence],
-    touched: &[(usize, usize, bool)],
+    touched: &mut [(usize, usize, bool)],
     job_lines: &[usize],
     years: f64,
     from_ranges: f64,
 ) -> f64 {
     let settings = taxonomy.settings();
     let need = settings.role_evidence_per_job.max(1);
-    let (core, technical) = competencies_by_skill(taxonomy);
+    let (core, technical) = (&tables.core, &tables.technical);
     // Sorted by line, so that a job's lines are one slice: each job reads only
     // its own mentions, and the whole pass is O(n log n) however many jobs
     // and mentions a resume has.
-    let mut touched = touched.to_vec();
     touched.sort_unstable();
+    let touched = &*touched;
     let mut seen = vec![usize::MAX; taxonomy.competencies().len()];
     let mut pass = 0;
     // Distinct core competencies, and whether any technical skill, on `lines`
@@ -123,24 +154,4 @@ pub(crate) fn role_years(
         settings.unplaced_years_share
     };
     crate::score::round1(placed + unplaced * share)
-}
-
-/// For each skill index, the `core` competencies it belongs to, and whether it
-/// is a technical skill (any kind but `responsibility` and `certification`:
-/// a title or a duty says nothing about the technology of a job).
-fn competencies_by_skill(taxonomy: &Taxonomy) -> (Vec<Vec<usize>>, Vec<bool>) {
-    let mut core = vec![Vec::new(); taxonomy.skills().len()];
-    for (ci, c) in taxonomy.competencies().iter().enumerate() {
-        if c.core {
-            for &si in taxonomy.competency_skill_indices(ci) {
-                core[si].push(ci);
-            }
-        }
-    }
-    let technical = taxonomy
-        .skills()
-        .iter()
-        .map(|s| !matches!(s.kind.as_str(), "responsibility" | "certification"))
-        .collect();
-    (core, technical)
 }

@@ -131,11 +131,16 @@ fn round3(x: f64) -> f64 {
 
 /// How far years and responsibilities count: `min(1, breadth / relevance_full)`.
 pub(crate) fn relevance(taxonomy: &Taxonomy, strengths: &Strengths) -> f64 {
+    relevance_of(taxonomy, breadth(taxonomy, strengths))
+}
+
+/// [`relevance`] from an already measured [`breadth`].
+fn relevance_of(taxonomy: &Taxonomy, breadth: f64) -> f64 {
     let full = taxonomy.settings().relevance_full;
     if full <= 0.0 {
         return 1.0;
     }
-    (breadth(taxonomy, strengths) / full).min(1.0)
+    (breadth / full).min(1.0)
 }
 
 /// The breadth of the role the resume touches: the share of all competencies,
@@ -167,8 +172,8 @@ pub(crate) fn all_levels(
     role_years: f64,
     threshold: f64,
 ) -> (Vec<LevelReadiness>, Option<usize>) {
-    let relevance = relevance(taxonomy, strengths);
     let breadth = breadth(taxonomy, strengths);
+    let relevance = relevance_of(taxonomy, breadth);
     let tolerance = taxonomy.settings().years_tolerance;
     let mut levels: Vec<LevelReadiness> = taxonomy
         .levels()

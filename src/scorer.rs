@@ -27,6 +27,7 @@ use std::collections::{HashMap, HashSet};
 pub struct Scorer {
     taxonomy: Taxonomy,
     matcher: Matcher,
+    role_tables: crate::career::RoleTables,
     as_of: Option<YearMonth>,
     target: Option<String>,
     level_threshold: f64,
@@ -126,6 +127,7 @@ impl ScorerBuilder {
         };
         Ok(Scorer {
             matcher: Matcher::new(&self.taxonomy, &options),
+            role_tables: crate::career::RoleTables::new(&self.taxonomy),
             taxonomy: self.taxonomy,
             as_of: self.as_of,
             target: self.target,
@@ -308,8 +310,9 @@ impl Scorer {
             .collect();
         experience.role_years = crate::career::role_years(
             t,
+            &self.role_tables,
             &mut experience.ranges,
-            &touched,
+            &mut touched,
             &job_lines,
             experience.years,
             experience.from_ranges,
