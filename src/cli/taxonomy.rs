@@ -356,29 +356,14 @@ fn explain_level(t: &Taxonomy, l: &skillgap::taxonomy::Level) -> String {
     out
 }
 
-/// `items` as comment lines of at most 80 columns, comma-separated.
+/// `items` as comment lines of at most 80 columns, comma-separated (the same
+/// first-fit wrapping as the text reports, see [`Width::wrap`]).
 fn comment_list(items: &[&str]) -> String {
-    let mut out = String::new();
-    let mut line = String::from("#   ");
-    for (i, item) in items.iter().enumerate() {
-        let piece = if i + 1 < items.len() {
-            format!("{item},")
-        } else {
-            item.to_string()
-        };
-        if line.len() > 4 && line.len() + 1 + piece.len() > 80 {
-            out.push_str(line.trim_end());
-            out.push('\n');
-            line = String::from("#   ");
-        }
-        if line.len() > 4 {
-            line.push(' ');
-        }
-        line.push_str(&piece);
-    }
-    out.push_str(&line);
-    out.push('\n');
-    out
+    Width::columns(76)
+        .wrap(&items.join(", "), 0)
+        .lines()
+        .map(|line| format!("#   {line}\n"))
+        .collect()
 }
 
 /// Pretty JSON of an entry; the CLI does not depend on the YAML crate.
