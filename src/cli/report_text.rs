@@ -35,6 +35,27 @@ fn status_style(s: Status) -> Style {
     }
 }
 
+/// The line saying that `more` date ranges or statements were left out of
+/// the listing (nothing when none were).
+fn write_more_experience(
+    w: &mut dyn Write,
+    width: Width,
+    more: usize,
+    what: &str,
+) -> io::Result<()> {
+    if more == 0 {
+        return Ok(());
+    }
+    let cap = skillgap::report::EXPERIENCE_CAP;
+    width.writeln(
+        w,
+        &format!(
+            "  {DIM}… and {more} more {what} (the first {cap} are listed; years count all){DIM:#}"
+        ),
+        4,
+    )
+}
+
 /// Writes the report. `source` names the input (a path or `<stdin>`).
 pub fn write(
     w: &mut dyn Write,
@@ -135,17 +156,7 @@ pub fn write(
                 8,
             )?;
         }
-        if report.more_ranges > 0 {
-            let cap = skillgap::report::EXPERIENCE_CAP;
-            width.writeln(
-                w,
-                &format!(
-                    "  {DIM}… and {} more date ranges (the first {cap} are listed; years count all){DIM:#}",
-                    report.more_ranges
-                ),
-                4,
-            )?;
-        }
+        write_more_experience(w, width, report.more_ranges, "date ranges")?;
     }
     if opts.explain {
         for s in &years.statements {
@@ -155,17 +166,7 @@ pub fn write(
                 8,
             )?;
         }
-        if report.more_statements > 0 {
-            let cap = skillgap::report::EXPERIENCE_CAP;
-            width.writeln(
-                w,
-                &format!(
-                    "  {DIM}… and {} more statements (the first {cap} are listed; years count all){DIM:#}",
-                    report.more_statements
-                ),
-                4,
-            )?;
-        }
+        write_more_experience(w, width, report.more_statements, "statements")?;
     }
 
     // Gaps.
