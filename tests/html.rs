@@ -315,3 +315,51 @@ fn score_html_renders_in_headless_chromium() {
         std::fs::write(out, png).unwrap();
     }
 }
+
+/// Clicking a heading of the batch ranking twice sorts by that column,
+/// ascending (checked in headless Chromium when installed: a probe script
+/// clicks "Years" and writes the row order into the title).
+#[test]
+fn batch_html_table_sorts_by_a_clicked_column_in_headless_chromium() {
+    let chromium = Path::new("/usr/bin/chromium");
+    if !chromium.exists() {
+        eprintln!("skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)");
+        return;
+    }
+    let (code, page) = skillgap(&[
+        "batch",
+        "fixtures/batch/good",
+        "--jd",
+        JOB,
+        "--format",
+        "html",
+        "--as-of",
+        "2026-11",
+    ]);
+    assert_eq!(code, 0);
+    let probe = r#"<script>var b = [].slice.call(document.querySelectorAll("th button")).filter(function (x) { return x.textContent == "Years"; })[0]; b.click(); b.click(); document.title = [].slice.call(document.querySelectorAll("tbody td.file")).map(function (td) { return td.textContent; }).join("|");</script>"#;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("batch.html");
+    std::fs::write(&file, page.replace("</body>", &format!("{probe}</body>"))).unwrap();
+    let out = Command::new(chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
+        .arg(format!("file://{}", file.display()))
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let title = dom
+        .split("<title>")
+        .nth(1)
+        .and_then(|t| t.split("</title>").next())
+        .expect("a title");
+    let order: Vec<&str> = title.split('|').collect();
+    assert_eq!(
+        order,
+        [
+            "fixtures/batch/good/python-backend-junior.txt",
+            "fixtures/batch/good/go-backend-mid-strong.txt",
+            "fixtures/batch/good/java-backend-senior-strong.txt",
+        ],
+        "fewest years first"
+    );
+}
