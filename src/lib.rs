@@ -28,6 +28,7 @@ mod error;
 pub mod eval;
 #[cfg(feature = "extract")]
 pub mod extract;
+pub mod fit;
 pub mod gaps;
 mod hash;
 pub mod jd;

@@ -26,6 +26,7 @@ fn main() -> ExitCode {
         Command::Score(args) => cli::score::run(args),
         Command::Batch(args) => cli::batch::run(args),
         Command::Eval(args) => cli::eval::run(args),
+        Command::Fit(args) => cli::fit::run(args),
         Command::Taxonomy(cmd) => cli::taxonomy::run(cmd),
     };
     match result {

@@ -37,6 +37,10 @@ pub enum Command {
     /// JSON Lines, CSV, Markdown or JUnit; exit 1 when any is under --fail-under.
     #[command(after_help = super::batch::args::BATCH_HELP)]
     Batch(super::batch::BatchArgs),
+    /// Rank every role (backend, software, full stack, frontend, DevOps, cloud, DBA)
+    /// by how well a resume fits it, with the level and top gaps in each.
+    #[command(after_help = super::fit::FIT_HELP)]
+    Fit(super::fit::FitArgs),
     /// Measure accuracy against hand-labelled resumes (precision, recall, F1, levels).
     #[command(after_help = EVAL_HELP)]
     Eval(EvalArgs),

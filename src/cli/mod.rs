@@ -4,6 +4,7 @@ pub mod args;
 pub mod batch;
 pub mod deadline;
 pub mod eval;
+pub mod fit;
 pub mod format;
 pub mod input;
 #[cfg(feature = "extract")]

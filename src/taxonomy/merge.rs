@@ -8,6 +8,11 @@
 //! `responsibilities` are merged by their target (same target replaces, new
 //! target appends), and any other field given replaces the old value.
 //! `settings` and `cues` merge key by key (cue lists append).
+//!
+//! A top-level `replace: [competencies, levels]` makes the named lists replace
+//! the base's instead (a role profile keeps the shared skills and brings its own
+//! competencies, core flags and levels). `replace` itself is validated by the
+//! caller against [`super::schema::REPLACEABLE`] and dropped after merging.
 
 use serde_json::{Map, Value};
 
@@ -33,8 +38,20 @@ pub(crate) fn merge(base: &mut Value, patch: Value) {
     let (Some(base), Value::Object(patch)) = (base.as_object_mut(), patch) else {
         return;
     };
+    let replace: Vec<String> = patch
+        .get("replace")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default();
+    for key in &replace {
+        base.remove(key);
+    }
     for (key, value) in patch {
-        if key == "extends" {
+        if key == "extends" || key == "replace" {
             continue;
         }
         match (base.get_mut(&key), value) {
@@ -134,6 +151,37 @@ mod tests {
             base["levels"][0]["requirements"],
             json!([{"skill": "git", "weight": 3.0}, {"competency": "sql-databases"}, {"skill": "elixir"}])
         );
+    }
+
+    #[test]
+    fn replace_swaps_named_lists_and_keeps_the_rest() {
+        let mut base = json!({
+            "skills": [{"id": "go"}],
+            "competencies": [{"id": "backend", "core": true}],
+            "levels": [{"id": "junior"}, {"id": "mid"}]
+        });
+        merge(
+            &mut base,
+            json!({"extends": "builtin", "replace": ["competencies", "levels"],
+                   "skills": [{"id": "react"}],
+                   "competencies": [{"id": "frontend", "core": true}],
+                   "levels": [{"id": "junior"}]}),
+        );
+        assert_eq!(
+            base,
+            json!({
+                "skills": [{"id": "go"}, {"id": "react"}],
+                "competencies": [{"id": "frontend", "core": true}],
+                "levels": [{"id": "junior"}]
+            })
+        );
+    }
+
+    #[test]
+    fn replace_of_a_list_the_file_omits_empties_it() {
+        let mut base = json!({"levels": [{"id": "junior"}], "skills": []});
+        merge(&mut base, json!({"replace": ["levels"]}));
+        assert_eq!(base, json!({"skills": []}));
     }
 
     #[test]

@@ -21,6 +21,37 @@ use std::sync::OnceLock;
 /// The built-in `backend-developer` taxonomy's source text (YAML).
 pub const BUILTIN_YAML: &str = include_str!("../../taxonomy/backend-developer.yaml");
 
+/// The built-in role profiles (`taxonomy/roles/`), as `(file name, YAML)`. Each
+/// says `extends: builtin` and `replace: [competencies, levels]`: it shares the
+/// built-in skills and brings its own competencies and levels. With the built-in
+/// backend taxonomy they are the roles `skillgap fit` ranks (docs/ROLES.md).
+pub const ROLE_YAMLS: &[(&str, &str)] = &[
+    (
+        "software-developer.yaml",
+        include_str!("../../taxonomy/roles/software-developer.yaml"),
+    ),
+    (
+        "full-stack-developer.yaml",
+        include_str!("../../taxonomy/roles/full-stack-developer.yaml"),
+    ),
+    (
+        "frontend-developer.yaml",
+        include_str!("../../taxonomy/roles/frontend-developer.yaml"),
+    ),
+    (
+        "devops-engineer.yaml",
+        include_str!("../../taxonomy/roles/devops-engineer.yaml"),
+    ),
+    (
+        "cloud-engineer.yaml",
+        include_str!("../../taxonomy/roles/cloud-engineer.yaml"),
+    ),
+    (
+        "database-administrator.yaml",
+        include_str!("../../taxonomy/roles/database-administrator.yaml"),
+    ),
+];
+
 /// The name under which the built-in taxonomy reports its problems.
 const BUILTIN_ORIGIN: &str = "taxonomy/backend-developer.yaml (built in)";
 
@@ -61,6 +92,38 @@ impl Taxonomy {
                     panic!("the built-in taxonomy is invalid: {e}")
                 });
                 Taxonomy::index(data)
+            })
+            .clone()
+    }
+
+    /// The built-in roles: the backend taxonomy first, then every profile in
+    /// [`ROLE_YAMLS`] (parsed once per process; checked by the test suite,
+    /// `builtin_roles_pass_check`).
+    ///
+    /// ```
+    /// use skillgap::Taxonomy;
+    /// let roles = Taxonomy::builtin_roles();
+    /// assert_eq!(roles[0].id(), "backend-developer");
+    /// assert!(roles.iter().any(|t| t.id() == "frontend-developer"));
+    /// // Every role shares the one skill base.
+    /// assert!(roles.iter().all(|t| t.skill("react").is_some()));
+    /// ```
+    pub fn builtin_roles() -> Vec<Taxonomy> {
+        static ROLES: OnceLock<Vec<Taxonomy>> = OnceLock::new();
+        ROLES
+            .get_or_init(|| {
+                let mut roles = vec![Taxonomy::builtin()];
+                for (file, src) in ROLE_YAMLS {
+                    let data = resolve(src).unwrap_or_else(|problems| {
+                        let e = Error::InvalidTaxonomy {
+                            origin: format!("taxonomy/roles/{file} (built in)"),
+                            problems,
+                        };
+                        panic!("a built-in role is invalid: {e}")
+                    });
+                    roles.push(Taxonomy::index(data));
+                }
+                roles
             })
             .clone()
     }
@@ -263,6 +326,9 @@ impl Taxonomy {
 /// Parses `src` and, when it says `extends: builtin`, merges it into the built-in data.
 fn resolve(src: &str) -> Result<TaxonomyFile, Vec<Problem>> {
     let file = loader::parse(src).map_err(|p| vec![p])?;
+    if !file.replace.is_empty() {
+        check_replace(src, &file)?;
+    }
     match file.extends.as_deref() {
         None => Ok(file),
         Some("builtin") => {
@@ -277,6 +343,44 @@ fn resolve(src: &str) -> Result<TaxonomyFile, Vec<Problem>> {
             message: format!("cannot extend `{other}`"),
             hint: Some("only `extends: builtin` is supported; omit `extends` to replace the built-in taxonomy".into()),
         }]),
+    }
+}
+
+/// `replace:` needs `extends` and names only lists in [`REPLACEABLE`].
+fn check_replace(src: &str, file: &TaxonomyFile) -> Result<(), Vec<Problem>> {
+    let line = src
+        .lines()
+        .position(|l| l.starts_with("replace:"))
+        .map(|i| i + 1);
+    let mut problems = Vec::new();
+    if file.extends.is_none() {
+        problems.push(Problem {
+            line,
+            column: Some(1),
+            message: "`replace` needs `extends: builtin`".into(),
+            hint: Some(
+                "a file without `extends` already replaces everything; remove `replace`".into(),
+            ),
+        });
+    }
+    for key in &file.replace {
+        if !REPLACEABLE.contains(&key.as_str()) {
+            let hint = match did_you_mean(key, REPLACEABLE.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("`replace` takes {}", REPLACEABLE.join(", ")),
+            };
+            problems.push(Problem {
+                line,
+                column: Some(1),
+                message: format!("cannot replace `{key}`"),
+                hint: Some(hint),
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
     }
 }
 

@@ -28,6 +28,11 @@ pub struct TaxonomyFile {
     /// `builtin` to extend the built-in taxonomy instead of replacing it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extends: Option<String>,
+    /// With `extends`: top-level lists the file replaces instead of merging into
+    /// the base (`competencies`, `levels`; see [`REPLACEABLE`]). A role profile
+    /// keeps the shared skills and brings its own competencies and levels.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replace: Vec<String>,
     /// Free text shown by `taxonomy show`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
@@ -50,6 +55,9 @@ pub struct TaxonomyFile {
     #[serde(default)]
     pub levels: Vec<Level>,
 }
+
+/// The top-level lists a file that `extends` another may `replace`.
+pub const REPLACEABLE: &[&str] = &["competencies", "levels"];
 
 fn default_schema_version() -> u32 {
     SCHEMA_VERSION

@@ -8,6 +8,7 @@
 pub(crate) mod batch;
 pub(crate) mod escape;
 pub(crate) mod eval;
+pub(crate) mod fit;
 pub(crate) mod jd;
 pub(crate) mod page;
 pub(crate) mod score;

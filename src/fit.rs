@@ -1,0 +1,197 @@
+//! Career fit: one resume against several role profiles.
+//!
+//! [`fit`] scores one text with several [`Scorer`]s (one per role, usually
+//! [`Taxonomy::builtin_roles`](crate::Taxonomy::builtin_roles)) and ranks the
+//! roles by [`role_fit`]. No I/O: text in, [`Fit`] out.
+//!
+//! **Fit** (0–100) is `100 × √(breadth × coverage)`:
+//!
+//! - **breadth**: the importance-weighted share of the role's competencies the
+//!   resume evidences. Each competency weighs by its `importance` (high 3,
+//!   medium-high 2, medium 1), doubled when it is `core` to the role, and earns
+//!   credit 1 when evidenced (used on an Experience or Projects line), 2/3 when
+//!   only claimed, 1/3 when hedged, 0 when absent.
+//! - **coverage**: the share of the resume's role-relevant skills that this role's
+//!   competencies name. Role-relevant means named by a competency of *any* role
+//!   being ranked; each found skill weighs 1 when evidenced, 1/2 when claimed, 1/4
+//!   when hedged. A backend resume full of Java, Kafka and SQL touches the
+//!   frontend role's JavaScript, but the frontend role explains little of it.
+//!
+//! Both must be high: breadth alone ranks every broad senior 100 everywhere,
+//! coverage alone gives a one-skill resume 100. Fit does not depend on years: it
+//! says which role the person's work looks like, while `estimated_level` says how
+//! senior they would be hired in it.
+
+use crate::report::{Gap, Report, Status};
+use crate::text::YearMonth;
+use crate::{Scorer, Taxonomy};
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use std::collections::HashSet;
+
+/// The version of the `fit` JSON schema.
+pub const FIT_SCHEMA_VERSION: u32 = 1;
+
+/// How many gaps each role lists.
+pub const TOP_GAPS: usize = 3;
+
+/// Every role's fit for one resume, best first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fit {
+    /// [`FIT_SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The roles, sorted by `fit` descending (ties keep the scorers' order).
+    pub roles: Vec<RoleFit>,
+}
+
+/// One role's fit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoleFit {
+    /// The role's taxonomy id, e.g. `frontend-developer`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Fit 0–100, one decimal (see the module docs).
+    pub fit: f64,
+    /// The level the person would be hired at in this role, if any.
+    pub estimated_level: Option<String>,
+    /// Readiness (0–100) per level id, lowest level first.
+    #[serde(serialize_with = "ordered_map")]
+    pub readiness: Vec<(String, f64)>,
+    /// The gaps to the next level, biggest gain first (at most [`TOP_GAPS`]).
+    pub top_gaps: Vec<Gap>,
+}
+
+fn ordered_map<S: Serializer>(pairs: &[(String, f64)], s: S) -> Result<S::Ok, S::Error> {
+    let mut map = s.serialize_map(Some(pairs.len()))?;
+    for (k, v) in pairs {
+        map.serialize_entry(k, v)?;
+    }
+    map.end()
+}
+
+impl Fit {
+    /// A role by id.
+    pub fn role(&self, id: &str) -> Option<&RoleFit> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    /// The 1-based rank of a role, if present.
+    pub fn rank(&self, id: &str) -> Option<usize> {
+        self.roles.iter().position(|r| r.id == id).map(|i| i + 1)
+    }
+}
+
+/// Scores `text` with every scorer and ranks the roles by fit.
+///
+/// ```
+/// use skillgap::{fit, Scorer, Taxonomy};
+/// let scorers: Vec<Scorer> = Taxonomy::builtin_roles().into_iter().map(Scorer::new).collect();
+/// let resume = "EXPERIENCE\nFrontend Engineer, Acme (Jan 2019 - Dec 2023)\n\
+///   - Built React and TypeScript components with responsive CSS layouts\n\
+///   - Wrote Jest tests and integrated REST APIs in the UI\n";
+/// let f = fit::fit(&scorers, resume);
+/// assert_eq!(f.roles.len(), scorers.len());
+/// assert!(f.rank("frontend-developer").unwrap() <= 2);
+/// assert!(f.roles.windows(2).all(|w| w[0].fit >= w[1].fit));
+/// ```
+pub fn fit(scorers: &[Scorer], text: &str) -> Fit {
+    rank(scorers.iter().map(|s| (s.taxonomy(), s.score(text))))
+}
+
+/// Like [`fit`], reading "Present" as `as_of` (for `eval`).
+pub fn fit_at(scorers: &[Scorer], text: &str, as_of: YearMonth) -> Fit {
+    rank(
+        scorers
+            .iter()
+            .map(|s| (s.taxonomy(), s.score_at(text, as_of))),
+    )
+}
+
+fn rank<'a>(reports: impl Iterator<Item = (&'a Taxonomy, Report)>) -> Fit {
+    let reports: Vec<(&Taxonomy, Report)> = reports.collect();
+    let universe: HashSet<&str> = reports.iter().flat_map(|(t, _)| role_skills(t)).collect();
+    let mut roles: Vec<RoleFit> = reports
+        .iter()
+        .map(|(t, report)| {
+            let b = breadth(t, report);
+            let c = coverage(&role_skills(t).collect(), &universe, report);
+            RoleFit {
+                id: t.id().to_string(),
+                name: t.name().to_string(),
+                fit: ((b * c).sqrt() * 1000.0).round() / 10.0,
+                estimated_level: report.estimated_level.clone(),
+                readiness: report
+                    .levels
+                    .iter()
+                    .map(|l| (l.id.clone(), l.readiness))
+                    .collect(),
+                top_gaps: report.gaps.iter().take(TOP_GAPS).cloned().collect(),
+            }
+        })
+        .collect();
+    roles.sort_by(|a, b| b.fit.total_cmp(&a.fit));
+    Fit {
+        schema_version: FIT_SCHEMA_VERSION,
+        roles,
+    }
+}
+
+/// The skill ids a role's competencies name.
+fn role_skills(t: &Taxonomy) -> impl Iterator<Item = &str> {
+    t.competencies()
+        .iter()
+        .flat_map(|c| c.skills.iter().map(String::as_str))
+}
+
+/// The share (0–1) of the resume's skills in `universe` that `role` names, each
+/// weighted by its status (see the module docs); 0 when none is found.
+pub fn coverage(role: &HashSet<&str>, universe: &HashSet<&str>, report: &Report) -> f64 {
+    let (mut got, mut total) = (0.0, 0.0);
+    for s in &report.skills {
+        if !universe.contains(s.id.as_str()) {
+            continue;
+        }
+        let w = match s.status {
+            Status::Evidenced => 1.0,
+            Status::Claimed => 0.5,
+            Status::Weak => 0.25,
+        };
+        total += w;
+        if role.contains(s.id.as_str()) {
+            got += w;
+        }
+    }
+    if total <= 0.0 {
+        return 0.0;
+    }
+    got / total
+}
+
+/// Weight of a core competency relative to its importance.
+pub const CORE_FACTOR: f64 = 2.0;
+
+/// The breadth (0–1) of a report made with `taxonomy`: the weighted share of its
+/// competencies evidenced (see the module docs).
+pub fn breadth(taxonomy: &Taxonomy, report: &Report) -> f64 {
+    let (mut got, mut total) = (0.0, 0.0);
+    for c in taxonomy.competencies() {
+        let w = c.importance.map_or(1.0, |i| i.weight()) * if c.core { CORE_FACTOR } else { 1.0 };
+        total += w;
+        let status = report
+            .competencies
+            .iter()
+            .find(|f| f.id == c.id)
+            .and_then(|f| f.status);
+        got += w * match status {
+            Some(Status::Evidenced) => 1.0,
+            Some(Status::Claimed) => 2.0 / 3.0,
+            Some(Status::Weak) => 1.0 / 3.0,
+            None => 0.0,
+        };
+    }
+    if total <= 0.0 {
+        return 0.0;
+    }
+    got / total
+}

@@ -1,0 +1,184 @@
+//! `skillgap fit`: role profiles as data, and the ranking.
+
+use skillgap::fit::{self, FIT_SCHEMA_VERSION};
+use skillgap::taxonomy::{check, ROLE_YAMLS};
+use skillgap::{Scorer, Taxonomy};
+use std::process::Command;
+
+const AS_OF: &str = "2026-11";
+
+fn fixture(path: &str) -> String {
+    std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn builtin_scorers() -> Vec<Scorer> {
+    Taxonomy::builtin_roles()
+        .into_iter()
+        .map(Scorer::new)
+        .collect()
+}
+
+#[test]
+fn builtin_roles_pass_check() {
+    for (file, src) in ROLE_YAMLS {
+        let problems = check(src);
+        assert!(problems.is_empty(), "taxonomy/roles/{file}: {problems:#?}");
+    }
+}
+
+#[test]
+fn every_role_shares_the_one_skill_base_and_has_its_own_levels() {
+    let roles = Taxonomy::builtin_roles();
+    let base = Taxonomy::builtin();
+    assert_eq!(roles.len(), ROLE_YAMLS.len() + 1);
+    let mut ids: Vec<&str> = roles.iter().map(|t| t.id()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), roles.len(), "role ids are unique");
+    for t in &roles[1..] {
+        for s in base.skills() {
+            assert!(
+                t.skill(&s.id).is_some(),
+                "{} lacks base skill {}",
+                t.id(),
+                s.id
+            );
+        }
+        // `replace: [competencies, levels]`: none of the backend competencies is left.
+        for c in base.competencies() {
+            assert!(t.competency(&c.id).is_none(), "{} kept {}", t.id(), c.id);
+        }
+        assert!(
+            t.competencies().iter().any(|c| c.core),
+            "{} has a core competency",
+            t.id()
+        );
+        assert!(!t.data().sources.is_empty() && !t.levels().is_empty());
+    }
+}
+
+#[test]
+fn replace_needs_extends_and_names_only_replaceable_lists() {
+    let p = check("id: x\nreplace: [levels]\nlevels:\n  - id: junior\n");
+    assert!(
+        p.iter()
+            .any(|p| p.message.contains("`replace` needs `extends: builtin`")),
+        "{p:?}"
+    );
+    let p = check("id: x\nextends: builtin\nreplace: [levls, skills]\n");
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert_eq!(p[0].message, "cannot replace `levls`");
+    assert_eq!(p[0].hint.as_deref(), Some("did you mean `levels`?"));
+    assert_eq!(p[0].line, Some(3));
+    assert_eq!(p[1].message, "cannot replace `skills`");
+}
+
+#[test]
+fn fit_ranks_every_role_best_first_with_levels_and_at_most_three_gaps() {
+    let scorers = builtin_scorers();
+    let f = fit::fit_at(
+        &scorers,
+        &fixture("fixtures/resumes/frontend-only-react.txt"),
+        skillgap::text::YearMonth::parse(AS_OF).unwrap(),
+    );
+    assert_eq!(f.schema_version, FIT_SCHEMA_VERSION);
+    assert_eq!(f.roles.len(), scorers.len());
+    assert!(f.roles.windows(2).all(|w| w[0].fit >= w[1].fit));
+    assert!(f
+        .roles
+        .iter()
+        .all(|r| (0.0..=100.0).contains(&r.fit) && r.top_gaps.len() <= 3));
+    assert!(f.rank("frontend-developer").unwrap() <= 2, "{:?}", f.roles);
+    assert!(
+        f.role("frontend-developer").unwrap().fit > f.role("database-administrator").unwrap().fit
+    );
+}
+
+#[test]
+fn a_store_manager_fits_no_role() {
+    let f = fit::fit(
+        &builtin_scorers(),
+        &fixture("fixtures/resumes/non-technical-store-manager.txt"),
+    );
+    assert!(f.roles.iter().all(|r| r.fit < 40.0), "{:?}", f.roles);
+}
+
+#[test]
+fn adding_a_role_is_a_data_change() {
+    let toy = Taxonomy::from_path(format!(
+        "{}/fixtures/taxonomies/role-toy-data-engineer.yaml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let mut scorers = builtin_scorers();
+    scorers.push(Scorer::new(toy));
+    let f = fit::fit(
+        &scorers,
+        &fixture("fixtures/fit/data-engineer-pipelines.txt"),
+    );
+    assert_eq!(f.roles[0].id, "toy-data-engineer", "{:?}", f.roles);
+}
+
+#[test]
+fn cli_fit_json_takes_a_role_file() {
+    let out = Command::new(env!("CARGO_BIN_EXE_skillgap"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "fit",
+            "fixtures/fit/data-engineer-pipelines.txt",
+            "--role-file",
+            "fixtures/taxonomies/role-toy-data-engineer.yaml",
+            "--format",
+            "json",
+            "--as-of",
+            AS_OF,
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["schema_version"], 1);
+    let roles = v["roles"].as_array().unwrap();
+    assert_eq!(roles.len(), ROLE_YAMLS.len() + 2);
+    assert_eq!(roles[0]["id"], "toy-data-engineer");
+    for r in roles {
+        for key in [
+            "id",
+            "name",
+            "fit",
+            "estimated_level",
+            "readiness",
+            "top_gaps",
+        ] {
+            assert!(r.get(key).is_some(), "{key} missing in {r}");
+        }
+    }
+    // Readiness is keyed by level id, lowest level first.
+    let levels: Vec<&String> = roles[0]["readiness"].as_object().unwrap().keys().collect();
+    assert_eq!(levels, ["junior", "mid"]);
+}
+
+#[test]
+fn cli_fit_refuses_a_role_file_that_reuses_a_builtin_id() {
+    let dir = std::env::temp_dir().join(format!("skillgap-fit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("dup.yaml");
+    std::fs::write(&file, "id: frontend-developer\nextends: builtin\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_skillgap"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "fit",
+            "fixtures/resumes/frontend-only-react.txt",
+            "--role-file",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("role id `frontend-developer` is already defined"));
+}
