@@ -12,6 +12,8 @@ pub mod options;
 pub mod report_markdown;
 pub mod report_text;
 pub mod score;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod taxonomy;
 pub mod width;
 

@@ -195,7 +195,7 @@ struct SkillJson<'a> {
     patterns: &'a [String],
 }
 
-fn list_json(w: &mut dyn Write, t: &Taxonomy, kind: Option<&str>) -> std::io::Result<()> {
+pub fn list_json(w: &mut dyn Write, t: &Taxonomy, kind: Option<&str>) -> std::io::Result<()> {
     let doc = ListJson {
         schema_version: 1,
         id: t.id(),
