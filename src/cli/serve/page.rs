@@ -92,7 +92,7 @@ pub fn result(scored: &Scored) -> Markup {
                     }
                 }
             }
-            p class="big" id="level" {
+            p class="big" id="estimated-level" {
                 "Estimated level: "
                 (report.estimated_level.as_deref().unwrap_or("below the first level"))
             }
@@ -123,7 +123,8 @@ pub fn result(scored: &Scored) -> Markup {
                     @for g in report.gaps.iter().take(5) {
                         li {
                             strong { (g.name) }
-                            " (+" (format!("{:.1}", g.gain)) " points) — " (g.why)
+                            " (+" (format!("{:.1}", g.gain)) " points)"
+                            @if !g.why.is_empty() { " — " (g.why) }
                         }
                     }
                 }
