@@ -96,7 +96,7 @@ impl State {
         let taxonomy = load_taxonomy(args.taxonomy.taxonomy.as_deref())?;
         let scorer = build_scorer(taxonomy, &args.matching, None)?;
         let mut taxonomy_json = Vec::new();
-        super::taxonomy::list_json(&mut taxonomy_json, scorer.taxonomy(), None)?;
+        crate::cli::format::taxonomy::json::write(&mut taxonomy_json, scorer.taxonomy(), None)?;
         let levels = scorer
             .taxonomy()
             .levels()

@@ -6,7 +6,7 @@
 use super::error::ApiError;
 use super::upload::{Part, Upload};
 use super::State;
-use crate::cli::batch::format::{Format, JobInfo, Run, Totals};
+use crate::cli::format::batch::{Format, JobInfo, Run, Totals};
 use crate::cli::batch::record::{FileResult, Work};
 use crate::cli::width::Width;
 use axum::http::StatusCode;
