@@ -50,7 +50,7 @@ def main():
             browser = p.chromium.launch(
                 executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
             )
-            page = browser.new_page(viewport={"width": 1000, "height": 900})
+            page = browser.new_page(viewport={"width": 1000, "height": 1300})
             page.on(
                 "console",
                 lambda m: errors.append(m.text) if m.type == "error" else None,
@@ -60,22 +60,26 @@ def main():
             page.set_input_files("#resume", str(RESUME))
             page.fill("#jd", JOB.read_text())
             page.get_by_role("button", name="Score my resume").click()
-            page.wait_for_selector("#result", timeout=60_000)
+            page.wait_for_selector("ol.gaps", timeout=60_000)
 
-            level = page.locator("#estimated-level")
+            level = page.locator(".card", has_text="Estimated level")
             expect(level).to_be_visible()
-            expect(level).to_contain_text(re.compile(r"Estimated level: \w+"))
-            gap = page.locator("#gaps li").first
+            expect(level.locator(".big")).to_have_text(
+                re.compile(r"^(junior|mid|senior|lead|architect|none)$")
+            )
+            gap = page.locator("ol.gaps > li").first
             expect(gap).to_be_visible()
-            match = page.locator("#match")
+            match = page.locator(".card", has_text="Job match")
             expect(match).to_be_visible()
-            expect(match).to_contain_text(re.compile(r"Match: \d+(\.\d)?%"))
+            expect(match.locator(".big")).to_have_text(re.compile(r"^\d+(\.\d)?%$"))
 
             SHOT.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(SHOT), full_page=True)
+            page.screenshot(path=str(SHOT), full_page=False)
             print(
-                f"browser: {level.inner_text()!r}, {match.inner_text()!r}, "
-                f"first gap {gap.inner_text()[:60]!r}; screenshot {SHOT.relative_to(ROOT)}"
+                f"browser: level {level.locator('.big').inner_text()!r}, "
+                f"match {match.locator('.big').inner_text()!r}, "
+                f"first gap {gap.locator('strong').first.inner_text()!r}; "
+                f"screenshot {SHOT.relative_to(ROOT)}"
             )
             browser.close()
     finally:

@@ -1,7 +1,8 @@
 //! The page: a form that works without JavaScript (a plain multipart POST to `/`), and the
-//! result below it. Every string that comes from a resume or a job is escaped by maud.
+//! answer to it, the HTML report (src/cli/format/{score,jd}/html.rs, the same as
+//! `--format html`). Every string that comes from a resume or a job is escaped by maud.
 //!
-//! [`result`] is the one place that turns a scored resume into HTML for the page.
+//! [`result`] is the one place that turns a scored resume into the page's answer.
 
 use super::work::Scored;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
@@ -16,20 +17,10 @@ textarea{width:100%;box-sizing:border-box;min-height:8rem;font:inherit}
 button{font:inherit;font-weight:700;padding:.6rem 1.2rem;border:0;border-radius:.4rem;background:#1f5fbf;color:#fff;cursor:pointer;justify-self:start}
 .hint{color:#5b6474;font-size:.9rem}
 .error{background:#fdecea;border:1px solid #f5b5ad;border-radius:.4rem;padding:.6rem .9rem;margin:1rem 0}
-.result{background:#fff;border:1px solid #d8dce3;border-radius:.6rem;padding:1rem 1.2rem;margin-top:1.2rem}
-.big{font-size:1.3rem;font-weight:700}
-table{border-collapse:collapse;width:100%}
-td,th{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #eceff3;vertical-align:top}
-.bar{background:#e6e9ef;border-radius:.3rem;height:.7rem;min-width:6rem}
-.bar span{display:block;height:100%;border-radius:.3rem;background:#2f8f5b}
 ";
 
-/// The whole page: the form, an error if the last attempt failed, the result if any.
-pub fn page<'a>(
-    levels: impl Iterator<Item = &'a str>,
-    error: Option<&str>,
-    result: Option<Markup>,
-) -> Markup {
+/// The form, with the error of the last attempt if it failed.
+pub fn page<'a>(levels: impl Iterator<Item = &'a str>, error: Option<&str>) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -67,68 +58,65 @@ pub fn page<'a>(
                     @if let Some(error) = error {
                         div class="error" role="alert" { (error) }
                     }
-                    @if let Some(result) = result {
-                        (result)
-                    }
                 }
             }
         }
     }
 }
 
-/// A scored resume on the page: the level, the readiness ladder, the top gaps and, with a
-/// job, the match and the missing required skills.
-pub fn result(scored: &Scored) -> Markup {
-    let report = &scored.report;
-    html! {
-        section class="result" id="result" {
-            @if let Some(m) = &scored.job {
-                p class="big" id="match" { "Match: " (format!("{:.1}%", m.percent)) }
-                @if let Some(title) = &m.title { p { "Job: " (title) } }
-                @if !m.missing_required.is_empty() {
-                    h2 { "Missing required skills" }
-                    ul id="missing-required" {
-                        @for r in &m.missing_required { li { (r.name) } }
-                    }
-                }
-            }
-            p class="big" id="estimated-level" {
-                "Estimated level: "
-                (report.estimated_level.as_deref().unwrap_or("below the first level"))
-            }
-            p {
-                "Years of experience: " (format!("{:.1}", report.experience.years))
-                " · scored against " (scored.scorer.taxonomy().name())
-            }
-            h2 { "Readiness per level" }
-            table {
-                @for l in &report.levels {
-                    tr {
-                        th { (l.name) }
-                        td { (format!("{:.0}%", l.readiness)) @if l.reached { " ✓" } }
-                        td class="bar-cell" {
-                            div class="bar" {
-                                span style=(format!("width:{:.0}%", l.readiness.clamp(0.0, 100.0))) {}
-                            }
-                        }
-                    }
-                }
-            }
-            @if !report.gaps.is_empty() {
-                h2 {
-                    "Top gaps"
-                    @if let Some(t) = &report.target_level { " to " (t) }
-                }
-                ol id="gaps" {
-                    @for g in report.gaps.iter().take(5) {
-                        li {
-                            strong { (g.name) }
-                            " (+" (format!("{:.1}", g.gain)) " points)"
-                            @if !g.why.is_empty() { " — " (g.why) }
-                        }
-                    }
-                }
+/// A scored resume as the page's answer: the HTML report of `score --format html` (with a
+/// job, the match of `score --jd --format html` followed by the report), under a link back
+/// to the form. The report is a whole self-contained page; its `<main>` gets the link, and
+/// with a job the report's `<main>` content follows the match's. (Resume text in it is
+/// escaped, so the only `<main>` tags are the page's own.)
+pub fn result(scored: &Scored) -> String {
+    use crate::cli::format::{jd, score};
+    let report = score::html::render(&scored.report, &scored.text, &scored.name);
+    let page = match &scored.job {
+        None => report,
+        Some(m) => {
+            let matched =
+                jd::html::render(m, scored.scorer.taxonomy(), &scored.name, &scored.job_name);
+            match main_content(&report) {
+                Some(inner) => insert_at_end_of_main(&matched, inner),
+                None => matched,
             }
         }
+    };
+    let back = html! {
+        nav style="margin:0 0 1rem" {
+            a href="/" { "← Score another resume" }
+        }
+    };
+    page.replacen("<main>", &format!("<main>{}", back.into_string()), 1)
+}
+
+/// What is between a page's first `<main>` and its last `</main>`.
+fn main_content(page: &str) -> Option<&str> {
+    let start = page.find("<main>")? + "<main>".len();
+    let end = page.rfind("</main>")?;
+    page.get(start..end)
+}
+
+fn insert_at_end_of_main(page: &str, content: &str) -> String {
+    match page.rfind("</main>") {
+        Some(at) => format!("{}{content}{}", &page[..at], &page[at..]),
+        None => page.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_main_content_of_one_page_goes_at_the_end_of_the_other() {
+        let a = "<html><main><p>a</p></main></html>";
+        let b = "<html><main><p>b</p></main></html>";
+        assert_eq!(main_content(b), Some("<p>b</p>"));
+        assert_eq!(
+            insert_at_end_of_main(a, main_content(b).unwrap()),
+            "<html><main><p>a</p><p>b</p></main></html>"
+        );
     }
 }

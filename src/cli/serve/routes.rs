@@ -53,7 +53,7 @@ fn caps(state: &State) -> Caps {
 }
 
 async fn page_get(Shared(state): Shared<Arc<State>>) -> Html<String> {
-    Html(page::page(state.level_ids(), None, None).into_string())
+    Html(page::page(state.level_ids(), None).into_string())
 }
 
 /// The form's POST: the page again, with the result or the error (and its status).
@@ -65,17 +65,14 @@ async fn page_post(
         Ok(upload) => work::score(&state, upload).await,
         Err(e) => Err(e),
     };
-    let (status, markup) = match scored {
-        Ok(scored) => (
-            StatusCode::OK,
-            page::page(state.level_ids(), None, Some(page::result(&scored))),
-        ),
+    match scored {
+        Ok(scored) => Html(page::result(&scored)).into_response(),
         Err(e) => (
             e.status,
-            page::page(state.level_ids(), Some(&e.message), None),
-        ),
-    };
-    (status, Html(markup.into_string())).into_response()
+            Html(page::page(state.level_ids(), Some(&e.message)).into_string()),
+        )
+            .into_response(),
+    }
 }
 
 async fn score(

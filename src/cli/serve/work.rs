@@ -6,8 +6,8 @@
 use super::error::ApiError;
 use super::upload::{Part, Upload};
 use super::State;
-use crate::cli::format::batch::{Format, JobInfo, Run, Totals};
 use crate::cli::batch::record::{FileResult, Work};
+use crate::cli::format::batch::{Format, JobInfo, Run, Totals};
 use crate::cli::width::Width;
 use axum::http::StatusCode;
 use skillgap::extract::ExtractError;
@@ -24,6 +24,12 @@ pub struct Scored {
     pub report: Report,
     pub job: Option<JobMatch>,
     pub scorer: Arc<Scorer>,
+    /// The text that was scored (the HTML report shows it, evidence lines highlighted).
+    pub text: String,
+    /// The resume's file name, as uploaded (`resume` without one).
+    pub name: String,
+    /// The job's file name, or `pasted job` for text.
+    pub job_name: String,
 }
 
 impl Scored {
@@ -79,10 +85,13 @@ fn score_now(state: &State, mut upload: Upload) -> Result<Scored, ApiError> {
         }
     };
     let scorer = state.scorer(upload.level.as_deref())?;
+    let name = resume.name.clone().unwrap_or_else(|| "resume".to_string());
     let doc = read(state, resume, "resume")?;
     let report = scorer.score(&doc.text);
+    let mut job_name = String::new();
     let job = match upload.jd {
         Some(jd) => {
+            job_name = jd.name.clone().unwrap_or_else(|| "pasted job".to_string());
             let doc = read(state, jd, "jd")?;
             Some(scorer.match_parsed(&report, &scorer.parse_job(&doc.text)))
         }
@@ -92,6 +101,9 @@ fn score_now(state: &State, mut upload: Upload) -> Result<Scored, ApiError> {
         report,
         job,
         scorer,
+        text: doc.text,
+        name,
+        job_name,
     })
 }
 
