@@ -66,6 +66,7 @@ impl Reader {
     }
 }
 
+#[cfg(feature = "serve")]
 impl Reader {
     /// [`Reader::extract`] for a document held in memory (an upload to `skillgap serve`):
     /// PDF and DOCX go through a child process on its standard input, like files do,

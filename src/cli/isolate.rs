@@ -77,6 +77,7 @@ pub fn extract_isolated_with(
 /// [`extract_isolated`] for a document held in memory (an upload to `skillgap serve`): the
 /// bytes go to the child on its standard input, so nothing is written to disk. `name_hint`
 /// is the upload's file name, as in [`skillgap::extract::from_bytes`].
+#[cfg(feature = "serve")]
 pub fn extract_isolated_bytes(
     bytes: Vec<u8>,
     name_hint: Option<&str>,
@@ -88,6 +89,7 @@ pub fn extract_isolated_bytes(
 }
 
 /// What the child reads: a file, or bytes on its standard input.
+#[cfg_attr(not(feature = "serve"), allow(dead_code))]
 enum Input<'a> {
     Path(&'a Path),
     Bytes(Vec<u8>, Option<&'a str>),
