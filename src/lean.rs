@@ -41,13 +41,20 @@ mod tests {
     #[test]
     fn lean_regexes_find_what_regex_finds() {
         let cases = [
-            (r"(?i)\b(golang|goroutines?)\b", "Built golang services • Goroutines", false),
+            (
+                r"(?i)\b(golang|goroutines?)\b",
+                "Built golang services • Goroutines",
+                false,
+            ),
             (r"(?i)\bnode(\.?js)?\b", "Node.js – nodejs, node", true),
             (r"(?i)\b(to|will)\s*$", "we will ", false),
         ];
         for (p, hay, unicode) in cases {
             let lean = super::compile(p, unicode).unwrap();
-            let std = regex::RegexBuilder::new(p).unicode(unicode).build().unwrap();
+            let std = regex::RegexBuilder::new(p)
+                .unicode(unicode)
+                .build()
+                .unwrap();
             let a: Vec<_> = lean.find_iter(hay).map(|m| m.range()).collect();
             let b: Vec<_> = std.find_iter(hay).map(|m| m.range()).collect();
             assert_eq!(a, b, "{p}");

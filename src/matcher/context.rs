@@ -14,8 +14,8 @@
 //! line) from confirming a word far away from the technology that happens to
 //! share it.
 
-use crate::taxonomy::ContextRules;
 use crate::lean::Regex;
+use crate::taxonomy::ContextRules;
 use std::sync::OnceLock;
 
 /// How far (in bytes, each side) context confirms an ambiguous mention.
@@ -72,7 +72,11 @@ impl Context {
         Context {
             strict: rules.is_some_and(|r| r.strict),
             rules: rules
-                .filter(|r| !(r.reject_before.is_empty() && r.reject_after.is_empty() && r.accept.is_empty()))
+                .filter(|r| {
+                    !(r.reject_before.is_empty()
+                        && r.reject_after.is_empty()
+                        && r.accept.is_empty())
+                })
                 .cloned(),
             compiled: OnceLock::new(),
         }

@@ -50,8 +50,8 @@ use crate::text::{Document, Section};
 use context::{Context, Rejection};
 use exact::{Exact, Hit, Pattern, Spelling};
 use regex::RegexSet;
-use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 /// How a mention was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -580,7 +580,6 @@ impl LazyRegex {
         })
     }
 }
-
 
 /// [`Document::segment_at`] of each offset, for offsets in increasing order:
 /// one walk along the segments instead of a binary search per offset.

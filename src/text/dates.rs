@@ -163,7 +163,11 @@ impl Prefiltered {
             if let Some(all) = &mut plain {
                 return all.next();
             }
-            let from = self.wide.as_ref()?.search(&regex_automata::Input::new(line).range(at..))?.start();
+            let from = self
+                .wide
+                .as_ref()?
+                .search(&regex_automata::Input::new(line).range(at..))?
+                .start();
             let caps = self.re.captures_at(line, from)?;
             at = caps.get(0)?.end();
             Some(caps)
