@@ -278,6 +278,25 @@ const JOBS: &[Expect] = &[
         not_required: &["redis", "docker"],
         not_terms: &["Tallybird", "Kochi", "LPA"],
     },
+    Expect {
+        file: "what-we-ask-for-split-dotnet.txt",
+        level: "mid",
+        years: (3.0, None),
+        required: &[
+            "dotnet",
+            "csharp",
+            "sql",
+            "sql-server",
+            "testing",
+            "js-unit-testing",
+            "docker",
+        ],
+        preferred: &["azure"],
+        unrecognised: &[],
+        never: &[],
+        not_required: &["azure"],
+        not_terms: &["Harbourline", "Rail"],
+    },
 ];
 
 #[test]
@@ -364,6 +383,22 @@ fn benefits_and_company_blurb_never_ask_for_skills() {
             "{id} is not reported as ignored"
         );
     }
+}
+
+#[test]
+fn a_tokenised_dotnet_and_an_aside_in_parentheses_are_still_required() {
+    // ". NET is your daily companion" is .NET; "(Jest for the booking UI is a
+    // must have ...)" under "What we ask for" opens an aside, not a duty.
+    let j = job("what-we-ask-for-split-dotnet.txt");
+    assert!(j.asks("dotnet", Priority::Required));
+    assert!(j
+        .requirement("dotnet")
+        .unwrap()
+        .asked
+        .iter()
+        .any(|a| a.line == 12));
+    assert!(j.asks("js-unit-testing", Priority::Required));
+    assert!(j.has_requirements_section);
 }
 
 #[test]

@@ -81,7 +81,7 @@
 //! are listed as [`UnrecognisedTerm`]s ([`terms`]).
 
 mod clauses;
-mod groups;
+pub(crate) mod groups;
 pub mod level;
 mod matching;
 mod parse;

@@ -229,7 +229,7 @@ pub(crate) fn parse(scorer: &Scorer, input: &str) -> JobDescription {
     if items.iter().map(matcher_section).ne(before) {
         (doc, mentions) = find_mentions(scorer, &items);
     }
-    let groups = groups::Groups::new(t);
+    let groups = scorer.jd_groups();
     let company = terms::company_words(&items);
     let mut by_segment: Vec<Vec<&crate::matcher::Mention>> = vec![Vec::new(); items.len()];
     for m in &mentions {
@@ -237,7 +237,7 @@ pub(crate) fn parse(scorer: &Scorer, input: &str) -> JobDescription {
     }
     let context = Context {
         t,
-        groups: &groups,
+        groups,
         items: &items,
         doc: &doc,
         by_segment: &by_segment,
@@ -248,7 +248,7 @@ pub(crate) fn parse(scorer: &Scorer, input: &str) -> JobDescription {
     let mut warnings = Vec::new();
     if !read.raw.iter().any(|r| r.priority == Priority::Required) {
         let fallback = read_items(&context, true);
-        let required = finish(t, &groups, fallback.raw.clone())
+        let required = finish(t, groups, fallback.raw.clone())
             .iter()
             .filter(|r| r.priority == Priority::Required)
             .count();
@@ -265,7 +265,7 @@ pub(crate) fn parse(scorer: &Scorer, input: &str) -> JobDescription {
         year_statements,
         level_fields,
     } = read;
-    let requirements = finish(t, &groups, raw);
+    let requirements = finish(t, groups, raw);
     let years = years::decide(year_statements);
     let title = items.iter().find(|i| i.title).map(|i| i.text.clone());
     let level = level::decide(
@@ -514,8 +514,8 @@ fn is_a_job_title(skill: &crate::taxonomy::Skill, item: &Item) -> bool {
 
 /// Whether a mention is an ambiguous word ("Make", "Go", "Spring") that opens
 /// a duty in the imperative ("Make and record architecture decisions"): the
-/// first word of a responsibilities or role item, followed by a lower-case
-/// word. Such a word is the verb, not the technology.
+/// first word of a responsibilities or role item (not inside a parenthesis),
+/// followed by a lower-case word. Such a word is the verb, not the technology.
 fn opens_a_duty(
     t: &crate::Taxonomy,
     item: &Item,
@@ -539,7 +539,8 @@ fn opens_a_duty(
             x.text.eq_ignore_ascii_case(word)
         }
     });
-    let first = text[..a].chars().all(|c| !c.is_alphanumeric());
+    // A duty opens with its verb; "(Cypress for frontend ...)" is an aside.
+    let first = text[..a].chars().all(|c| !c.is_alphanumeric() && c != '(');
     let next = text[b..].strip_prefix(' ').and_then(|r| r.chars().next());
     ambiguous && first && next.is_some_and(char::is_lowercase)
 }

@@ -273,6 +273,7 @@ const PHRASES: &[(&str, JobSection)] = &[
     ("qualification", S::Requirements),
     ("what you need", S::Requirements),
     ("what we need", S::Requirements),
+    ("what we ask", S::Requirements),
     ("looking for", S::Requirements),
     ("who you are", S::Requirements),
     ("your profile", S::Requirements),
@@ -574,7 +575,12 @@ pub(crate) struct Item {
 
 /// Cuts a job description into items (see the module documentation).
 pub(crate) fn split_items(input: &str) -> Vec<Item> {
-    let lines = crate::text::normalize(input);
+    let mut lines = crate::text::normalize(input);
+    for line in &mut lines {
+        if let Some(rejoined) = rejoin_dotnet(&line.text) {
+            line.text = rejoined;
+        }
+    }
     let mut items: Vec<Item> = Vec::new();
     let mut section = JobSection::Header;
     let mut open = false; // whether the last item may take continuation lines
@@ -656,6 +662,36 @@ pub(crate) fn split_items(input: &str) -> Vec<Item> {
         open = !title_done;
     }
     items
+}
+
+/// `.NET` split by a tokeniser that put a space after every full stop
+/// ("C#. NET Core", "-. NET", ". NET is your daily companion"), written back
+/// as ` .NET` (same length): a `. NET` whose `NET` is upper case and ends a
+/// word, on a line that is not written in capitals. `None` when unchanged.
+///
+/// ```text
+/// "C#. NET Core and. NET Framework" -> "C# .NET Core and .NET Framework"
+/// ```
+pub(crate) fn rejoin_dotnet(line: &str) -> Option<String> {
+    if !line.contains(". NET") || !line.contains(char::is_lowercase) {
+        return None;
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    let mut changed = false;
+    while let Some(at) = rest.find(". NET") {
+        let after = &rest[at + 5..];
+        out.push_str(&rest[..at]);
+        if after.chars().next().is_none_or(|c| !c.is_alphanumeric()) {
+            out.push_str(" .NET");
+            changed = true;
+        } else {
+            out.push_str(". NET");
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    changed.then_some(out)
 }
 
 /// Whether a first line reads as a job title rather than as the first
