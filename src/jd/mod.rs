@@ -48,7 +48,7 @@
 //! bold-label bullets (`**Experience:** 2+ years of Go`) are inline headings,
 //! an experience field naming a technology and any metadata line naming
 //! three or more are requirements, an item opening with a requirement phrase
-//! ("You have ...", `src/jd/requirement-openers.txt`) asks wherever it stands
+//! ("You have ...", `data/jd-requirement-openers.txt`) asks wherever it stands
 //! but in benefits and the hiring process, and numbered section headings
 //! ("2. What we are looking for") start sections. When the job names
 //! technologies but none is required, every technology named outside
@@ -81,6 +81,7 @@
 //! are listed as [`UnrecognisedTerm`]s ([`terms`]).
 
 mod clauses;
+mod data;
 pub(crate) mod groups;
 pub mod level;
 mod matching;

@@ -87,14 +87,11 @@ fn matcher_section(item: &Item) -> Section {
 /// Requirement openers: an item that opens with one of these phrases (folded,
 /// one a line) asks for what it names wherever it stands ("You have 3+ years
 /// with Kafka" in an "About us" section).
-const OPENERS: &str = include_str!("requirement-openers.txt");
+const OPENERS: &str = include_str!("../../data/jd-requirement-openers.txt");
 
 /// The phrases of [`OPENERS`].
 pub(crate) fn openers() -> impl Iterator<Item = &'static str> {
-    OPENERS
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    super::data::entries(OPENERS)
 }
 
 /// Whether an item opens with a requirement phrase ([`OPENERS`]).
@@ -546,29 +543,24 @@ fn opens_a_duty(
 }
 
 /// Present-tense verbs of job descriptions and their past tense, at most as
-/// long, so byte offsets survive the rewrite (padded with spaces).
-const PAST_TENSE: &[(&str, &str)] = &[
-    ("lead", "led"),
-    ("leads", "led"),
-    ("leading", "led"),
-    ("drive", "drove"),
-    ("drives", "drove"),
-    ("driving", "drove"),
-    ("owning", "owned"),
-    ("managing", "managed"),
-    ("mentoring", "mentored"),
-    ("executing", "executed"),
-    ("planning", "planned"),
-    ("delivering", "delivered"),
-    ("migrating", "migrated"),
-    ("designing", "designed"),
-    ("building", "built"),
-    ("reviewing", "reviewed"),
-    ("hiring", "hired"),
-    ("coordinating", "coordinated"),
-    ("running", "ran"),
-    ("handling", "handled"),
-];
+/// long, so byte offsets survive the rewrite (padded with spaces):
+/// `data/jd-past-tense.txt`.
+const PAST_TENSE: &str = include_str!("../../data/jd-past-tense.txt");
+
+/// The past tense of a folded verb, from [`PAST_TENSE`].
+fn past_of(verb: &str) -> Option<&'static str> {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            super::data::entries(PAST_TENSE)
+                .filter_map(|l| l.split_once(' '))
+                .collect()
+        })
+        .iter()
+        .find(|(w, _)| *w == verb)
+        .map(|(_, past)| *past)
+}
 
 /// The item in the past tense (see [`PAST_TENSE`]), or `None` if unchanged.
 ///
@@ -596,7 +588,7 @@ pub(crate) fn past_tense(text: &str) -> Option<String> {
         })
     {
         let lower = word.to_ascii_lowercase();
-        if let Some((_, past)) = PAST_TENSE.iter().find(|(w, _)| *w == lower) {
+        if let Some(past) = past_of(&lower) {
             out.push_str(&text[last..start]);
             let mut p = past.to_string();
             if word.starts_with(|c: char| c.is_uppercase()) {
