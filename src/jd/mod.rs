@@ -65,7 +65,7 @@
 //! ("C, C++, Java, Go or Python") become one requirement that any of them
 //! satisfies. **Competency phrases** ("a backend framework", "relational
 //! databases", "a major cloud provider", a competency's own name) become a
-//! requirement that any skill of the competency satisfies (`src/jd/groups.rs`); skills
+//! requirement that any skill of the group satisfies (the taxonomy's `groups:`); skills
 //! named as examples after such a phrase ("such as Django or Flask", "including
 //! AWS") are folded into it, and a phrase next to a skill of its own kind
 //! without such a cue gives way to the skill, and a phrase the taxonomy
