@@ -49,6 +49,56 @@ pub struct TaxonomyFile {
     /// Career levels from lowest to highest.
     #[serde(default)]
     pub levels: Vec<Level>,
+    /// Phrases of job descriptions that ask for any skill of a kind ("a
+    /// backend framework", "relational databases").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<SkillGroup>,
+}
+
+/// A phrase that asks for any skill of a kind: "a relational database",
+/// "a major cloud provider". Job descriptions are read with it; a requirement
+/// that names the phrase is met by any of the group's skills.
+///
+/// ```
+/// use skillgap::Taxonomy;
+/// let t = Taxonomy::from_yaml(r#"
+/// id: t
+/// skills: [{id: postgresql, name: PostgreSQL}, {id: mysql, name: MySQL}]
+/// levels: [{id: junior, requirements: [{skill: postgresql}]}]
+/// groups:
+///   - id: relational-database
+///     label: a relational database
+///     pattern: '\brelational\s+databases?\b'
+///     keywords: [relational]
+///     skills: [postgresql, mysql]
+///     example: Experience with relational databases
+/// "#).unwrap();
+/// assert_eq!(t.groups()[0].skills, ["postgresql", "mysql"]);
+/// ```
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SkillGroup {
+    /// Identifier, used as the requirement id when no competency is named.
+    pub id: String,
+    /// How the requirement reads ("a backend framework").
+    pub label: String,
+    /// Regular expression for the phrase, matched case-insensitively; write
+    /// `\b` for word boundaries.
+    pub pattern: String,
+    /// Lower-case fragments one of which the text must contain for the pattern
+    /// to be tried (a cheap prefilter); empty: always tried.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+    /// A competency whose skills satisfy the phrase (the requirement id is
+    /// then the competency's). Exclusive with `skills`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub competency: Option<String>,
+    /// Skill ids that satisfy the phrase.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skills: Vec<String>,
+    /// A phrase the pattern must find (checked by `taxonomy check`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub example: String,
 }
 
 fn default_schema_version() -> u32 {
@@ -400,6 +450,11 @@ pub struct Level {
     /// Job titles at this level.
     #[serde(default)]
     pub titles: Vec<String>,
+    /// Words of a job title or a level field that name this level ("senior",
+    /// "sr", "entry level"): lower case, letters and digits, one or two words.
+    /// The level's id counts too. Of several in a title, the highest level wins.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<String>,
     /// Expected years of experience.
     #[serde(default)]
     pub years: Years,
