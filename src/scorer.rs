@@ -317,14 +317,28 @@ impl Scorer {
             experience.years,
             experience.from_ranges,
         );
+        let title = crate::career::latest_title(t, &experience.ranges, |line| {
+            let from = doc.segments.partition_point(|s| s.line < line);
+            doc.segments[from..]
+                .iter()
+                .take_while(|s| s.line == line)
+                .map(|s| doc.segment_text(s))
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
         let more_ranges = experience.ranges.len().saturating_sub(EXPERIENCE_CAP);
         experience.ranges.truncate(EXPERIENCE_CAP);
         let more_statements = experience.statements.len().saturating_sub(EXPERIENCE_CAP);
         experience.statements.truncate(EXPERIENCE_CAP);
 
         // Levels and gaps.
-        let (levels, estimated) =
-            score::all_levels(t, &strengths, experience.role_years, self.level_threshold);
+        let (levels, estimated) = score::all_levels(
+            t,
+            &strengths,
+            experience.role_years,
+            self.level_threshold,
+            title.as_ref(),
+        );
         let target_index = match &self.target {
             Some(id) => t.levels().iter().position(|l| &l.id == id),
             None => match estimated {
