@@ -196,8 +196,11 @@ pub(crate) fn latest_title(
         .other_role_titles
         .iter()
         .any(|p| holds_phrase(&words, p));
+    // The brackets and separators the dates leave behind.
+    let text = text.replace("( )", " ").replace("()", " ");
+    let text = text.trim_matches(|c: char| c.is_whitespace() || "|-–—,:;".contains(c));
     Some(LatestTitle {
-        text: text.trim().to_string(),
+        text: text.to_string(),
         stage,
         other_role,
     })

@@ -209,12 +209,17 @@ pub(crate) fn all_levels(
             unmet.push(format!("readiness: {:.1} of {need}", l.readiness));
         }
         let titled = title.filter(|t| !t.other_role && t.stage.is_some_and(|s| s >= i));
-        let need_breadth = match (titled, gate.title_breadth) {
-            (Some(_), Some(b)) => b.min(gate.breadth),
-            _ => gate.breadth,
-        };
-        if breadth > 0.0 && breadth + 1e-9 < need_breadth {
-            unmet.push(format!("breadth: {breadth:.2} of {need_breadth}"));
+        match (titled, gate.title_breadth) {
+            (Some(t), Some(b)) if b < gate.breadth => {
+                if breadth > 0.0 && breadth + 1e-9 < b {
+                    unmet.push(format!("breadth: {breadth:.2} of {b} (titled {})", t.text));
+                }
+            }
+            _ => {
+                if breadth > 0.0 && breadth + 1e-9 < gate.breadth {
+                    unmet.push(format!("breadth: {breadth:.2} of {}", gate.breadth));
+                }
+            }
         }
         if let Some(t) = title {
             if let Some(stage) = t.stage.map(|s| taxonomy.levels()[s].id.as_str()) {
