@@ -181,7 +181,18 @@ pub(crate) fn latest_title(
     let text = if holds_words(&own) {
         own
     } else if latest.line > 1 {
-        line_text(latest.line - 1)
+        // The line above is the title only when it reads like one: not a
+        // bullet ("- Mentored junior developers" ends the job before) and
+        // short.
+        let above = line_text(latest.line - 1);
+        let bullet = above
+            .trim_start()
+            .starts_with(['-', '*', '•', '·', '–', '▪', '●', '◦']);
+        if bullet || title_words(&above).len() > MAX_TITLE_WORDS {
+            String::new()
+        } else {
+            above
+        }
     } else {
         String::new()
     };
@@ -205,6 +216,10 @@ pub(crate) fn latest_title(
         other_role,
     })
 }
+
+/// A line above a date line with more words than this is a sentence, not a
+/// job title.
+const MAX_TITLE_WORDS: usize = 12;
 
 /// Whether a date line, its dates taken out, still holds a title: a word of
 /// two or more letters other than a month or "present".

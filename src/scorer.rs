@@ -317,14 +317,13 @@ impl Scorer {
             experience.years,
             experience.from_ranges,
         );
+        // The input's own lines: a title is read with its bullet, if any.
         let title = crate::career::latest_title(t, &experience.ranges, |line| {
-            let from = doc.segments.partition_point(|s| s.line < line);
-            doc.segments[from..]
-                .iter()
-                .take_while(|s| s.line == line)
-                .map(|s| doc.segment_text(s))
-                .collect::<Vec<_>>()
-                .join(" ")
+            input
+                .lines()
+                .nth(line.saturating_sub(1))
+                .unwrap_or("")
+                .to_string()
         });
         let more_ranges = experience.ranges.len().saturating_sub(EXPERIENCE_CAP);
         experience.ranges.truncate(EXPERIENCE_CAP);

@@ -569,4 +569,22 @@ fn a_junior_stage_title_on_the_latest_job_is_hired_as_a_junior() {
                 - Java services on MySQL; code in Git\n";
     let r = scorer().score(text);
     assert_eq!(r.estimated_level.as_deref(), Some("mid"));
+    // Dates above the title: the line above the latest dates is the previous
+    // job's last bullet, not a title.
+    let text = "Experience\n\
+                2016-01 to 2018-12\n\
+                Software Engineer — Contoso Shipping\n\
+                - Java services on MySQL; code in Git\n\
+                - Mentored junior developers\n\
+                2019-01 to present\n\
+                Backend Engineer — Northwind Ledger\n\
+                - Built REST APIs in Java and Spring Boot on PostgreSQL\n\
+                - Deployed with Docker on AWS; unit tests with JUnit\n";
+    let r = scorer().score(text);
+    assert_eq!(
+        r.estimated_level.as_deref(),
+        Some("mid"),
+        "{:?}",
+        r.levels[1]
+    );
 }
