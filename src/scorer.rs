@@ -326,14 +326,27 @@ impl Scorer {
             experience.years,
             experience.from_ranges,
         );
+        // The input's own lines: a title is read with its bullet, if any.
+        let title = crate::career::latest_title(t, &experience.ranges, |line| {
+            input
+                .lines()
+                .nth(line.saturating_sub(1))
+                .unwrap_or("")
+                .to_string()
+        });
         let more_ranges = experience.ranges.len().saturating_sub(EXPERIENCE_CAP);
         experience.ranges.truncate(EXPERIENCE_CAP);
         let more_statements = experience.statements.len().saturating_sub(EXPERIENCE_CAP);
         experience.statements.truncate(EXPERIENCE_CAP);
 
         // Levels and gaps.
-        let (levels, estimated) =
-            score::all_levels(t, &strengths, experience.role_years, self.level_threshold);
+        let (levels, estimated) = score::all_levels(
+            t,
+            &strengths,
+            experience.role_years,
+            self.level_threshold,
+            title.as_ref(),
+        );
         let target_index = match &self.target {
             Some(id) => t.levels().iter().position(|l| &l.id == id),
             None => match estimated {

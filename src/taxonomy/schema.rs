@@ -175,6 +175,11 @@ pub struct Cues {
     /// The person is learning it or plans to ("currently learning", "planning
     /// to learn"): not counted, reported as excluded (`learning`).
     pub learning: Vec<String>,
+    /// Words that make a job title another role's ("Mobile Team Lead", "Test
+    /// Lead", "Senior Design Engineer"): its seniority says nothing about this
+    /// role, so it does not ease a level's gate (`gate.title_breadth`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_role_titles: Vec<String>,
 }
 
 /// How important a competency is, as the seeds grade it.
@@ -413,6 +418,17 @@ pub struct Gate {
     /// show at least one: a lead leads a team, an architect holds the role.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub any_of: Vec<String>,
+    /// The breadth the level needs instead of `breadth` when the most recent
+    /// job's title names this level or a higher one (its `title_words`) and is
+    /// a title of this role (no `cues.other_role_titles` word): a hiring
+    /// manager reads "Principal Software Engineer" as well as the skills.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_breadth: Option<f64>,
+    /// Level ids: the level is not reached when the most recent job's title
+    /// names one of these levels as its highest (a "Graduate Software
+    /// Developer" is hired as a junior, whatever the dates say).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_titled: Vec<String>,
 }
 
 /// How a level's readiness blends its three components. The parts are
@@ -450,11 +466,19 @@ pub struct Level {
     /// Job titles at this level.
     #[serde(default)]
     pub titles: Vec<String>,
+<<<<<<< HEAD
     /// Words of a job title or a level field that name this level ("senior",
     /// "sr", "entry level"): lower case, letters and digits, one or two words.
     /// The level's id counts too. Of several in a title, the highest level wins.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub words: Vec<String>,
+=======
+    /// Words (or phrases) in a job title that name this career stage
+    /// ("senior", "principal", "intern"); whole words, ASCII case ignored. A
+    /// title's stage is the highest level whose words it holds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub title_words: Vec<String>,
+>>>>>>> levels
     /// Expected years of experience.
     #[serde(default)]
     pub years: Years,

@@ -336,14 +336,25 @@ pub(crate) fn validate(file: &TaxonomyFile) -> Vec<(Locus, Problem)> {
                 );
             }
         }
+        let all_levels: HashSet<&str> = file.levels.iter().map(|l| l.id.as_str()).collect();
+        for t in &g.not_titled {
+            if !all_levels.contains(t.as_str()) {
+                push(
+                    at("levels", id, Some("gate")),
+                    format!("level `{id}` gate `not_titled` names unknown level `{t}`"),
+                    Some("list level ids defined under `levels:`".into()),
+                );
+            }
+        }
         if !(0.0..=1.0).contains(&g.breadth)
+            || g.title_breadth.is_some_and(|b| !(0.0..=1.0).contains(&b))
             || !(0.0..=1.0).contains(&g.responsibilities)
             || g.readiness.is_some_and(|r| !(0.0..=100.0).contains(&r))
         {
             push(
                 at("levels", id, Some("gate")),
                 format!("level `{id}` has a gate out of range"),
-                Some("use readiness in [0, 100], breadth and responsibilities in [0, 1]".into()),
+                Some("use readiness in [0, 100], breadth, title_breadth and responsibilities in [0, 1]".into()),
             );
         }
         let b = level.blend;
