@@ -2,6 +2,11 @@
 //! and by a content-stream walk, and the plausible reading wins.
 //!
 //! Order of work and what bounds it:
+//! 0. **Scan** the bytes for objects ([`super::pdf_repair`], one linear pass). When the scan finds
+//!    an object stream whose `/Length` is stored inside an object stream (lopdf would recurse until
+//!    the stack overflows) or stream lengths that do not end at `endstream`, or when lopdf fails on
+//!    the original (damaged cross-reference table, no pages), the file is rebuilt from the objects
+//!    found and loaded from that copy, with a warning.
 //! 1. **Load** with a lopdf object filter that, before any stream is decompressed, measures what
 //!    it would decompress to (capped by [`Limits::max_decompressed`] per stream and twice that
 //!    for the whole document) and empties the streams over the cap, and drops the data of image
@@ -27,6 +32,7 @@ use lopdf::{Document, LoadOptions, Object, ObjectId, Stream};
 
 use super::cleanup::{clean, remove_running_lines};
 use super::panic_guard::catch_quietly;
+use super::pdf_repair;
 use super::pdf_walk::{walk_page, PageWalk};
 use super::{Deadline, ExtractError, Extracted, Format, Limits, PdfPath};
 
@@ -53,7 +59,15 @@ pub(crate) fn extract(
     deadline: &Deadline,
 ) -> Result<Extracted, ExtractError> {
     let mut warnings = Vec::new();
-    let (mut doc, mut report) = load(bytes, limits)?;
+    let Opened {
+        mut doc,
+        mut report,
+        pages,
+        recovered,
+    } = open(bytes, limits)?;
+    if let Some(note) = recovered {
+        warnings.push(note);
+    }
     if doc.is_encrypted() {
         return Err(ExtractError::EncryptedPdf);
     }
@@ -74,16 +88,6 @@ pub(crate) fn extract(
                 "were"
             },
         ));
-    }
-    let pages: BTreeMap<u32, ObjectId> =
-        catch_quietly(|| doc.get_pages()).map_err(|detail| ExtractError::Panicked {
-            detail: format!("reading the page tree: {detail}"),
-        })?;
-    if pages.is_empty() {
-        return Err(ExtractError::Corrupt {
-            format: Format::Pdf,
-            detail: "no pages found".into(),
-        });
     }
     if pages.len() > limits.max_pages {
         return Err(ExtractError::TooManyPages {
@@ -226,6 +230,98 @@ pub(crate) fn extract(
         page_paths: paths,
         warnings,
     })
+}
+
+/// A loaded document and its pages.
+struct Opened {
+    doc: Document,
+    report: LoadReport,
+    pages: BTreeMap<u32, ObjectId>,
+    /// How the file was recovered, when it was damaged.
+    recovered: Option<String>,
+}
+
+/// Load the document, from the original bytes when they are safe and sound, else from a copy
+/// rebuilt by scanning for objects ([`pdf_repair`]): first when the scan finds what would make
+/// lopdf recurse without end or read wrong stream data, then when lopdf fails on the original
+/// (a damaged or missing cross-reference table) or finds no pages in it.
+fn open(bytes: &[u8], limits: &Limits) -> Result<Opened, ExtractError> {
+    let scan = pdf_repair::scan(bytes);
+    let read =
+        |bytes: &[u8]| -> Result<(Document, LoadReport, BTreeMap<u32, ObjectId>), ExtractError> {
+            let (doc, report) = load(bytes, limits)?;
+            if doc.is_encrypted() {
+                return Err(ExtractError::EncryptedPdf);
+            }
+            let pages = page_tree(&doc)?;
+            Ok((doc, report, pages))
+        };
+    let recovered =
+        |why: &str| format!("damaged PDF ({why}); read by scanning the file for objects");
+    if let Some(hazard) = scan.hazard() {
+        match scan.rebuild() {
+            Some(rebuilt) => {
+                let (doc, report, pages) = read(&rebuilt)?;
+                return Ok(Opened {
+                    doc,
+                    report,
+                    pages,
+                    recovered: Some(recovered(&hazard)),
+                });
+            }
+            None if scan.unsafe_for_lopdf() => {
+                return Err(ExtractError::Corrupt {
+                    format: Format::Pdf,
+                    detail: format!("{hazard}, and no document catalog to rebuild from"),
+                })
+            }
+            None => {}
+        }
+    }
+    match read(bytes) {
+        Ok((doc, report, pages)) => Ok(Opened {
+            doc,
+            report,
+            pages,
+            recovered: None,
+        }),
+        Err(e @ ExtractError::Corrupt { .. }) | Err(e @ ExtractError::Panicked { .. }) => {
+            let Some(rebuilt) = scan.rebuild() else {
+                return Err(e);
+            };
+            match read(&rebuilt) {
+                Ok((doc, report, pages)) => Ok(Opened {
+                    doc,
+                    report,
+                    pages,
+                    recovered: Some(recovered(&cause_of(&e))),
+                }),
+                Err(_) => Err(e),
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn cause_of(e: &ExtractError) -> String {
+    match e {
+        ExtractError::Corrupt { detail, .. } | ExtractError::Panicked { detail } => detail.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The pages of a loaded document, in order; an empty tree is corrupt.
+fn page_tree(doc: &Document) -> Result<BTreeMap<u32, ObjectId>, ExtractError> {
+    let pages = catch_quietly(|| doc.get_pages()).map_err(|detail| ExtractError::Panicked {
+        detail: format!("reading the page tree: {detail}"),
+    })?;
+    if pages.is_empty() {
+        return Err(ExtractError::Corrupt {
+            format: Format::Pdf,
+            detail: "no pages found".into(),
+        });
+    }
+    Ok(pages)
 }
 
 /// Load with the capping filter; turn lopdf's failures into errors.
