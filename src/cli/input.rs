@@ -32,6 +32,7 @@ impl Reader {
         if let Some(size) = args.max_file_size {
             limits.max_file_size = size;
         }
+        limits.max_pages = args.max_pages as usize;
         let timeout = Duration::from_secs_f64(args.timeout);
         // The in-process soft deadline (--no-isolate, text formats) is the same one.
         limits.max_time = Some(timeout);

@@ -294,6 +294,12 @@ pub enum WireError {
         what: String,
         limit: u64,
     },
+    CompressionRatio {
+        format: Format,
+        what: String,
+        ratio: u64,
+        limit: u64,
+    },
     Empty,
     ScannedPdf,
     EncryptedPdf,
@@ -334,6 +340,17 @@ impl From<ExtractError> for WireError {
                 what,
                 limit,
             },
+            ExtractError::CompressionRatio {
+                format,
+                what,
+                ratio,
+                limit,
+            } => WireError::CompressionRatio {
+                format,
+                what,
+                ratio,
+                limit,
+            },
             ExtractError::Empty => WireError::Empty,
             ExtractError::ScannedPdf => WireError::ScannedPdf,
             ExtractError::EncryptedPdf => WireError::EncryptedPdf,
@@ -368,6 +385,17 @@ impl From<WireError> for ExtractError {
             } => ExtractError::DecompressionLimit {
                 format,
                 what,
+                limit,
+            },
+            WireError::CompressionRatio {
+                format,
+                what,
+                ratio,
+                limit,
+            } => ExtractError::CompressionRatio {
+                format,
+                what,
+                ratio,
                 limit,
             },
             WireError::Empty => ExtractError::Empty,

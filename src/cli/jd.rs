@@ -9,9 +9,10 @@ use super::report_text::truncate;
 use super::width::{pad, Width};
 use super::{input, with_stdout, Exit, Failure};
 use anstyle::{AnsiColor, Style};
-use skillgap::jd::{JobMatch, RequirementMatch};
+use skillgap::extract::Extracted;
+use skillgap::jd::{JobDescription, JobMatch, RequirementMatch};
 use skillgap::report::Status;
-use skillgap::{Report, Scorer, Taxonomy};
+use skillgap::{Scorer, Taxonomy};
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -22,29 +23,30 @@ const YELLOW: Style = AnsiColor::Yellow.on_default();
 const RED: Style = AnsiColor::Red.on_default();
 const CYAN: Style = AnsiColor::Cyan.on_default();
 
-/// Reads the job description, matches the scored resume against it, writes
-/// the match, and applies `--fail-under` to the match percentage.
+/// The job description read and matched against the scored resume (inside the `--timeout`
+/// deadline, see `score::run`).
+pub struct Read {
+    pub doc: Extracted,
+    pub job: JobDescription,
+    pub m: JobMatch,
+}
+
+/// Writes the match of the resume with the job read in `read`, and applies
+/// `--fail-under` to the match percentage.
 pub fn run(
     args: &ScoreArgs,
     scorer: &Scorer,
-    report: &Report,
     source: &str,
     jd: &Path,
+    read: Read,
 ) -> Result<Exit, Failure> {
-    if jd == Path::new("-") && args.file == Path::new("-") {
-        return Err(Failure::usage(
-            "the resume and --jd cannot both be read from standard input",
-        ));
-    }
-    let doc = input::Reader::new(&args.input).read(jd)?;
+    let Read { doc, job, m } = read;
     let jd_name = input::display_name(jd);
     if args.explain {
         for w in &doc.warnings {
             eprintln!("skillgap: {jd_name}: {w}");
         }
     }
-    let job = scorer.parse_job(&doc.text);
-    let m = scorer.match_parsed(report, &job);
     let width = args.width.resolve();
     with_stdout(args.color, |w| match args.format {
         ScoreFormat::Text => {

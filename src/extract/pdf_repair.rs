@@ -46,6 +46,8 @@ pub(crate) struct Scan<'a> {
     unsafe_lengths: usize,
     /// Streams whose `/Length` does not end at `endstream`.
     wrong_lengths: usize,
+    /// Top-level objects that are page dictionaries (`/Type /Page`).
+    page_objects: usize,
     /// `/Root`, `/Info`, `/Encrypt` and `/ID` of the last trailer (or cross-reference stream).
     trailer: Vec<(&'static [u8], &'a [u8])>,
 }
@@ -68,6 +70,12 @@ impl Scan<'_> {
         } else {
             None
         }
+    }
+
+    /// Top-level page dictionaries found (pages stored in object streams are not seen): an
+    /// upper bound of the page count, orphaned pages of incremental updates included.
+    pub(crate) fn page_objects(&self) -> usize {
+        self.page_objects
     }
 
     /// Whether lopdf must not read the original file: it would recurse without end.
@@ -397,6 +405,14 @@ pub(crate) fn scan(bytes: &[u8]) -> Scan<'_> {
                 if is_type(body, b"XRef") {
                     // A cross-reference stream's dictionary without its data: only its trailer keys.
                     take_trailer(body, &mut scan.trailer);
+                } else if is_type(body, b"Page") {
+                    let replaced = scan
+                        .objects
+                        .get(&number)
+                        .is_some_and(|o| is_type(o.head, b"Page"));
+                    if !replaced {
+                        scan.page_objects += 1;
+                    }
                 }
                 scan.objects.insert(
                     number,
