@@ -312,6 +312,9 @@ fn many_pages(n: usize, modern: bool) -> Vec<u8> {
 fn a_hundred_thousand_pages_are_refused_quickly_in_either_layout() {
     for modern in [false, true] {
         let bytes = many_pages(100_000, modern);
+        if let Ok(dir) = std::env::var("SKILLGAP_WRITE_DAMAGED") {
+            std::fs::write(format!("{dir}/100k-pages-modern-{modern}.pdf"), &bytes).unwrap();
+        }
         let started = Instant::now();
         let e = from_bytes(&bytes, None, &Limits::default()).unwrap_err();
         let elapsed = started.elapsed();

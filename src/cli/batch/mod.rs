@@ -69,7 +69,8 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
         (None, Some(_)) => SortKey::Match,
         (None, None) => SortKey::Path,
     };
-    let reader = Reader::new(&args.input);
+    // PDF and DOCX files go to long-lived isolated workers, not one process per file.
+    let reader = Reader::new(&args.input).pooled();
     // The job is part of the run's setup, like the taxonomy: when it cannot be
     // read nothing is scored (exit 2), and no output file is created.
     let job = match &args.jd {
