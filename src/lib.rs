@@ -31,6 +31,7 @@ pub mod extract;
 pub mod gaps;
 mod hash;
 pub mod jd;
+mod lean;
 pub mod matcher;
 pub mod report;
 mod score;

@@ -27,6 +27,8 @@ fn main() -> ExitCode {
         Command::Batch(args) => cli::batch::run(args),
         Command::Eval(args) => cli::eval::run(args),
         Command::Taxonomy(cmd) => cli::taxonomy::run(cmd),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => cli::serve::run(args),
     };
     match result {
         Ok(exit) => exit.into(),

@@ -85,6 +85,24 @@ impl Reader {
     }
 }
 
+#[cfg(feature = "serve")]
+impl Reader {
+    /// [`Reader::extract`] for a document held in memory (an upload to `skillgap serve`):
+    /// PDF and DOCX go through a child process on its standard input, like files do,
+    /// text formats are read here. Nothing is written to disk.
+    pub fn extract_bytes(
+        &self,
+        bytes: Vec<u8>,
+        name_hint: Option<&str>,
+    ) -> Result<Extracted, ExtractError> {
+        if self.isolate && (bytes.starts_with(b"%PDF") || bytes.starts_with(b"PK")) {
+            super::isolate::extract_isolated_bytes(bytes, name_hint, &self.limits, self.timeout)
+        } else {
+            extract::from_bytes(&bytes, name_hint, &self.limits)
+        }
+    }
+}
+
 /// PDF and zip (DOCX) files go through a child process; text formats do not need to.
 /// Only a regular file is opened to look: a named pipe would block the open, and
 /// reading it would take bytes the extraction needs (the extraction then refuses it).

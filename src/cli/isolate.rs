@@ -28,7 +28,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
-use skillgap::extract::{from_path, ExtractError, Extracted, Format, Limits};
+use skillgap::extract::{from_bytes, from_path, ExtractError, Extracted, Format, Limits};
 
 /// The hidden subcommand that runs the child side.
 pub const CHILD_SUBCOMMAND: &str = "__extract";
@@ -71,21 +71,71 @@ pub fn extract_isolated_with(
     limits: &Limits,
     timeout: Duration,
 ) -> Result<Extracted, ExtractError> {
+    run_child(exe, Input::Path(path), limits, timeout)
+}
+
+/// [`extract_isolated`] for a document held in memory (an upload to `skillgap serve`): the
+/// bytes go to the child on its standard input, so nothing is written to disk. `name_hint`
+/// is the upload's file name, as in [`skillgap::extract::from_bytes`].
+#[cfg(feature = "serve")]
+pub fn extract_isolated_bytes(
+    bytes: Vec<u8>,
+    name_hint: Option<&str>,
+    limits: &Limits,
+    timeout: Duration,
+) -> Result<Extracted, ExtractError> {
+    let exe = std::env::current_exe()?;
+    run_child(&exe, Input::Bytes(bytes, name_hint), limits, timeout)
+}
+
+/// What the child reads: a file, or bytes on its standard input.
+#[cfg_attr(not(feature = "serve"), allow(dead_code))]
+enum Input<'a> {
+    Path(&'a Path),
+    Bytes(Vec<u8>, Option<&'a str>),
+}
+
+fn run_child(
+    exe: &Path,
+    input: Input<'_>,
+    limits: &Limits,
+    timeout: Duration,
+) -> Result<Extracted, ExtractError> {
     let started = Instant::now();
     let limits_json = serde_json::to_string(limits).map_err(std::io::Error::other)?;
     let cap = memory_cap(limits);
-    let mut child = Command::new(exe)
+    let mut command = Command::new(exe);
+    command
         .arg(CHILD_SUBCOMMAND)
         .arg("--limits")
         .arg(&limits_json)
         .arg("--memory")
-        .arg(cap.to_string())
-        .arg("--")
-        .arg(path)
-        .stdin(Stdio::null())
+        .arg(cap.to_string());
+    let stdin_bytes = match input {
+        Input::Path(path) => {
+            command.arg("--").arg(path).stdin(Stdio::null());
+            None
+        }
+        Input::Bytes(bytes, name) => {
+            command.arg("--stdin");
+            if let Some(name) = name {
+                command.arg("--name").arg(name);
+            }
+            command.stdin(Stdio::piped());
+            Some(bytes)
+        }
+    };
+    let mut child = command
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()?;
+    if let (Some(bytes), Some(mut stdin)) = (stdin_bytes, child.stdin.take()) {
+        // A child that stops reading (it died, or refused the size) closes the pipe: the
+        // write fails and the thread ends.
+        std::thread::spawn(move || {
+            let _ = stdin.write_all(&bytes);
+        });
+    }
     let stdout = child.stdout.take();
     let stderr = child.stderr.take();
     let (tx, rx) = mpsc::channel();
@@ -189,12 +239,15 @@ fn describe_status(status: ExitStatus) -> String {
     }
 }
 
-/// The child side of [`extract_isolated`]: `[--limits JSON] [--memory BYTES] [--] PATH`.
+/// The child side of [`extract_isolated`]: `[--limits JSON] [--memory BYTES] [--] PATH`, or
+/// with `--stdin [--name NAME]` instead of a path the document on standard input.
 pub fn run_extract_child(args: &[OsString]) -> ExitCode {
     let mut limits = Limits::default();
     let mut memory: Option<u64> = None;
     let mut path: Option<PathBuf> = None;
     let mut serve = false;
+    let mut stdin = false;
+    let mut name: Option<String> = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.to_str() {
@@ -219,6 +272,11 @@ pub fn run_extract_child(args: &[OsString]) -> ExitCode {
                 }
             }
             Some("--serve") => serve = true,
+            Some("--stdin") => stdin = true,
+            Some("--name") => match it.next().and_then(|v| v.to_str()) {
+                Some(n) => name = Some(n.to_string()),
+                None => return usage("--name needs a file name"),
+            },
             Some("--") => {
                 path = it.next().map(PathBuf::from);
                 break;
@@ -232,13 +290,17 @@ pub fn run_extract_child(args: &[OsString]) -> ExitCode {
         }
         return serve_requests(&limits);
     }
-    let Some(path) = path else {
+    if path.is_none() && !stdin {
         return usage("missing file");
-    };
+    }
     if let Some(bytes) = memory {
         cap_memory(bytes);
     }
-    let reply = match from_path(&path, &limits) {
+    let extracted = match &path {
+        Some(path) => from_path(path, &limits),
+        None => read_stdin(&limits).and_then(|b| from_bytes(&b, name.as_deref(), &limits)),
+    };
+    let reply = match extracted {
         Ok(doc) => Reply::Ok { doc },
         Err(e) => Reply::Err { error: e.into() },
     };
@@ -565,6 +627,16 @@ impl Drop for Pool {
             retire(worker);
         }
     }
+}
+
+/// Standard input, at most one byte over the size limit (so that `from_bytes` refuses it).
+fn read_stdin(limits: &Limits) -> Result<Vec<u8>, ExtractError> {
+    let mut buf = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limits.max_file_size.saturating_add(1))
+        .read_to_end(&mut buf)?;
+    Ok(buf)
 }
 
 fn usage(msg: &str) -> ExitCode {

@@ -133,7 +133,7 @@ fn range_regex() -> &'static Prefiltered {
 struct Prefiltered {
     re: Regex,
     /// `None` when the pattern can match the empty string or cannot be widened.
-    wide: Option<Regex>,
+    wide: Option<crate::lean::Regex>,
 }
 
 impl Prefiltered {
@@ -163,7 +163,11 @@ impl Prefiltered {
             if let Some(all) = &mut plain {
                 return all.next();
             }
-            let from = self.wide.as_ref()?.find_at(line, at)?.start();
+            let from = self
+                .wide
+                .as_ref()?
+                .search(&regex_automata::Input::new(line).range(at..))?
+                .start();
             let caps = self.re.captures_at(line, from)?;
             at = caps.get(0)?.end();
             Some(caps)

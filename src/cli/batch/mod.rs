@@ -362,7 +362,7 @@ fn sort_by_readiness(files: &mut [FileResult], run: &Run) {
 
 /// `--sort match`: highest match first, then more required skills met
 /// ([`MatchBrief::rank`]); unreadable files last; ties stay in path order.
-fn sort_by_match(files: &mut [FileResult]) {
+pub fn sort_by_match(files: &mut [FileResult]) {
     fn key(f: &FileResult) -> Option<&MatchBrief> {
         f.scored()?.job_match.as_ref()
     }
