@@ -24,6 +24,8 @@ pub struct Reader {
     pub limits: Limits,
     pub timeout: Duration,
     pub isolate: bool,
+    /// Long-lived extraction workers (batch); without them, one child process per file.
+    pub pool: Option<std::sync::Arc<super::isolate::Pool>>,
 }
 
 impl Reader {
@@ -32,6 +34,7 @@ impl Reader {
         if let Some(size) = args.max_file_size {
             limits.max_file_size = size;
         }
+        limits.max_pages = args.max_pages as usize;
         let timeout = Duration::from_secs_f64(args.timeout);
         // The in-process soft deadline (--no-isolate, text formats) is the same one.
         limits.max_time = Some(timeout);
@@ -39,7 +42,20 @@ impl Reader {
             limits,
             timeout,
             isolate: !args.no_isolate,
+            pool: None,
         }
+    }
+
+    /// This reader with a pool of long-lived isolated workers for PDF and DOCX files (same
+    /// limits, see [`super::isolate::Pool`]), for runs over many files; without isolation,
+    /// or when the executable cannot be found, unchanged.
+    pub fn pooled(mut self) -> Reader {
+        if self.isolate {
+            self.pool = super::isolate::Pool::new(&self.limits)
+                .ok()
+                .map(std::sync::Arc::new);
+        }
+        self
     }
 
     /// Reads a resume or job description as text. The error names the file and
@@ -59,7 +75,10 @@ impl Reader {
                 .map_err(ExtractError::Io)
                 .and_then(|_| extract::from_bytes(&buf, None, &self.limits))
         } else if self.isolate && needs_isolation(path) {
-            super::isolate::extract_isolated(path, &self.limits, self.timeout)
+            match &self.pool {
+                Some(pool) => pool.extract(path, self.timeout),
+                None => super::isolate::extract_isolated(path, &self.limits, self.timeout),
+            }
         } else {
             extract::from_path(path, &self.limits)
         }

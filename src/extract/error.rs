@@ -47,6 +47,20 @@ pub enum ExtractError {
         /// The limit in bytes.
         limit: u64,
     },
+    /// A DOCX entry bigger than 1 MiB uncompressed that is compressed more than
+    /// [`Limits::max_compression_ratio`](super::Limits::max_compression_ratio) to one: the shape
+    /// of a zip bomb, refused before it is decompressed.
+    #[error("{format} entry {what} is compressed {ratio}:1, beyond the limit of {limit}:1 (a zip bomb?)")]
+    CompressionRatio {
+        /// The format being read.
+        format: Format,
+        /// The entry, e.g. `word/document.xml`.
+        what: String,
+        /// Its uncompressed size divided by its compressed size.
+        ratio: u64,
+        /// The limit.
+        limit: u64,
+    },
     /// Zero bytes, or a document that contains no text at all.
     #[error("file is empty or contains no text")]
     Empty,
@@ -134,6 +148,12 @@ mod tests {
                 format: Format::Docx,
                 what: "word/document.xml".into(),
                 limit: 64 * 1024 * 1024,
+            },
+            ExtractError::CompressionRatio {
+                format: Format::Docx,
+                what: "word/document.xml".into(),
+                ratio: 1030,
+                limit: 200,
             },
             ExtractError::Empty,
             ExtractError::ScannedPdf,

@@ -37,6 +37,7 @@ mod error;
 mod html;
 mod panic_guard;
 mod pdf;
+mod pdf_repair;
 mod pdf_walk;
 mod text;
 
