@@ -74,6 +74,7 @@ def spark_session():
         SparkSession.builder.master("local[2]")
         .appName("skillgap-bench")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.driver.memory", "2g")
         .getOrCreate()
     )
