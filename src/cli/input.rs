@@ -117,29 +117,21 @@ fn needs_isolation(path: &Path) -> bool {
     head[..n].starts_with(b"%PDF") || head[..n].starts_with(b"PK")
 }
 
-/// One short line for an extraction error.
+/// One short line for an extraction error (the library's [`ExtractError::cause`], with the
+/// CLI's hint for a folder).
 pub fn cause(e: &ExtractError) -> String {
     match e {
         ExtractError::Io(io) => io_cause(io),
-        ExtractError::Empty => "empty input, nothing to score".to_string(),
-        other => other.to_string(),
+        other => other.cause(),
     }
 }
 
 /// A short cause for an I/O error, without the OS error number.
 pub fn io_cause(e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         std::io::ErrorKind::IsADirectory => {
             "is a directory (use `skillgap batch` for folders)".to_string()
         }
-        _ => {
-            let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_string(),
-                None => s,
-            }
-        }
+        _ => extract::io_cause(e),
     }
 }
