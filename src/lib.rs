@@ -24,6 +24,7 @@
 #![warn(missing_docs)]
 
 mod career;
+mod data;
 mod error;
 pub mod eval;
 #[cfg(feature = "extract")]
