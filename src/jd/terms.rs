@@ -157,7 +157,6 @@ const JARGON: &[&str] = &[
     "multithreaded",
     "frontends",
     "backends",
-    "fullstack",
     "opensource",
     "open-source",
     "web-based",
@@ -450,7 +449,7 @@ const STOP_ACRONYMS: &[&str] = &[
     "ssh", "ftp", "smtp", "json", "xml", "yaml", "csv", "pdf", "url", "uri", "orm", "cte", "sql",
     "os", "id", "ids", "tv", "sme", "ea", "bi", "dev", "prod", "ops", "r&d", "rd", "vpn", "lan",
     "wan", "sso", "mfa", "oss", "cpu", "gpu", "ram", "ssd", "io", "net", "b2b", "b2c", "d2c",
-    "ngo", "fte", "ctc", "emea", "apac", "ooo", "fyi", "tl", "dr",
+    "ngo", "fte", "emea", "apac", "ooo", "fyi", "tl", "dr",
 ];
 
 /// Acronyms that are technical words: not listed, but they make a neighbour a
