@@ -24,6 +24,7 @@
 #![warn(missing_docs)]
 
 mod career;
+mod chars;
 mod data;
 mod error;
 pub mod eval;
