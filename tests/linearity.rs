@@ -9,7 +9,7 @@
 //! about a hundred).
 
 use skillgap::report::{EVIDENCE_CAP, EXCLUDED_CAP};
-use skillgap::text::YearMonth;
+use skillgap::YearMonth;
 use skillgap::{Report, Scorer, Taxonomy};
 use std::time::{Duration, Instant};
 
