@@ -4,13 +4,12 @@ pub mod args;
 pub mod batch;
 pub mod deadline;
 pub mod eval;
+pub mod format;
 pub mod input;
 #[cfg(feature = "extract")]
 pub mod isolate;
 pub mod jd;
 pub mod options;
-pub mod report_markdown;
-pub mod report_text;
 pub mod score;
 pub mod taxonomy;
 pub mod width;

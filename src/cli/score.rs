@@ -1,10 +1,8 @@
 //! `skillgap score`.
 
 use super::args::{ScoreArgs, ScoreFormat};
-use super::{
-    build_scorer, deadline, input, load_taxonomy, report_markdown, report_text, with_stdout, Exit,
-    Failure,
-};
+use super::format::score;
+use super::{build_scorer, deadline, input, load_taxonomy, with_stdout, Exit, Failure};
 use std::sync::Arc;
 
 pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
@@ -40,19 +38,19 @@ pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
         return super::jd::run(args, &scorer, &report, &source, jd);
     }
     with_stdout(args.color, |w| match args.format {
-        ScoreFormat::Text => report_text::write(
+        ScoreFormat::Text => score::text::write(
             w,
             &report,
             &source,
-            &report_text::TextOptions {
+            &score::text::TextOptions {
                 explain: args.explain,
                 gaps: args.gaps,
                 width: args.width.resolve(),
             },
         ),
-        ScoreFormat::Json => writeln!(w, "{}", report.to_json()),
+        ScoreFormat::Json => score::json::write(w, &report),
         ScoreFormat::Markdown => {
-            report_markdown::write(w, &report, &source, args.explain, args.gaps)
+            score::markdown::write(w, &report, &source, args.explain, args.gaps)
         }
     })?;
     if let (Some(pct), Some(level)) = (args.fail_under, &args.level) {

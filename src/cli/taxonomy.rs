@@ -1,11 +1,11 @@
 //! `skillgap taxonomy check | list | show`.
 
 use super::args::{ListFormat, TaxonomyCommand};
+use super::format::taxonomy;
 use super::options::ColorChoice;
-use super::width::{display_width, pad, truncate, Width};
+use super::width::Width;
 use super::{load_taxonomy, with_stdout, Exit, Failure};
 use skillgap::Taxonomy;
-use std::io::Write;
 
 pub fn run(cmd: &TaxonomyCommand) -> Result<Exit, Failure> {
     match cmd {
@@ -18,8 +18,8 @@ pub fn run(cmd: &TaxonomyCommand) -> Result<Exit, Failure> {
         } => {
             let t = load_taxonomy(taxonomy.taxonomy.as_deref())?;
             with_stdout(ColorChoice::Auto, |w| match format {
-                ListFormat::Text => list(w, &t, kind.as_deref(), width.resolve()),
-                ListFormat::Json => list_json(w, &t, kind.as_deref()),
+                ListFormat::Text => taxonomy::text::write(w, &t, kind.as_deref(), width.resolve()),
+                ListFormat::Json => taxonomy::json::write(w, &t, kind.as_deref()),
             })?;
             Ok(Exit::Ok)
         }
@@ -62,183 +62,6 @@ fn check(file: &std::path::Path) -> Result<Exit, Failure> {
         if problems.len() == 1 { "" } else { "s" }
     );
     Ok(Exit::Usage)
-}
-
-/// The width of a column: `fixed` without a limit; with one, as wide as its
-/// widest entry (at most `fixed`).
-fn column<'a>(fixed: usize, width: Width, entries: impl Iterator<Item = &'a str>) -> usize {
-    match width.get() {
-        None => fixed,
-        Some(_) => entries.map(display_width).max().unwrap_or(0).min(fixed),
-    }
-}
-
-fn list(w: &mut dyn Write, t: &Taxonomy, kind: Option<&str>, width: Width) -> std::io::Result<()> {
-    width.writeln(w, &format!("{} ({}) {}", t.name(), t.id(), t.version()), 2)?;
-    if kind.is_none() {
-        writeln!(w, "\nLevels")?;
-        let ids = column(12, width, t.levels().iter().map(|l| l.id.as_str()));
-        let rest: Vec<String> = t
-            .levels()
-            .iter()
-            .map(|l| {
-                format!(
-                    "{}+ years, {} requirements",
-                    l.years.min,
-                    l.requirements.len()
-                )
-            })
-            .collect();
-        let rest_width = rest.iter().map(|r| display_width(r)).max().unwrap_or(0);
-        let names = column(40, width, t.levels().iter().map(|l| l.name.as_str()));
-        let names = width.room(2 + ids.max(12) + 2 + rest_width, names, 12);
-        for (l, rest) in t.levels().iter().zip(&rest) {
-            let line = format!(
-                "  {:<12} {} {rest}",
-                pad(&l.id, ids),
-                pad(&truncate(&l.name, names), names)
-            );
-            width.writeln(w, &line, 4)?;
-        }
-        writeln!(w, "\nCompetencies")?;
-        let ids = column(30, width, t.competencies().iter().map(|c| c.id.as_str()));
-        let names = column(40, width, t.competencies().iter().map(|c| c.name.as_str()));
-        // "  id name importance(11) NN skills"
-        let names = width.room(2 + ids + 1 + 1 + 11 + 1 + 9, names, 12);
-        for c in t.competencies() {
-            let imp = c
-                .importance
-                .map(|i| format!("{i:?}").to_lowercase())
-                .unwrap_or_default();
-            let line = format!(
-                "  {} {} {:<11} {} skills",
-                pad(&c.id, ids),
-                pad(&truncate(&c.name, names), names),
-                imp,
-                c.skills.len()
-            );
-            width.writeln(w, &line, 4)?;
-        }
-    }
-    let skills: Vec<_> = t
-        .skills()
-        .iter()
-        .filter(|s| kind.is_none_or(|k| s.kind == k))
-        .collect();
-    writeln!(w, "\nSkills ({})", skills.len())?;
-    let ids = column(28, width, skills.iter().map(|s| s.id.as_str()));
-    let kinds = column(15, width, skills.iter().map(|s| s.kind.as_str()));
-    // The name gives way to the spellings down to 16 columns, then the
-    // spellings are shortened.
-    let used = 2 + ids + 1 + kinds + 1;
-    let names = column(26, width, skills.iter().map(|s| s.name.as_str()));
-    let names = width.room(used + 1 + 30, names, 16);
-    for s in skills {
-        let mut spellings: Vec<&str> = s.aliases.iter().map(String::as_str).collect();
-        spellings.extend(s.ambiguous.iter().map(|a| a.text.as_str()));
-        let room = width.room(used + names + 1, 60, 10);
-        let line = format!(
-            "  {} {} {} {}",
-            pad(&s.id, ids),
-            pad(&s.kind, kinds),
-            pad(&truncate(&s.name, names), names),
-            truncate(&spellings.join(", "), room)
-        );
-        match width.get() {
-            None => writeln!(w, "{line}")?,
-            Some(_) => width.writeln(w, line.trim_end(), 4)?,
-        }
-    }
-    Ok(())
-}
-
-/// `taxonomy list --format json`: the same entries as the text listing, with
-/// every spelling in full. Fields are only added within a `schema_version`.
-#[derive(serde::Serialize)]
-struct ListJson<'a> {
-    schema_version: u32,
-    id: &'a str,
-    name: &'a str,
-    version: &'a str,
-    /// Left out with `--kind`, like in the text listing.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    levels: Option<Vec<LevelJson<'a>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    competencies: Option<Vec<CompetencyJson<'a>>>,
-    skills: Vec<SkillJson<'a>>,
-}
-
-#[derive(serde::Serialize)]
-struct LevelJson<'a> {
-    id: &'a str,
-    name: &'a str,
-    years_min: f64,
-    requirements: usize,
-}
-
-#[derive(serde::Serialize)]
-struct CompetencyJson<'a> {
-    id: &'a str,
-    name: &'a str,
-    importance: Option<skillgap::taxonomy::Importance>,
-    skills: &'a [String],
-}
-
-#[derive(serde::Serialize)]
-struct SkillJson<'a> {
-    id: &'a str,
-    name: &'a str,
-    kind: &'a str,
-    aliases: &'a [String],
-    /// Spellings that are also ordinary words and count only in context.
-    ambiguous: &'a [skillgap::taxonomy::AmbiguousAlias],
-    patterns: &'a [String],
-}
-
-fn list_json(w: &mut dyn Write, t: &Taxonomy, kind: Option<&str>) -> std::io::Result<()> {
-    let doc = ListJson {
-        schema_version: 1,
-        id: t.id(),
-        name: t.name(),
-        version: t.version(),
-        levels: kind.is_none().then(|| {
-            t.levels()
-                .iter()
-                .map(|l| LevelJson {
-                    id: &l.id,
-                    name: &l.name,
-                    years_min: l.years.min,
-                    requirements: l.requirements.len(),
-                })
-                .collect()
-        }),
-        competencies: kind.is_none().then(|| {
-            t.competencies()
-                .iter()
-                .map(|c| CompetencyJson {
-                    id: &c.id,
-                    name: &c.name,
-                    importance: c.importance,
-                    skills: &c.skills,
-                })
-                .collect()
-        }),
-        skills: t
-            .skills()
-            .iter()
-            .filter(|s| kind.is_none_or(|k| s.kind == k))
-            .map(|s| SkillJson {
-                id: &s.id,
-                name: &s.name,
-                kind: &s.kind,
-                aliases: &s.aliases,
-                ambiguous: &s.ambiguous,
-                patterns: &s.patterns,
-            })
-            .collect(),
-    };
-    serde_json::to_writer_pretty(&mut *w, &doc)?;
-    writeln!(w)
 }
 
 fn show(t: &Taxonomy, id: &str, width: Width) -> Result<Exit, Failure> {

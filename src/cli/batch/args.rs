@@ -1,6 +1,6 @@
 //! The arguments of `skillgap batch`.
 
-use super::format::Format;
+use crate::cli::format::batch::Format;
 use crate::cli::options::{ColorChoice, InputArgs, MatchArgs, TaxonomyArg, WidthArg};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;

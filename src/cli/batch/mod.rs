@@ -9,7 +9,6 @@
 //! summary line go to stderr.
 
 pub mod args;
-pub mod format;
 pub mod order;
 mod progress;
 pub mod record;
@@ -20,6 +19,7 @@ pub use args::BatchArgs;
 use super::build_scorer;
 use super::input::{display_name, Reader};
 use super::{load_taxonomy, Exit, Failure, Strip};
+use crate::cli::format::batch as format;
 use args::SortKey;
 use format::{Format, Formatter, JobInfo, Run, Totals};
 use progress::Progress;

@@ -12,8 +12,8 @@ mod junit;
 mod markdown;
 mod table;
 
-use super::record::{FileResult, MatchBrief, Measure, MissingBrief, Threshold};
-use super::walk::Skipped;
+use crate::cli::batch::record::{FileResult, MatchBrief, Measure, MissingBrief, Threshold};
+use crate::cli::batch::walk::Skipped;
 use clap::ValueEnum;
 use std::io::{self, Write};
 use std::path::Path;
@@ -113,7 +113,7 @@ impl JobInfo {
     fn about(&self) -> String {
         let mut parts = Vec::new();
         if let Some(t) = &self.title {
-            parts.push(crate::cli::report_text::truncate(t, 60));
+            parts.push(crate::cli::width::truncate(t, 60));
         }
         if let Some(l) = &self.level {
             parts.push(format!("aims at {l}"));

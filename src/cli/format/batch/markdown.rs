@@ -9,7 +9,7 @@
 
 use super::{missing_text, pct, threshold_text, years_of, Formatter, Run, Totals};
 use crate::cli::batch::record::{FileResult, Outcome};
-use crate::cli::report_markdown::{cell, code};
+use crate::cli::format::escape::{cell, code};
 use std::io::{self, Write};
 
 #[derive(Default)]

@@ -22,15 +22,9 @@
 
 use super::{missing_text, pct, Formatter, Run, Totals};
 use crate::cli::batch::record::{FileResult, Outcome};
+use crate::cli::format::style::{readiness_style, BOLD, DIM, GREEN, RED};
 use crate::cli::width::{pad, truncate, truncate_start, Width};
-use anstyle::{AnsiColor, Style};
 use std::io::{self, Write};
-
-const BOLD: Style = Style::new().bold();
-const DIM: Style = Style::new().dimmed();
-const GREEN: Style = AnsiColor::Green.on_default();
-const YELLOW: Style = AnsiColor::Yellow.on_default();
-const RED: Style = AnsiColor::Red.on_default();
 
 /// Paths longer than this overflow their column rather than widen it for every row.
 const MAX_PATH_WIDTH: usize = 60;
@@ -197,7 +191,7 @@ impl Formatter for Table {
             None => {}
         }
         if let Some(m) = &s.job_match {
-            let style = crate::cli::report_text::match_style(m.percent);
+            let style = crate::cli::format::style::match_style(m.percent);
             let cell = format!("{}%", pct(m.percent));
             let required = format!("{}/{}", m.required_met, m.required_total);
             write!(w, "{style}{cell:>6}{style:#}  {required:>8}  ")?;
@@ -206,13 +200,7 @@ impl Formatter for Table {
         write!(w, "{}", pad(level, self.level))?;
         let levels = s.readiness.iter().zip(&s.reached).zip(&self.widths);
         for ((&r, &reached), width) in levels.take(self.shown) {
-            let style = if reached {
-                GREEN
-            } else if r >= 50.0 {
-                YELLOW
-            } else {
-                DIM
-            };
+            let style = readiness_style(reached, r);
             let cell = format!("{}%", pct(r));
             write!(w, "  {style}{cell:>width$}{style:#}")?;
         }

@@ -1,38 +1,20 @@
 //! The human-readable report of `skillgap score`.
 
-use super::width::{display_width, pad, Width};
-use anstyle::{AnsiColor, Style};
+use crate::cli::format::style::{
+    bar, readiness_style, status_style, status_word, BOLD, CYAN, DIM, GREEN, RED, YELLOW,
+};
+use crate::cli::width::{display_width, pad, truncate, Width};
+use anstyle::Style;
 use skillgap::gaps::need_label;
 use skillgap::report::{Gap, GapKind, Report, Status};
 use std::io::{self, Write};
 
-const BOLD: Style = Style::new().bold();
-const DIM: Style = Style::new().dimmed();
-const GREEN: Style = AnsiColor::Green.on_default();
-const YELLOW: Style = AnsiColor::Yellow.on_default();
-const RED: Style = AnsiColor::Red.on_default();
-const CYAN: Style = AnsiColor::Cyan.on_default();
-
 /// What the text report shows.
-pub struct TextOptions {
+pub(crate) struct TextOptions {
     pub explain: bool,
     pub gaps: usize,
     /// Lines wrap (and excerpts shorten) to fit this width.
     pub width: Width,
-}
-
-fn bar(pct: f64, width: usize) -> String {
-    let filled = ((pct / 100.0) * width as f64).round() as usize;
-    let filled = filled.min(width);
-    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
-}
-
-fn status_style(s: Status) -> Style {
-    match s {
-        Status::Evidenced => GREEN,
-        Status::Claimed => YELLOW,
-        Status::Weak => RED,
-    }
 }
 
 /// The line saying that `more` date ranges or statements were left out of
@@ -57,7 +39,7 @@ fn write_more_experience(
 }
 
 /// Writes the report. `source` names the input (a path or `<stdin>`).
-pub fn write(
+pub(crate) fn write(
     w: &mut dyn Write,
     report: &Report,
     source: &str,
@@ -75,13 +57,7 @@ pub fn write(
     writeln!(w)?;
     writeln!(w, "{BOLD}Readiness{BOLD:#}")?;
     for l in &report.levels {
-        let style = if l.reached {
-            GREEN
-        } else if l.readiness >= 50.0 {
-            YELLOW
-        } else {
-            DIM
-        };
+        let style = readiness_style(l.reached, l.readiness);
         let mark = if l.reached { "✓" } else { " " };
         writeln!(
             w,
@@ -213,8 +189,8 @@ pub fn write(
         count(Status::Weak)
     )?;
     for s in &report.skills {
-        let style = status_style(s.status);
-        let status = format!("{:?}", s.status).to_lowercase();
+        let style = status_style(Some(s.status));
+        let status = status_word(Some(s.status));
         let lines: Vec<_> = if opts.explain {
             s.evidence.iter().collect()
         } else {
@@ -386,17 +362,3 @@ fn write_gap(w: &mut dyn Write, n: usize, g: &Gap, width: Width) -> io::Result<(
     }
     Ok(())
 }
-
-/// The colour of a match percentage: green from 75 %, yellow from 50 %, red below.
-pub fn match_style(percent: f64) -> Style {
-    if percent >= 75.0 {
-        GREEN
-    } else if percent >= 50.0 {
-        YELLOW
-    } else {
-        RED
-    }
-}
-
-/// Shortens to `max` display columns with an ellipsis.
-pub use super::width::truncate;

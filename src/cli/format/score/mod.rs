@@ -1,0 +1,5 @@
+//! The formats of `skillgap score`: one module per format.
+
+pub(crate) mod json;
+pub(crate) mod markdown;
+pub(crate) mod text;
