@@ -144,8 +144,11 @@ fn heading_last_words() -> &'static FastSet<&'static str> {
     })
 }
 
-/// Folds a candidate heading; `None` when it is too long to be one.
-fn fold_heading(text: &str) -> Option<String> {
+/// Folds a candidate heading to the form of `data/headings-*.txt`: Markdown `#`, bullets and a
+/// trailing `:`/`-` stripped, words of letters only, lower case, single spaces, `&` as `and`.
+/// `None` when it is too long to be one (over 48 bytes or 6 words). The one heading folder
+/// of the crate: the JD reader can fold with it too.
+pub(crate) fn fold_heading(text: &str) -> Option<String> {
     let t = text
         .trim()
         .trim_start_matches(['#', '•', '*', '-', '=', '_', ' '])
