@@ -54,6 +54,7 @@ Examples:
   skillgap score resume.txt --level mid --fail-under 60   # exit 1 when below
   skillgap score resume.pdf --jd job.txt                   # match against a job
   skillgap score resume.pdf --jd job.html --fail-under 70  # exit 1 below a 70% match
+  skillgap score resume.pdf --format html -o report.html   # one self-contained page
 
 Skills named only in a Skills list are 'claimed'; skills used in Experience or
 Projects lines are 'evidenced', and evidence weighs more. Hedged mentions
@@ -73,6 +74,8 @@ pub enum ScoreFormat {
     Json,
     /// A Markdown report, for PR comments and job summaries.
     Markdown,
+    /// One self-contained HTML page (inline CSS and SVG charts; fetches nothing).
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -85,6 +88,9 @@ pub struct ScoreArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = ScoreFormat::Text)]
     pub format: ScoreFormat,
+    /// Write the report to FILE instead of standard output (any format).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Level to show the gaps for [default: the level above the estimated one].
     #[arg(short, long, value_name = "LEVEL")]
     pub level: Option<String>,

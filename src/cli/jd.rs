@@ -5,7 +5,7 @@
 
 use super::args::{ScoreArgs, ScoreFormat};
 use super::format::jd;
-use super::{input, with_stdout, Exit, Failure};
+use super::{input, with_output, Exit, Failure};
 use skillgap::{Report, Scorer};
 use std::path::Path;
 
@@ -33,7 +33,7 @@ pub fn run(
     let job = scorer.parse_job(&doc.text);
     let m = scorer.match_parsed(report, &job);
     let width = args.width.resolve();
-    with_stdout(args.color, |w| match args.format {
+    with_output(args.color, args.output.as_deref(), |w| match args.format {
         ScoreFormat::Text => {
             let page = jd::text::Page {
                 resume: source,
@@ -50,6 +50,9 @@ pub fn run(
         ScoreFormat::Json => jd::json::write(w, &m),
         ScoreFormat::Markdown => {
             jd::markdown::write(w, &m, scorer.taxonomy(), source, &jd_name, args.explain)
+        }
+        ScoreFormat::Html => {
+            w.write_all(jd::html::render(&m, scorer.taxonomy(), source, &jd_name).as_bytes())
         }
     })?;
     if let Some(pct) = args.fail_under {

@@ -129,6 +129,35 @@ pub fn with_stdout<T>(
     Ok(value)
 }
 
+/// Like [`with_stdout`], or into `path` (created or truncated, colour
+/// stripped unless `--color always`) when `--output` names one.
+pub fn with_output<T>(
+    color: options::ColorChoice,
+    path: Option<&std::path::Path>,
+    f: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+) -> Result<T, Failure> {
+    let Some(path) = path else {
+        return Ok(with_stdout(color, f)?);
+    };
+    let cannot = |e: io::Error| {
+        Failure::usage(format!(
+            "cannot write {}: {}",
+            path.display(),
+            input::io_cause(&e)
+        ))
+    };
+    let file = std::fs::File::create(path).map_err(cannot)?;
+    let buffered = io::BufWriter::new(file);
+    let mut out: Box<dyn Write> = if color == options::ColorChoice::Always {
+        Box::new(buffered)
+    } else {
+        Box::new(Strip(buffered))
+    };
+    let value = f(&mut out).map_err(cannot)?;
+    out.flush().map_err(cannot)?;
+    Ok(value)
+}
+
 /// True when `e` is a closed pipe (`skillgap ... | head`), which ends quietly.
 pub fn is_broken_pipe(e: &io::Error) -> bool {
     e.kind() == io::ErrorKind::BrokenPipe

@@ -2,7 +2,7 @@
 
 use super::args::{ScoreArgs, ScoreFormat};
 use super::format::score;
-use super::{build_scorer, deadline, input, load_taxonomy, with_stdout, Exit, Failure};
+use super::{build_scorer, deadline, input, load_taxonomy, with_output, Exit, Failure};
 use std::sync::Arc;
 
 pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
@@ -37,7 +37,7 @@ pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
     if let Some(jd) = &args.jd {
         return super::jd::run(args, &scorer, &report, &source, jd);
     }
-    with_stdout(args.color, |w| match args.format {
+    with_output(args.color, args.output.as_deref(), |w| match args.format {
         ScoreFormat::Text => score::text::write(
             w,
             &report,
@@ -51,6 +51,9 @@ pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
         ScoreFormat::Json => score::json::write(w, &report),
         ScoreFormat::Markdown => {
             score::markdown::write(w, &report, &source, args.explain, args.gaps)
+        }
+        ScoreFormat::Html => {
+            w.write_all(score::html::render(&report, &doc.text, &source).as_bytes())
         }
     })?;
     if let (Some(pct), Some(level)) = (args.fail_under, &args.level) {

@@ -73,7 +73,7 @@ pub struct BatchArgs {
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
     /// Output format [default: from the --output extension (.json, .jsonl, .csv, .md,
-    /// .xml), else table when stdout is a terminal, else jsonl].
+    /// .xml, .html), else table when stdout is a terminal, else jsonl].
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
     /// Write the results to FILE instead of standard output.

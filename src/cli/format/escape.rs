@@ -66,7 +66,7 @@ pub fn code(s: &str) -> String {
 
 /// Pushes `c` with line breaks and tabs as spaces, bidi controls dropped and
 /// other control characters as U+FFFD.
-fn push_plain(out: &mut String, c: char) {
+pub(crate) fn push_plain(out: &mut String, c: char) {
     match c {
         '\n' | '\r' | '\t' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
             out.push(' ')

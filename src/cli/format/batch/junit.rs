@@ -8,15 +8,12 @@
 //! are kept until the end. No timings: the file is the same bytes for the same
 //! inputs.
 
-use super::{missing_text, pct, threshold_text, years_of, Formatter, Run, Totals};
+use super::{missing_text, pct, threshold_text, years_of, Document, Run, Totals};
 use crate::cli::batch::record::{FileResult, Measure, Outcome, Scored};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-#[derive(Default)]
-pub struct Junit {
-    cases: Vec<FileResult>,
-}
+pub struct Junit;
 
 /// Escapes text for XML content and attribute values alike: markup characters
 /// become entities (`quick_xml::escape::escape`), tab, line feed and carriage
@@ -85,17 +82,14 @@ fn summary(run: &Run, s: &Scored) -> String {
     text
 }
 
-impl Formatter for Junit {
-    fn begin(&mut self, _: &mut dyn Write, _: &Run) -> io::Result<()> {
-        Ok(())
-    }
-
-    fn file(&mut self, _: &mut dyn Write, _: &Run, file: FileResult) -> io::Result<()> {
-        self.cases.push(file);
-        Ok(())
-    }
-
-    fn end(&mut self, w: &mut dyn Write, run: &Run, t: &Totals) -> io::Result<()> {
+impl Document for Junit {
+    fn write(
+        &self,
+        w: &mut dyn Write,
+        run: &Run,
+        cases: &[FileResult],
+        t: &Totals,
+    ) -> io::Result<()> {
         let mut name = format!("skillgap {}", run.taxonomy_id);
         if let Some(job) = &run.job {
             name.push_str(&format!(" vs {}", job.path));
@@ -110,7 +104,7 @@ impl Formatter for Junit {
         writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
         writeln!(w, r#"<testsuites name="skillgap" {counts}>"#)?;
         writeln!(w, r#"  <testsuite name="{}" {counts}>"#, escape(&name))?;
-        for file in self.cases.drain(..) {
+        for file in cases {
             let open = format!(
                 r#"    <testcase classname="skillgap" name="{}""#,
                 escape(&file.path)

@@ -7,27 +7,21 @@
 //! found marked against the years asked, and the missing required skills
 //! instead of the top gaps.
 
-use super::{missing_text, pct, threshold_text, years_of, Formatter, Run, Totals};
+use super::{missing_text, pct, threshold_text, years_of, Document, Run, Totals};
 use crate::cli::batch::record::{FileResult, Outcome};
 use crate::cli::format::escape::{cell, code};
 use std::io::{self, Write};
 
-#[derive(Default)]
-pub struct Markdown {
-    rows: Vec<FileResult>,
-}
+pub struct Markdown;
 
-impl Formatter for Markdown {
-    fn begin(&mut self, _: &mut dyn Write, _: &Run) -> io::Result<()> {
-        Ok(())
-    }
-
-    fn file(&mut self, _: &mut dyn Write, _: &Run, file: FileResult) -> io::Result<()> {
-        self.rows.push(file);
-        Ok(())
-    }
-
-    fn end(&mut self, w: &mut dyn Write, run: &Run, t: &Totals) -> io::Result<()> {
+impl Document for Markdown {
+    fn write(
+        &self,
+        w: &mut dyn Write,
+        run: &Run,
+        rows: &[FileResult],
+        t: &Totals,
+    ) -> io::Result<()> {
         writeln!(w, "## skillgap batch")?;
         writeln!(w)?;
         let mut parts = vec![format!("**{} scored**", t.scored)];
@@ -65,7 +59,7 @@ impl Formatter for Markdown {
                 }
             )?;
         }
-        if self.rows.is_empty() {
+        if rows.is_empty() {
             writeln!(w)?;
             writeln!(w, "No resume files found.")?;
             return Ok(());
@@ -97,7 +91,7 @@ impl Formatter for Markdown {
             write!(w, "---:|")?;
         }
         writeln!(w, "---:|---|")?;
-        for file in self.rows.drain(..) {
+        for file in rows {
             write!(w, "| {} |", code(&file.path))?;
             match &file.outcome {
                 Outcome::Unreadable(error) => {

@@ -7,6 +7,7 @@
 //! counts) keep the compact [`FileResult`]s and write everything at the end.
 
 mod csv;
+pub(crate) mod html;
 mod json;
 mod junit;
 mod markdown;
@@ -37,6 +38,8 @@ pub enum Format {
     Markdown,
     /// JUnit XML: one testcase per file, failed when under --fail-under.
     Junit,
+    /// One self-contained HTML page: a sortable ranking table and a section per file.
+    Html,
 }
 
 impl Format {
@@ -49,6 +52,7 @@ impl Format {
             "csv" => Format::Csv,
             "md" | "markdown" => Format::Markdown,
             "xml" => Format::Junit,
+            "html" | "htm" => Format::Html,
             _ => return None,
         })
     }
@@ -60,8 +64,9 @@ impl Format {
             Format::Json => Box::new(json::Json::default()),
             Format::Jsonl => Box::new(json::Jsonl),
             Format::Csv => Box::new(csv::Csv::default()),
-            Format::Markdown => Box::new(markdown::Markdown::default()),
-            Format::Junit => Box::new(junit::Junit::default()),
+            Format::Markdown => Box::new(Kept::new(markdown::Markdown)),
+            Format::Junit => Box::new(Kept::new(junit::Junit)),
+            Format::Html => Box::new(Kept::new(html::Html)),
         }
     }
 }
@@ -189,6 +194,48 @@ pub trait Formatter {
     fn file(&mut self, w: &mut dyn Write, run: &Run, file: FileResult) -> io::Result<()>;
     /// After the last file.
     fn end(&mut self, w: &mut dyn Write, run: &Run, totals: &Totals) -> io::Result<()>;
+}
+
+/// A format whose first lines need the totals (Markdown's summary, JUnit's
+/// counts, the HTML page): written at once from all the results.
+pub trait Document {
+    fn write(
+        &self,
+        w: &mut dyn Write,
+        run: &Run,
+        files: &[FileResult],
+        t: &Totals,
+    ) -> io::Result<()>;
+}
+
+/// The [`Formatter`] of a [`Document`]: keeps the compact results until the end.
+pub struct Kept<D> {
+    document: D,
+    files: Vec<FileResult>,
+}
+
+impl<D: Document> Kept<D> {
+    pub fn new(document: D) -> Kept<D> {
+        Kept {
+            document,
+            files: Vec::new(),
+        }
+    }
+}
+
+impl<D: Document> Formatter for Kept<D> {
+    fn begin(&mut self, _: &mut dyn Write, _: &Run) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn file(&mut self, _: &mut dyn Write, _: &Run, file: FileResult) -> io::Result<()> {
+        self.files.push(file);
+        Ok(())
+    }
+
+    fn end(&mut self, w: &mut dyn Write, run: &Run, t: &Totals) -> io::Result<()> {
+        self.document.write(w, run, &self.files, t)
+    }
 }
 
 /// A readiness value as shown in every format: one decimal.

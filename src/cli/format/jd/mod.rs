@@ -2,6 +2,7 @@
 //! they all say the same way (years asked, a requirement's label and how it
 //! was met).
 
+pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod markdown;
 pub(crate) mod text;
