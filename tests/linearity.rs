@@ -9,7 +9,7 @@
 //! the ratio is far above ten (a quadratic stage gives about a hundred).
 
 use skillgap::report::{EVIDENCE_CAP, EXCLUDED_CAP};
-use skillgap::text::YearMonth;
+use skillgap::YearMonth;
 use skillgap::{Report, Scorer, Taxonomy};
 use std::time::{Duration, Instant};
 

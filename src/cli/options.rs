@@ -47,11 +47,11 @@ pub struct MatchArgs {
     pub no_fuzzy: bool,
     /// The month that "Present" means, as YYYY-MM [default: this month].
     #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
-    pub as_of: Option<skillgap::text::YearMonth>,
+    pub as_of: Option<skillgap::YearMonth>,
 }
 
-fn parse_month(s: &str) -> Result<skillgap::text::YearMonth, String> {
-    skillgap::text::YearMonth::parse(s)
+fn parse_month(s: &str) -> Result<skillgap::YearMonth, String> {
+    skillgap::YearMonth::parse(s)
         .ok_or_else(|| format!("`{s}` is not a month; use YYYY-MM, e.g. 2026-11"))
 }
 

@@ -1,15 +1,10 @@
 //! The job-description reader's word lists, compiled in from `data/jd-*.txt`.
 //!
-//! Format (shared by every `data/*.txt`): UTF-8, one entry a line, `#` starts a
-//! comment line, blank lines are ignored; entries are unique and sorted in byte
-//! order unless the file's first line is `# order: meaningful`.
+//! The format (shared by every `data/*.txt`) is read by `crate::data::entries`
+//! and checked, for every file of the folder, by the tests of `src/data.rs`.
 
-/// The entries of a data file's text: lines that are neither blank nor comments.
-pub(crate) fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
+/// The one reader of the `data/` format (`src/data.rs`).
+pub(crate) use crate::data::entries;
 
 /// A word list of `data/` as a slice, read once: `word_list!("jd-jargon.txt")`.
 macro_rules! word_list {
@@ -111,24 +106,6 @@ mod tests {
         on_disk.sort();
         let listed: Vec<&str> = FILES.iter().map(|(n, _)| *n).collect();
         assert_eq!(on_disk, listed);
-    }
-
-    #[test]
-    fn entries_are_unique_and_sorted_unless_order_is_meaningful() {
-        for (name, text) in FILES {
-            let list: Vec<&str> = entries(text).collect();
-            assert!(!list.is_empty(), "{name} is empty");
-            let ordered = text.lines().next() == Some("# order: meaningful");
-            let mut seen = std::collections::HashSet::new();
-            for e in &list {
-                assert!(seen.insert(*e), "{name}: `{e}` twice");
-            }
-            if !ordered {
-                for w in list.windows(2) {
-                    assert!(w[0] < w[1], "{name}: not sorted: `{}` / `{}`", w[0], w[1]);
-                }
-            }
-        }
     }
 
     #[test]

@@ -86,8 +86,8 @@ pub(crate) mod groups;
 pub mod level;
 mod matching;
 mod parse;
-pub mod sections;
-pub mod terms;
+pub(crate) mod sections;
+pub(crate) mod terms;
 mod years;
 
 pub use level::{LevelAsked, LevelSource};

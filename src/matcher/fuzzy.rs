@@ -30,16 +30,14 @@ pub const DEFAULT_THRESHOLD: f64 = 0.8;
 /// The shortest token the fuzzy stage looks at, by default.
 pub const DEFAULT_MIN_LEN: usize = 5;
 
-const WORDS: &str = include_str!("english-words.txt");
-/// Words the generated list lacks (see its header).
-const EXTRA_WORDS: &str = include_str!("words/english-extra.txt");
+use crate::data::{entries, ENGLISH_WORDS as WORDS, ENGLISH_WORDS_EXTRA as EXTRA_WORDS};
 
 /// Ordinary English words (five letters or more) the fuzzy stage never touches.
 pub(crate) fn dictionary() -> &'static Words {
     static SET: OnceLock<Words> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut words = Words::new(WORDS.lines());
-        words.add(Words::new(EXTRA_WORDS.lines()));
+        let mut words = Words::new(entries(WORDS));
+        words.add(Words::new(entries(EXTRA_WORDS)));
         words
     })
 }
@@ -725,14 +723,10 @@ mod tests {
     #[test]
     fn words_missing_from_the_generated_list_are_english_too() {
         assert!(dictionary().contains("informatics"));
-        let extra: Vec<&str> = EXTRA_WORDS
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect();
-        assert!(extra.windows(2).all(|p| p[0] < p[1]), "sorted, unique");
-        assert!(extra
-            .iter()
-            .all(|w| w.len() >= 5 && w.bytes().all(|b| b.is_ascii_lowercase())));
+        // Sorted, unique and disjoint from english-words.txt: checked with every data file.
+        assert!(
+            entries(EXTRA_WORDS).all(|w| w.len() >= 5 && w.bytes().all(|b| b.is_ascii_lowercase()))
+        );
     }
 
     #[test]

@@ -4,13 +4,10 @@
 //! `levels` and `groups` are matched by `id`: a new id is appended; an existing one is
 //! merged field by field — list fields that name things (`aliases`, `ambiguous`,
 //! `patterns`, `implies`, `skills`, `suggestions`, `source`, `titles`,
-<<<<<<< HEAD
-//! `certifications`, `words`, `keywords`) are appended to without duplicates, `requirements` and
-=======
-//! `certifications`, `title_words`, `other_role_titles`) are appended to without duplicates, `requirements` and
->>>>>>> levels
-//! `responsibilities` are merged by their target (same target replaces, new
-//! target appends), and any other field given replaces the old value.
+//! `certifications`, `words`, `keywords`, `title_words`, `other_role_titles`) are
+//! appended to without duplicates, `requirements` and `responsibilities` are merged
+//! by their target (same target replaces, new target appends), and any other field
+//! given replaces the old value.
 //! `settings` and `cues` merge key by key (cue lists append).
 
 use serde_json::{Map, Value};

@@ -466,19 +466,18 @@ pub struct Level {
     /// Job titles at this level.
     #[serde(default)]
     pub titles: Vec<String>,
-<<<<<<< HEAD
-    /// Words of a job title or a level field that name this level ("senior",
-    /// "sr", "entry level"): lower case, letters and digits, one or two words.
+    /// Words of a job posting's title or level field that name this level
+    /// ("sr", "entry level"; read by the job-description reader): lower case,
+    /// letters and digits, one or two words.
     /// The level's id counts too. Of several in a title, the highest level wins.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub words: Vec<String>,
-=======
-    /// Words (or phrases) in a job title that name this career stage
-    /// ("senior", "principal", "intern"); whole words, ASCII case ignored. A
+    /// Words (or phrases) in the resume's latest job title that name this career
+    /// stage ("senior", "principal", "intern"; read by the level ladder, not by
+    /// the job-description reader, see `words`); whole words, ASCII case ignored. A
     /// title's stage is the highest level whose words it holds.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub title_words: Vec<String>,
->>>>>>> levels
     /// Expected years of experience.
     #[serde(default)]
     pub years: Years,

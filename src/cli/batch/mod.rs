@@ -50,10 +50,7 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
             .unwrap_or(taxonomy.settings().fuzzy_threshold)
     });
     // Resolved once, so every file of the run reads "Present" as the same month.
-    let as_of = args
-        .matching
-        .as_of
-        .unwrap_or_else(skillgap::text::YearMonth::now);
+    let as_of = args.matching.as_of.unwrap_or_else(skillgap::YearMonth::now);
     let matching = super::options::MatchArgs {
         as_of: Some(as_of),
         ..args.matching.clone()
