@@ -200,7 +200,7 @@ const SIZES: [usize; 3] = [10 * 1024, 100 * 1024, 1024 * 1024];
 
 fn score_shape(b: Bencher, text: String) {
     let scorer = Scorer::builder(Taxonomy::builtin())
-        .as_of(skillgap::text::YearMonth::new(2026, 11).unwrap())
+        .as_of(skillgap::YearMonth::new(2026, 11).unwrap())
         .build()
         .unwrap();
     b.counter(BytesCount::of_str(&text))

@@ -155,3 +155,125 @@ pub(crate) fn role_years(
     };
     crate::score::round1(placed + unplaced * share)
 }
+
+/// The most recent job's title, as the levels read it (`docs/LEVELS.md`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LatestTitle {
+    /// The heading read: the date range's line without its dates, or the
+    /// line above when that line holds only the dates.
+    pub(crate) text: String,
+    /// Index of the highest level whose `title_words` the title holds.
+    pub(crate) stage: Option<usize>,
+    /// Whether the title is another role's (`cues.other_role_titles`).
+    pub(crate) other_role: bool,
+}
+
+/// The title of the job that ended last (the one that started last among
+/// those), or `None` without dated jobs. `line_text` gives a 1-based line's
+/// text.
+pub(crate) fn latest_title(
+    taxonomy: &Taxonomy,
+    ranges: &[RangeEvidence],
+    line_text: impl Fn(usize) -> String,
+) -> Option<LatestTitle> {
+    let latest = ranges.iter().max_by_key(|r| (r.end, r.start))?;
+    let own = line_text(latest.line).replacen(latest.text.as_str(), " ", 1);
+    let text = if holds_words(&own) {
+        own
+    } else if latest.line > 1 {
+        // The line above is the title only when it reads like one: not a
+        // bullet ("- Mentored junior developers" ends the job before) and
+        // short.
+        let above = line_text(latest.line - 1);
+        let bullet = above
+            .trim_start()
+            .starts_with(['-', '*', '•', '·', '–', '▪', '●', '◦']);
+        if bullet || title_words(&above).len() > MAX_TITLE_WORDS {
+            String::new()
+        } else {
+            above
+        }
+    } else {
+        String::new()
+    };
+    let words = title_words(&text);
+    let stage = taxonomy
+        .levels()
+        .iter()
+        .rposition(|l| l.title_words.iter().any(|p| holds_phrase(&words, p)));
+    let other_role = taxonomy
+        .data()
+        .cues
+        .other_role_titles
+        .iter()
+        .any(|p| holds_phrase(&words, p));
+    // The brackets and separators the dates leave behind.
+    let text = text.replace("( )", " ").replace("()", " ");
+    let text = text.trim_matches(|c: char| c.is_whitespace() || "|-–—,:;".contains(c));
+    Some(LatestTitle {
+        text: text.to_string(),
+        stage,
+        other_role,
+    })
+}
+
+/// A line above a date line with more words than this is a sentence, not a
+/// job title.
+const MAX_TITLE_WORDS: usize = 12;
+
+/// Whether a date line, its dates taken out, still holds a title: a word of
+/// two or more letters other than a month or "present".
+fn holds_words(text: &str) -> bool {
+    const DATE_WORDS: &[&str] = &[
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "present",
+        "current",
+        "now",
+        "today",
+        "to",
+        "till",
+        "date",
+        "since",
+        "from",
+    ];
+    title_words(text).iter().any(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !DATE_WORDS.contains(&w.as_str())
+    })
+}
+
+/// The lower-cased words of a title: runs of letters, digits, `-` and `'`.
+fn title_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether `words` hold `phrase` as whole words (ASCII case ignored).
+fn holds_phrase(words: &[String], phrase: &str) -> bool {
+    let p: Vec<String> = title_words(phrase);
+    !p.is_empty() && words.windows(p.len()).any(|w| w == p.as_slice())
+}

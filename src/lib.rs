@@ -24,6 +24,8 @@
 #![warn(missing_docs)]
 
 mod career;
+mod chars;
+mod data;
 mod error;
 pub mod eval;
 #[cfg(feature = "extract")]
@@ -32,15 +34,31 @@ pub mod fit;
 pub mod gaps;
 mod hash;
 pub mod jd;
+mod lean;
 pub mod matcher;
 pub mod report;
 mod score;
 mod scorer;
 pub mod taxonomy;
+/// Text preparation (normalisation, sections, dates): a pipeline internal, public only for the
+/// crate's own tests, benches and binary. Its value types that reports carry are re-exported
+/// at the root ([`YearMonth`], [`Section`]).
+#[doc(hidden)]
 pub mod text;
 mod widen;
 
 pub use error::{Error, Problem};
-pub use report::{Report, Status};
+pub use matcher::{EvidenceKind, Exclusion};
+pub use report::{
+    CompetencyFinding, Evidence, Experience, Gap, GapKind, LevelReadiness, Report, SkillFinding,
+    Status, Strength,
+};
 pub use scorer::{Scorer, ScorerBuilder};
 pub use taxonomy::Taxonomy;
+pub use text::{Section, YearMonth};
+
+/// The README's Rust examples, compiled and run as doc tests (`cargo test --doc`), so the
+/// library example there cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -28,6 +28,8 @@ fn main() -> ExitCode {
         Command::Eval(args) => cli::eval::run(args),
         Command::Fit(args) => cli::fit::run(args),
         Command::Taxonomy(cmd) => cli::taxonomy::run(cmd),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => cli::serve::run(args),
     };
     match result {
         Ok(exit) => exit.into(),

@@ -1,7 +1,9 @@
 //! The [`Report`]: everything a score says, with the evidence behind it.
 //!
 //! The JSON form is a stable, versioned interface: fields are only added within
-//! a `schema_version`; renaming or removing one bumps it.
+//! a `schema_version`; renaming or removing one bumps it. For the same reason the
+//! report's structs are `#[non_exhaustive]`: read their fields (or the JSON), but
+//! only the library builds them, so adding a field is not a breaking change.
 
 use crate::matcher::{EvidenceKind, Exclusion};
 use crate::taxonomy::{Expect, Suggestion};
@@ -91,6 +93,7 @@ impl Strength {
 
 /// A scored resume.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Report {
     /// [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -133,6 +136,7 @@ pub struct Report {
 
 /// Which taxonomy produced a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TaxonomyInfo {
     /// Taxonomy id.
     pub id: String,
@@ -144,6 +148,7 @@ pub struct TaxonomyInfo {
 
 /// Settings recorded so that a report can be reproduced.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReportSettings {
     /// Fuzzy similarity threshold, or `None` when the fuzzy stage was off.
     pub fuzzy_threshold: Option<f64>,
@@ -157,6 +162,7 @@ pub struct ReportSettings {
 
 /// Readiness for one level.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LevelReadiness {
     /// Level id.
     pub id: String,
@@ -183,6 +189,7 @@ pub struct LevelReadiness {
 
 /// Years of experience and where they come from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[non_exhaustive]
 pub struct Experience {
     /// The years used for scoring: the larger of merged date ranges and stated years.
     pub years: f64,
@@ -209,6 +216,7 @@ pub struct Experience {
 
 /// A date range and its line.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RangeEvidence {
     /// 1-based line.
     pub line: usize,
@@ -232,6 +240,7 @@ pub struct RangeEvidence {
 
 /// A role's written-out length and its line.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DurationEvidence {
     /// 1-based line.
     pub line: usize,
@@ -246,6 +255,7 @@ pub struct DurationEvidence {
 
 /// A statement of years and its line.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct StatementEvidence {
     /// 1-based line.
     pub line: usize,
@@ -257,6 +267,7 @@ pub struct StatementEvidence {
 
 /// A skill the resume shows, with every place it was found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SkillFinding {
     /// Skill id.
     pub id: String,
@@ -278,6 +289,7 @@ pub struct SkillFinding {
 
 /// One place a skill was found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Evidence {
     /// 1-based line in the input.
     pub line: usize,
@@ -301,6 +313,7 @@ pub struct Evidence {
 
 /// A competency and how the resume satisfies it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CompetencyFinding {
     /// Competency id.
     pub id: String,
@@ -314,6 +327,7 @@ pub struct CompetencyFinding {
 
 /// A mention that did not count.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ExcludedMention {
     /// Skill id.
     pub skill: String,
@@ -345,6 +359,7 @@ pub enum GapKind {
 
 /// One thing to work on for the target level.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Gap {
     /// The competency or skill id (`years` for the years gap).
     pub skill: String,
@@ -375,6 +390,7 @@ pub struct Gap {
 
 /// Facts about the scored document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[non_exhaustive]
 pub struct DocumentInfo {
     /// Lines in the input.
     pub lines: usize,

@@ -30,6 +30,7 @@
 //! level reached, or none: the level a hiring manager for this role would hire
 //! at. Every unreached level says why in `unmet`.
 
+use crate::career::LatestTitle;
 use crate::report::{LevelReadiness, Strength};
 use crate::taxonomy::{Level, Requirement, Taxonomy};
 
@@ -166,11 +167,17 @@ pub(crate) fn breadth(taxonomy: &Taxonomy, strengths: &Strengths) -> f64 {
 
 /// Readiness for every level, with `reached` and `unmet` set; returns the
 /// estimated level's index (the highest level reached on the ladder).
+///
+/// `title` is the most recent job's title: a title of this role that names
+/// the level or a higher one eases the breadth the level needs to
+/// `gate.title_breadth`; a title whose stage is in `gate.not_titled` stops the
+/// level.
 pub(crate) fn all_levels(
     taxonomy: &Taxonomy,
     strengths: &Strengths,
     role_years: f64,
     threshold: f64,
+    title: Option<&LatestTitle>,
 ) -> (Vec<LevelReadiness>, Option<usize>) {
     let breadth = breadth(taxonomy, strengths);
     let relevance = relevance_of(taxonomy, breadth);
@@ -201,8 +208,28 @@ pub(crate) fn all_levels(
         if l.readiness + 1e-9 < need {
             unmet.push(format!("readiness: {:.1} of {need}", l.readiness));
         }
-        if breadth > 0.0 && breadth + 1e-9 < gate.breadth {
-            unmet.push(format!("breadth: {breadth:.2} of {}", gate.breadth));
+        let titled = title.filter(|t| !t.other_role && t.stage.is_some_and(|s| s >= i));
+        match (titled, gate.title_breadth) {
+            (Some(t), Some(b)) if b < gate.breadth => {
+                if breadth > 0.0 && breadth + 1e-9 < b {
+                    unmet.push(format!("breadth: {breadth:.2} of {b} (titled {})", t.text));
+                }
+            }
+            _ => {
+                if breadth > 0.0 && breadth + 1e-9 < gate.breadth {
+                    unmet.push(format!("breadth: {breadth:.2} of {}", gate.breadth));
+                }
+            }
+        }
+        if let Some(t) = title {
+            if let Some(stage) = t.stage.map(|s| taxonomy.levels()[s].id.as_str()) {
+                if gate.not_titled.iter().any(|n| n == stage) {
+                    unmet.push(format!(
+                        "title: the latest job is titled {stage}: {}",
+                        t.text
+                    ));
+                }
+            }
         }
         if l.responsibilities + 1e-9 < gate.responsibilities {
             unmet.push(format!(

@@ -28,6 +28,8 @@ pub struct Scorer {
     taxonomy: Taxonomy,
     matcher: Matcher,
     role_tables: crate::career::RoleTables,
+    /// The taxonomy's job-description phrases, compiled on the first job read.
+    jd_groups: std::sync::OnceLock<crate::jd::groups::Groups>,
     as_of: Option<YearMonth>,
     target: Option<String>,
     level_threshold: f64,
@@ -128,6 +130,7 @@ impl ScorerBuilder {
         Ok(Scorer {
             matcher: Matcher::new(&self.taxonomy, &options),
             role_tables: crate::career::RoleTables::new(&self.taxonomy),
+            jd_groups: std::sync::OnceLock::new(),
             taxonomy: self.taxonomy,
             as_of: self.as_of,
             target: self.target,
@@ -137,6 +140,12 @@ impl ScorerBuilder {
 }
 
 impl Scorer {
+    /// The taxonomy's job-description phrases and competency names, compiled once.
+    pub(crate) fn jd_groups(&self) -> &crate::jd::groups::Groups {
+        self.jd_groups
+            .get_or_init(|| crate::jd::groups::Groups::new(&self.taxonomy))
+    }
+
     /// A scorer with default options.
     pub fn new(taxonomy: Taxonomy) -> Scorer {
         Scorer::builder(taxonomy)
@@ -317,14 +326,27 @@ impl Scorer {
             experience.years,
             experience.from_ranges,
         );
+        // The input's own lines: a title is read with its bullet, if any.
+        let title = crate::career::latest_title(t, &experience.ranges, |line| {
+            input
+                .lines()
+                .nth(line.saturating_sub(1))
+                .unwrap_or("")
+                .to_string()
+        });
         let more_ranges = experience.ranges.len().saturating_sub(EXPERIENCE_CAP);
         experience.ranges.truncate(EXPERIENCE_CAP);
         let more_statements = experience.statements.len().saturating_sub(EXPERIENCE_CAP);
         experience.statements.truncate(EXPERIENCE_CAP);
 
         // Levels and gaps.
-        let (levels, estimated) =
-            score::all_levels(t, &strengths, experience.role_years, self.level_threshold);
+        let (levels, estimated) = score::all_levels(
+            t,
+            &strengths,
+            experience.role_years,
+            self.level_threshold,
+            title.as_ref(),
+        );
         let target_index = match &self.target {
             Some(id) => t.levels().iter().position(|l| &l.id == id),
             None => match estimated {

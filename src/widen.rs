@@ -9,12 +9,13 @@ use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Lo
 
 /// `pattern` widened (see [`widen`]) and compiled: where it does not match, `pattern` does not
 /// either, and it runs on the lazy DFA whatever the text. `None` when either does not compile.
-pub(crate) fn widened_regex(pattern: &str) -> Option<regex::Regex> {
+/// Compiled lean ([`crate::lean`]): it is searched one line at a time.
+pub(crate) fn widened_regex(pattern: &str) -> Option<crate::lean::Regex> {
     let hir = regex_syntax::ParserBuilder::new()
         .build()
         .parse(pattern)
         .ok()?;
-    regex::Regex::new(&widen(&hir).to_string()).ok()
+    crate::lean::from_hir(&widen(&hir)).ok()
 }
 
 /// A pattern that matches wherever `hir` matches, made of ASCII classes,

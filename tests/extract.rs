@@ -644,3 +644,31 @@ fn a_text_resume_with_a_stray_nul_byte_scores() {
     assert!(!found(&doc.text).is_empty());
     assert_eq!(found(&doc.text).len(), found(&clean.text).len());
 }
+
+#[test]
+fn a_docx_refused_for_its_compression_ratio_says_so() {
+    use std::io::Write;
+    // 4 MiB of one repeated run: far under the 64 MiB size limit, compressed about 1000:1.
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("[Content_Types].xml", deflated).unwrap();
+    zip.write_all(br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#).unwrap();
+    zip.start_file("word/document.xml", deflated).unwrap();
+    zip.write_all(b"<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>").unwrap();
+    zip.write_all(&vec![b'a'; 4 * 1024 * 1024]).unwrap();
+    zip.write_all(b"</w:t></w:r></w:p></w:body></w:document>")
+        .unwrap();
+    let bytes = zip.finish().unwrap().into_inner();
+    let e = from_bytes(&bytes, Some("bomb.docx"), &Limits::default()).unwrap_err();
+    assert!(
+        matches!(&e, ExtractError::CompressionRatio { what, limit: 200, ratio, .. } if what == "word/document.xml" && *ratio > 200),
+        "{e:?}"
+    );
+    let message = e.to_string();
+    assert!(
+        message.starts_with("docx entry word/document.xml is compressed ")
+            && message.ends_with(":1, beyond the limit of 200:1 (a zip bomb?)"),
+        "{message}"
+    );
+}

@@ -31,7 +31,7 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
 use skillgap::extract::{from_bytes, ExtractError, Limits};
-use skillgap::text::YearMonth;
+use skillgap::YearMonth;
 use skillgap::{Scorer, Taxonomy};
 
 /// Cases run by default (CI); `SKILLGAP_FUZZ_CASES` overrides it.

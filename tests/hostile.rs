@@ -281,3 +281,68 @@ fn deeply_nested_content_is_corrupt_not_a_crash() {
         "{e:?}"
     );
 }
+
+/// A PDF with `n` empty pages, saved classic (every object top-level) or modern (pages inside
+/// object streams).
+fn many_pages(n: usize, modern: bool) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let kids: Vec<Object> = (0..n)
+        .map(|_| {
+            doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages_id, "MediaBox" => vec![0.into(), 0.into(), 10.into(), 10.into()] })
+                .into()
+        })
+        .collect();
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => n as i64 }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    if modern {
+        doc.save_modern(&mut bytes).unwrap();
+    } else {
+        doc.save_to(&mut bytes).unwrap();
+    }
+    bytes
+}
+
+#[test]
+fn a_hundred_thousand_pages_are_refused_quickly_in_either_layout() {
+    for modern in [false, true] {
+        let bytes = many_pages(100_000, modern);
+        if let Ok(dir) = std::env::var("SKILLGAP_WRITE_DAMAGED") {
+            std::fs::write(format!("{dir}/100k-pages-modern-{modern}.pdf"), &bytes).unwrap();
+        }
+        let started = Instant::now();
+        let e = from_bytes(&bytes, None, &Limits::default()).unwrap_err();
+        let elapsed = started.elapsed();
+        // Classic: counted by the scan before lopdf loads anything. Modern: the pages are in
+        // object streams; the load drops page dictionaries past 4 × the limit + 100 and stops
+        // counting the tree.
+        assert!(
+            matches!(e, ExtractError::TooManyPages { limit: 50, pages } if pages > 300),
+            "modern {modern}: {e:?}"
+        );
+        assert!(
+            elapsed < Duration::from_secs(10),
+            "modern {modern}: {elapsed:?}"
+        );
+    }
+}
+
+#[test]
+fn a_few_pages_over_the_limit_are_counted_exactly() {
+    let limits = Limits {
+        max_pages: 5,
+        ..Limits::default()
+    };
+    for modern in [false, true] {
+        let e = from_bytes(&many_pages(7, modern), None, &limits).unwrap_err();
+        assert!(
+            matches!(e, ExtractError::TooManyPages { pages: 7, limit: 5 }),
+            "{e:?}"
+        );
+    }
+}

@@ -146,3 +146,75 @@ fn isolation_overhead_per_file() {
         (outside.as_secs_f64() - inside.as_secs_f64()) * 1e3
     );
 }
+
+#[test]
+fn a_pool_worker_reads_file_after_file_with_the_same_results() {
+    let pool = isolate::Pool::with_exe(exe(), &Limits::default());
+    for name in [
+        "one-column-libreoffice.pdf",
+        "table-and-bullets.docx",
+        "ghostscript-quote-operator.pdf",
+        "one-column-libreoffice.pdf",
+    ] {
+        let path = fixture(name);
+        let inside = from_path(&path, &Limits::default()).unwrap();
+        assert_eq!(pool.extract(&path, TIMEOUT).unwrap(), inside, "{name}");
+    }
+    let e = pool
+        .extract(&fixture("encrypted-user-password.pdf"), TIMEOUT)
+        .unwrap_err();
+    assert!(matches!(e, ExtractError::EncryptedPdf), "{e:?}");
+    // One worker did all of it, errors included.
+    assert_eq!(pool.started(), 1);
+}
+
+#[test]
+fn a_pool_worker_that_runs_out_of_time_is_killed_and_replaced() {
+    let pool = isolate::Pool::with_exe(exe(), &Limits::default());
+    let path = fixture("four-pages-running-header-footer.pdf");
+    let started = Instant::now();
+    let e = pool.extract(&path, Duration::from_micros(1)).unwrap_err();
+    assert!(matches!(e, ExtractError::Timeout { .. }), "{e:?}");
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(pool.idle_pids().is_empty(), "the late worker is not kept");
+    let doc = pool.extract(&path, TIMEOUT).unwrap();
+    assert_eq!(doc.pages, Some(4));
+    assert_eq!(pool.started(), 2);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pool_worker_that_dies_is_a_crash_for_its_file_and_replaced_for_the_next() {
+    // /bin/sh cannot run "__extract --serve": each worker exits without a reply.
+    let pool = isolate::Pool::with_exe(Path::new("/bin/sh"), &Limits::default());
+    for _ in 0..2 {
+        let e = pool
+            .extract(&fixture("one-column-libreoffice.pdf"), TIMEOUT)
+            .unwrap_err();
+        assert!(
+            matches!(&e, ExtractError::Crashed { detail } if detail.starts_with("exit status")),
+            "{e:?}"
+        );
+    }
+    // A worker per file at least (one more when it died before it took the request).
+    assert!(pool.started() >= 2);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_idle_pool_worker_killed_from_outside_costs_no_file() {
+    let pool = isolate::Pool::with_exe(exe(), &Limits::default());
+    let path = fixture("one-column-libreoffice.pdf");
+    pool.extract(&path, TIMEOUT).unwrap();
+    let pids = pool.idle_pids();
+    assert_eq!(pids.len(), 1);
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &pids[0].to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    std::thread::sleep(Duration::from_millis(100));
+    // The dead worker is noticed before the request is sent; a new one reads the file.
+    assert!(pool.extract(&path, TIMEOUT).is_ok());
+    assert_eq!(pool.started(), 2);
+}

@@ -278,6 +278,25 @@ const JOBS: &[Expect] = &[
         not_required: &["redis", "docker"],
         not_terms: &["Tallybird", "Kochi", "LPA"],
     },
+    Expect {
+        file: "what-we-ask-for-split-dotnet.txt",
+        level: "mid",
+        years: (3.0, None),
+        required: &[
+            "dotnet",
+            "csharp",
+            "sql",
+            "sql-server",
+            "testing",
+            "js-unit-testing",
+            "docker",
+        ],
+        preferred: &["azure"],
+        unrecognised: &[],
+        never: &[],
+        not_required: &["azure"],
+        not_terms: &["Harbourline", "Rail"],
+    },
 ];
 
 #[test]
@@ -364,6 +383,22 @@ fn benefits_and_company_blurb_never_ask_for_skills() {
             "{id} is not reported as ignored"
         );
     }
+}
+
+#[test]
+fn a_tokenised_dotnet_and_an_aside_in_parentheses_are_still_required() {
+    // ". NET is your daily companion" is .NET; "(Jest for the booking UI is a
+    // must have ...)" under "What we ask for" opens an aside, not a duty.
+    let j = job("what-we-ask-for-split-dotnet.txt");
+    assert!(j.asks("dotnet", Priority::Required));
+    assert!(j
+        .requirement("dotnet")
+        .unwrap()
+        .asked
+        .iter()
+        .any(|a| a.line == 12));
+    assert!(j.asks("js-unit-testing", Priority::Required));
+    assert!(j.has_requirements_section);
 }
 
 #[test]
@@ -606,4 +641,60 @@ fn a_posting_without_requirements_counts_its_technologies_and_says_so() {
     );
     assert!(m.percent > 0.0);
     assert_eq!(m.warnings, j.warnings);
+}
+
+// --- A second role: knowledge in data, not in Rust ---
+
+#[test]
+fn a_second_role_taxonomy_reads_jobs_without_rust_changes() {
+    // fixtures/taxonomies/toy-data-engineer.yaml has its own skills,
+    // competencies, job-description phrases (`groups:`) and level words.
+    let t = Taxonomy::from_path(format!(
+        "{}/fixtures/taxonomies/toy-data-engineer.yaml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let s = skillgap::Scorer::builder(t)
+        .as_of(skillgap::text::YearMonth::new(2026, 11).unwrap())
+        .build()
+        .unwrap();
+    let j = s.parse_job(&read("fixtures/jobs/second-role-toy-data-engineer.txt"));
+
+    // "Staff" is a word of the taxonomy's `principal` level.
+    let level = j.level.as_ref().unwrap();
+    assert_eq!(
+        (level.id.as_str(), level.text.as_str()),
+        ("principal", "staff")
+    );
+
+    // The taxonomy's phrases: a competency group and a skill-list group.
+    let orchestrator = j.requirement("pipeline-orchestration").unwrap();
+    assert_eq!(orchestrator.priority, Priority::Required);
+    assert_eq!(orchestrator.options, ["airflow", "dagster"]);
+    let columnar = j.requirement("columnar-format").unwrap();
+    assert_eq!(columnar.options, ["parquet"]);
+    assert_eq!(
+        columnar.group.as_ref().unwrap().label,
+        "a columnar file format"
+    );
+
+    for id in ["python", "sql"] {
+        assert!(j.asks(id, Priority::Required), "{id}");
+    }
+    assert!(
+        j.asks("snowflake", Priority::Required) || j.requirement("snowflake|bigquery").is_some()
+    );
+    assert!(j.asks("spark", Priority::Preferred));
+    // Duties and benefits do not ask.
+    assert!(!j.asks("dbt", Priority::Required));
+
+    let resume = "Data Engineer, Fernbrook Retail, 2019-03 to present\n\
+        - Built the nightly loads in Python and SQL, scheduled with Airflow.\n\
+        - Moved the reporting marts to Snowflake; files land as Parquet.\n";
+    let m = s.match_parsed(&s.score(resume), &j);
+    let met: Vec<&str> = m.matched.iter().map(|r| r.id.as_str()).collect();
+    for id in ["python", "sql", "pipeline-orchestration", "columnar-format"] {
+        assert!(met.contains(&id), "{id} not met: {met:?}");
+    }
+    assert!(m.missing_preferred.iter().any(|r| r.id == "spark"));
 }

@@ -5,11 +5,11 @@
 //!
 //! Not a timed test: it compares the time of an input with that of one ten
 //! times smaller (best of three runs each, so that a busy machine slows both
-//! alike) and fails when the ratio is far above ten (a quadratic stage gives
-//! about a hundred).
+//! alike; a failing shape is measured again, up to three times) and fails when
+//! the ratio is far above ten (a quadratic stage gives about a hundred).
 
 use skillgap::report::{EVIDENCE_CAP, EXCLUDED_CAP};
-use skillgap::text::YearMonth;
+use skillgap::YearMonth;
 use skillgap::{Report, Scorer, Taxonomy};
 use std::time::{Duration, Instant};
 
@@ -43,10 +43,19 @@ fn scoring_time_grows_linearly_on_adversarial_shapes() {
     let (small, large) = (20 * 1024, 200 * 1024);
     let mut failures = Vec::new();
     for ((name, a), (_, b)) in shapes(small).into_iter().zip(shapes(large)) {
-        let (ta, tb) = (time(&scorer, &a), time(&scorer, &b));
-        // Ten times the input; a floor keeps timer noise on tiny times out.
-        let ratio = tb.as_secs_f64() / ta.as_secs_f64().max(0.002);
-        eprintln!("{name}: {ta:?} -> {tb:?} (x{ratio:.1})");
+        // Ten times the input; a floor keeps timer noise on tiny times out. A
+        // ratio above the bound is measured again (up to three times): on a
+        // shared machine one preempted run can look super-linear, a quadratic
+        // stage looks so every time.
+        let (mut ta, mut tb, mut ratio) = (Duration::ZERO, Duration::ZERO, f64::INFINITY);
+        for _ in 0..3 {
+            (ta, tb) = (time(&scorer, &a), time(&scorer, &b));
+            ratio = tb.as_secs_f64() / ta.as_secs_f64().max(0.002);
+            eprintln!("{name}: {ta:?} -> {tb:?} (x{ratio:.1})");
+            if ratio <= 20.0 {
+                break;
+            }
+        }
         if ratio > 20.0 {
             failures.push(format!(
                 "{name}: {ta:?} for 20 KB, {tb:?} for 200 KB (x{ratio:.1})"

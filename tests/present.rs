@@ -2,7 +2,7 @@
 //! `as_of`) says otherwise, in the CLI and the library alike.
 #![cfg(feature = "cli")]
 
-use skillgap::text::YearMonth;
+use skillgap::YearMonth;
 use skillgap::{Scorer, Taxonomy};
 use std::process::Command;
 

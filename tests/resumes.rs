@@ -478,3 +478,113 @@ fn years_count_sub_roles_once_and_add_role_lengths() {
     assert_eq!(e.years, 9.8);
     assert_eq!(e.stated, None);
 }
+
+/// A terse backend career (breadth 0.50: below senior's 0.6, above the 0.45 a
+/// senior title of the role needs) whose latest job is titled `title`.
+fn terse_career(title: &str) -> Report {
+    let text = format!(
+        "Experience\n\
+         {title} — Northwind Ledger (Jan 2019 – Present)\n\
+         - Built REST APIs in Java and Spring Boot on PostgreSQL\n\
+         - Deployed with Docker on AWS; unit tests with JUnit\n\
+         Software Engineer — Contoso Shipping (Jan 2016 – Dec 2018)\n\
+         - Java services on MySQL; code in Git\n"
+    );
+    scorer().score(&text)
+}
+
+#[test]
+fn a_senior_title_of_the_role_on_the_latest_job_eases_the_senior_breadth() {
+    let plain = terse_career("Software Engineer");
+    assert_eq!(plain.estimated_level.as_deref(), Some("mid"));
+    assert_eq!(plain.levels[2].unmet, ["breadth: 0.50 of 0.6"]);
+    for title in [
+        "Principal Software Engineer",
+        "Senior Backend Engineer",
+        "Lead Developer",
+    ] {
+        let r = terse_career(title);
+        assert_eq!(r.estimated_level.as_deref(), Some("senior"), "{title}");
+    }
+    // Dates on their own line: the title is the line above them.
+    let text = "Experience\n\
+                Northwind Ledger — Principal Software Engineer\n\
+                2019-01 to present\n\
+                - Built REST APIs in Java and Spring Boot on PostgreSQL\n\
+                - Deployed with Docker on AWS; unit tests with JUnit\n\
+                Contoso Shipping — Software Engineer\n\
+                2016-01 to 2018-12\n\
+                - Java services on MySQL; code in Git\n";
+    assert_eq!(
+        scorer().score(text).estimated_level.as_deref(),
+        Some("senior")
+    );
+}
+
+#[test]
+fn another_roles_senior_title_does_not_ease_the_senior_breadth() {
+    for title in [
+        "Principal Mobile Engineer",
+        "Test Lead",
+        "Senior Design Engineer",
+    ] {
+        let r = terse_career(title);
+        assert_eq!(r.estimated_level.as_deref(), Some("mid"), "{title}");
+        assert_eq!(r.levels[2].unmet, ["breadth: 0.50 of 0.6"], "{title}");
+    }
+}
+
+#[test]
+fn a_title_eases_only_as_far_as_title_breadth() {
+    // Breadth 0.24: a principal title does not make a narrow resume senior.
+    let text = "Experience\n\
+                Principal Software Engineer — Northwind Ledger (Jan 2016 – Present)\n\
+                - Java services on MySQL\n";
+    let r = scorer().score(text);
+    assert_ne!(r.estimated_level.as_deref(), Some("senior"));
+    assert!(
+        r.levels[2]
+            .unmet
+            .iter()
+            .any(|u| u.ends_with("of 0.45 (titled Principal Software Engineer — Northwind Ledger)")),
+        "{:?}",
+        r.levels[2].unmet
+    );
+}
+
+#[test]
+fn a_junior_stage_title_on_the_latest_job_is_hired_as_a_junior() {
+    let r = terse_career("Graduate Software Developer");
+    assert_eq!(r.estimated_level.as_deref(), Some("junior"));
+    assert_eq!(
+        r.levels[1].unmet,
+        ["title: the latest job is titled junior: Graduate Software Developer — Northwind Ledger"]
+    );
+    // Only the latest job's title counts: an internship long ago does not.
+    let text = "Experience\n\
+                Backend Engineer — Northwind Ledger (Jan 2022 – Present)\n\
+                - Built REST APIs in Java and Spring Boot on PostgreSQL\n\
+                - Deployed with Docker on AWS; unit tests with JUnit\n\
+                Software Engineering Intern — Contoso Shipping (Jun 2021 – Dec 2021)\n\
+                - Java services on MySQL; code in Git\n";
+    let r = scorer().score(text);
+    assert_eq!(r.estimated_level.as_deref(), Some("mid"));
+    // Dates above the title: the line above the latest dates is the previous
+    // job's last bullet, not a title.
+    let text = "Experience\n\
+                2016-01 to 2018-12\n\
+                Software Engineer — Contoso Shipping\n\
+                - Java services on MySQL; code in Git\n\
+                - Mentored junior developers\n\
+                2019-01 to present\n\
+                Backend Engineer — Northwind Ledger\n\
+                - Built REST APIs in Java and Spring Boot on PostgreSQL\n\
+                - Deployed with Docker on AWS; unit tests with JUnit\n";
+    let r = scorer().score(text);
+    assert_eq!(
+        r.estimated_level.as_deref(),
+        Some("mid"),
+        "{:?}",
+        r.levels[1]
+    );
+}

@@ -308,6 +308,49 @@ fn cue_lists_are_not_empty_and_avoid_bare_learning() {
 }
 
 #[test]
+fn title_words_are_sorted_lower_case_and_name_one_stage_only() {
+    let t = Taxonomy::builtin();
+    let mut lists: Vec<(&str, &Vec<String>)> = t
+        .levels()
+        .iter()
+        .map(|l| (l.id.as_str(), &l.title_words))
+        .collect();
+    lists.push(("cues.other_role_titles", &t.data().cues.other_role_titles));
+    let mut all = Vec::new();
+    for (id, words) in lists {
+        let mut sorted = words.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(&sorted, words, "{id}: sorted, no duplicates");
+        assert!(
+            words.iter().all(|w| *w == w.to_lowercase()),
+            "{id}: lower case"
+        );
+        all.extend(words.iter().cloned());
+    }
+    let n = all.len();
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), n, "a title word names one stage or role only");
+    // Every title the seeds give a stage holds no word of a higher stage.
+    for (i, l) in t.levels().iter().enumerate() {
+        for title in &l.titles {
+            let lower = format!(" {} ", title.to_lowercase());
+            for higher in &t.levels()[i + 1..] {
+                for w in &higher.title_words {
+                    assert!(
+                        !lower.contains(&format!(" {w} ")),
+                        "{}: title {title:?} holds {w:?} of {}",
+                        l.id,
+                        higher.id
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn the_yaml_round_trips() {
     let t = Taxonomy::builtin();
     let again = Taxonomy::from_yaml(&t.to_yaml()).unwrap();

@@ -47,6 +47,10 @@ pub enum Command {
     /// Inspect and validate taxonomies.
     #[command(subcommand)]
     Taxonomy(TaxonomyCommand),
+    /// Serve the "Score my resume" page and a JSON API (on 127.0.0.1:8080 by default).
+    #[cfg(feature = "serve")]
+    #[command(after_help = super::serve::SERVE_HELP)]
+    Serve(super::serve::ServeArgs),
 }
 
 const SCORE_HELP: &str = "\

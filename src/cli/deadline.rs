@@ -75,11 +75,19 @@ pub fn run_once<T: Send + 'static>(
     Helper::new().run(limit, job)
 }
 
+/// The stack of a helper thread. In-process extraction (`--no-isolate`, text formats) runs on
+/// it; the parsers' recursion is bounded (lopdf nests at most 100 brackets, form XObjects are
+/// followed at most 12 deep, self-referencing stream lengths are rebuilt before lopdf sees
+/// them), and this leaves a wide margin over the 2 MiB Rust gives threads by default. It is
+/// address space, not memory: pages are only used when touched.
+pub const HELPER_STACK: usize = 16 * 1024 * 1024;
+
 fn spawn<T: Send + 'static>() -> Option<(Sender<Job<T>>, Receiver<T>)> {
     let (job_tx, job_rx) = mpsc::channel::<Job<T>>();
     let (result_tx, result_rx) = mpsc::channel::<T>();
     std::thread::Builder::new()
         .name("skillgap-file".into())
+        .stack_size(HELPER_STACK)
         .spawn(move || {
             for job in job_rx {
                 // A panic ends the thread; the caller sees `Died`.

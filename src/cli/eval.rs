@@ -2,8 +2,9 @@
 
 use super::args::{EvalArgs, EvalFormat};
 use super::format::eval;
-use super::{input, load_taxonomy, with_stdout, Exit, Failure};
+use super::{deadline, input, load_taxonomy, with_stdout, Exit, Failure};
 use skillgap::eval::{evaluate, Labels};
+use std::sync::Arc;
 
 pub fn run(args: &EvalArgs) -> Result<Exit, Failure> {
     let name = args.labels.display().to_string();
@@ -15,7 +16,7 @@ pub fn run(args: &EvalArgs) -> Result<Exit, Failure> {
     let level_order: Vec<String> = taxonomy.levels().iter().map(|l| l.id.clone()).collect();
     // Labelled resumes were written at different times: a resume's `as_of`
     // label says what "Present" means for it; otherwise --as-of or this month.
-    let scorer = super::build_scorer(taxonomy, &args.matching, None)?;
+    let scorer = Arc::new(super::build_scorer(taxonomy, &args.matching, None)?);
     let base = args.labels.parent().unwrap_or(std::path::Path::new("."));
     let reader = input::Reader::new(&args.input);
     // A resume that cannot be read is reported on stderr and left out of the
@@ -24,13 +25,35 @@ pub fn run(args: &EvalArgs) -> Result<Exit, Failure> {
     let mut read = labels.clone();
     read.resumes.clear();
     let mut unreadable = 0;
+    // One deadline per resume, --timeout, for reading and scoring it (see `deadline`).
+    let limit = reader.timeout;
+    let mut helper = deadline::Helper::new();
     for r in &labels.resumes {
-        match reader.read(&base.join(&r.file)) {
-            Ok(doc) => {
-                reports.push(match r.as_of {
-                    Some(month) => scorer.score_at(&doc.text, month),
-                    None => scorer.score(&doc.text),
-                });
+        let path = base.join(&r.file);
+        let (work_scorer, work_reader, work_path, as_of) =
+            (Arc::clone(&scorer), reader.clone(), path.clone(), r.as_of);
+        let scored = helper
+            .run(limit, move || {
+                let doc = work_reader.read(&work_path)?;
+                Ok::<_, Failure>(match as_of {
+                    Some(month) => work_scorer.score_at(&doc.text, month),
+                    None => work_scorer.score(&doc.text),
+                })
+            })
+            .unwrap_or_else(|missed| {
+                let name = input::display_name(&path);
+                Err(Failure::input(match missed {
+                    deadline::Missed::Deadline => {
+                        format!("{name}: {}", deadline::timed_out_cause(limit))
+                    }
+                    deadline::Missed::Died => {
+                        format!("{name}: internal error while scoring (a bug: please report it)")
+                    }
+                }))
+            });
+        match scored {
+            Ok(report) => {
+                reports.push(report);
                 read.resumes.push(r.clone());
             }
             Err(f) => {

@@ -24,6 +24,8 @@ pub struct Reader {
     pub limits: Limits,
     pub timeout: Duration,
     pub isolate: bool,
+    /// Long-lived extraction workers (batch); without them, one child process per file.
+    pub pool: Option<std::sync::Arc<super::isolate::Pool>>,
 }
 
 impl Reader {
@@ -32,6 +34,7 @@ impl Reader {
         if let Some(size) = args.max_file_size {
             limits.max_file_size = size;
         }
+        limits.max_pages = args.max_pages as usize;
         let timeout = Duration::from_secs_f64(args.timeout);
         // The in-process soft deadline (--no-isolate, text formats) is the same one.
         limits.max_time = Some(timeout);
@@ -39,7 +42,20 @@ impl Reader {
             limits,
             timeout,
             isolate: !args.no_isolate,
+            pool: None,
         }
+    }
+
+    /// This reader with a pool of long-lived isolated workers for PDF and DOCX files (same
+    /// limits, see [`super::isolate::Pool`]), for runs over many files; without isolation,
+    /// or when the executable cannot be found, unchanged.
+    pub fn pooled(mut self) -> Reader {
+        if self.isolate {
+            self.pool = super::isolate::Pool::new(&self.limits)
+                .ok()
+                .map(std::sync::Arc::new);
+        }
+        self
     }
 
     /// Reads a resume or job description as text. The error names the file and
@@ -59,9 +75,30 @@ impl Reader {
                 .map_err(ExtractError::Io)
                 .and_then(|_| extract::from_bytes(&buf, None, &self.limits))
         } else if self.isolate && needs_isolation(path) {
-            super::isolate::extract_isolated(path, &self.limits, self.timeout)
+            match &self.pool {
+                Some(pool) => pool.extract(path, self.timeout),
+                None => super::isolate::extract_isolated(path, &self.limits, self.timeout),
+            }
         } else {
             extract::from_path(path, &self.limits)
+        }
+    }
+}
+
+#[cfg(feature = "serve")]
+impl Reader {
+    /// [`Reader::extract`] for a document held in memory (an upload to `skillgap serve`):
+    /// PDF and DOCX go through a child process on its standard input, like files do,
+    /// text formats are read here. Nothing is written to disk.
+    pub fn extract_bytes(
+        &self,
+        bytes: Vec<u8>,
+        name_hint: Option<&str>,
+    ) -> Result<Extracted, ExtractError> {
+        if self.isolate && (bytes.starts_with(b"%PDF") || bytes.starts_with(b"PK")) {
+            super::isolate::extract_isolated_bytes(bytes, name_hint, &self.limits, self.timeout)
+        } else {
+            extract::from_bytes(&bytes, name_hint, &self.limits)
         }
     }
 }
@@ -80,29 +117,21 @@ fn needs_isolation(path: &Path) -> bool {
     head[..n].starts_with(b"%PDF") || head[..n].starts_with(b"PK")
 }
 
-/// One short line for an extraction error.
+/// One short line for an extraction error (the library's [`ExtractError::cause`], with the
+/// CLI's hint for a folder).
 pub fn cause(e: &ExtractError) -> String {
     match e {
         ExtractError::Io(io) => io_cause(io),
-        ExtractError::Empty => "empty input, nothing to score".to_string(),
-        other => other.to_string(),
+        other => other.cause(),
     }
 }
 
 /// A short cause for an I/O error, without the OS error number.
 pub fn io_cause(e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         std::io::ErrorKind::IsADirectory => {
             "is a directory (use `skillgap batch` for folders)".to_string()
         }
-        _ => {
-            let s = e.to_string();
-            match s.find(" (os error") {
-                Some(i) => s[..i].to_string(),
-                None => s,
-            }
-        }
+        _ => extract::io_cause(e),
     }
 }

@@ -6,32 +6,35 @@
 use super::args::{ScoreArgs, ScoreFormat};
 use super::format::jd;
 use super::{input, with_output, Exit, Failure};
-use skillgap::{Report, Scorer};
+use skillgap::extract::Extracted;
+use skillgap::jd::{JobDescription, JobMatch};
+use skillgap::Scorer;
 use std::path::Path;
 
-/// Reads the job description, matches the scored resume against it, writes
-/// the match, and applies `--fail-under` to the match percentage.
+/// The job description read and matched against the scored resume (inside the `--timeout`
+/// deadline, see `score::run`).
+pub struct Read {
+    pub doc: Extracted,
+    pub job: JobDescription,
+    pub m: JobMatch,
+}
+
+/// Writes the match of the resume with the job read in `read`, and applies
+/// `--fail-under` to the match percentage.
 pub fn run(
     args: &ScoreArgs,
     scorer: &Scorer,
-    report: &Report,
     source: &str,
     jd: &Path,
+    read: Read,
 ) -> Result<Exit, Failure> {
-    if jd == Path::new("-") && args.file == Path::new("-") {
-        return Err(Failure::usage(
-            "the resume and --jd cannot both be read from standard input",
-        ));
-    }
-    let doc = input::Reader::new(&args.input).read(jd)?;
+    let Read { doc, job, m } = read;
     let jd_name = input::display_name(jd);
     if args.explain {
         for w in &doc.warnings {
             eprintln!("skillgap: {jd_name}: {w}");
         }
     }
-    let job = scorer.parse_job(&doc.text);
-    let m = scorer.match_parsed(report, &job);
     let width = args.width.resolve();
     with_output(args.color, args.output.as_deref(), |w| match args.format {
         ScoreFormat::Text => {

@@ -12,6 +12,8 @@ pub mod isolate;
 pub mod jd;
 pub mod options;
 pub mod score;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod taxonomy;
 pub mod width;
 

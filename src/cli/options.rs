@@ -19,10 +19,14 @@ pub struct InputArgs {
     /// Largest input file read, e.g. 20MiB or 500K.
     #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "20MiB")]
     pub max_file_size: Option<u64>,
+    /// Most pages a PDF may have; a longer one is refused unread (resumes are a few pages).
+    #[arg(long, value_name = "N", default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub max_pages: u32,
     /// Seconds one file may take, reading, extraction and scoring together, before it is
-    /// given up on: `score` exits 3, `batch` reports it unreadable and goes on (`eval`:
-    /// extraction only). A PDF or DOCX child process is killed then; in-process work that
-    /// runs over is abandoned (it no longer holds up the output).
+    /// given up on: `score` exits 3 (with --jd, reading and matching the job count too),
+    /// `batch` and `eval` report it unreadable and go on. A PDF or DOCX child process is
+    /// killed then; in-process work that runs over is abandoned (it no longer holds up the
+    /// output).
     #[arg(long, value_name = "SECS", default_value_t = 30.0, value_parser = parse_secs)]
     pub timeout: f64,
     /// Extract PDF and DOCX in this process instead of a child process
@@ -43,11 +47,11 @@ pub struct MatchArgs {
     pub no_fuzzy: bool,
     /// The month that "Present" means, as YYYY-MM [default: this month].
     #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
-    pub as_of: Option<skillgap::text::YearMonth>,
+    pub as_of: Option<skillgap::YearMonth>,
 }
 
-fn parse_month(s: &str) -> Result<skillgap::text::YearMonth, String> {
-    skillgap::text::YearMonth::parse(s)
+fn parse_month(s: &str) -> Result<skillgap::YearMonth, String> {
+    skillgap::YearMonth::parse(s)
         .ok_or_else(|| format!("`{s}` is not a month; use YYYY-MM, e.g. 2026-11"))
 }
 

@@ -9,15 +9,36 @@ pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
     let taxonomy = load_taxonomy(args.taxonomy.taxonomy.as_deref())?;
     let scorer = build_scorer(taxonomy, &args.matching, args.level.as_deref())?;
     let source = input::display_name(&args.file);
-    // One deadline, --timeout, for reading and scoring the resume (see `deadline`).
+    if args.jd.as_deref() == Some(std::path::Path::new("-"))
+        && args.file == std::path::Path::new("-")
+    {
+        return Err(Failure::usage(
+            "the resume and --jd cannot both be read from standard input",
+        ));
+    }
+    // One deadline, --timeout, for reading and scoring the resume and, with --jd, reading and
+    // matching the job (see `deadline`).
     let scorer = Arc::new(scorer);
     let reader = input::Reader::new(&args.input);
     let limit = reader.timeout;
-    let (work_scorer, file) = (Arc::clone(&scorer), args.file.clone());
-    let (doc, report) = deadline::run_once(limit, move || {
+    let (work_scorer, file, jd_path) = (Arc::clone(&scorer), args.file.clone(), args.jd.clone());
+    let (doc, report, job) = deadline::run_once(limit, move || {
         let doc = reader.read(&file)?;
         let report = work_scorer.score(&doc.text);
-        Ok::<_, Failure>((doc, report))
+        let job = match jd_path {
+            Some(path) => {
+                let jd_doc = reader.read(&path)?;
+                let job = work_scorer.parse_job(&jd_doc.text);
+                let m = work_scorer.match_parsed(&report, &job);
+                Some(super::jd::Read {
+                    doc: jd_doc,
+                    job,
+                    m,
+                })
+            }
+            None => None,
+        };
+        Ok::<_, Failure>((doc, report, job))
     })
     .unwrap_or_else(|missed| {
         Err(Failure::input(match missed {
@@ -34,8 +55,8 @@ pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
             eprintln!("skillgap: {source}: {w}");
         }
     }
-    if let Some(jd) = &args.jd {
-        return super::jd::run(args, &scorer, &report, &source, jd);
+    if let (Some(jd), Some(read)) = (&args.jd, job) {
+        return super::jd::run(args, &scorer, &source, jd, read);
     }
     with_output(args.color, args.output.as_deref(), |w| match args.format {
         ScoreFormat::Text => score::text::write(

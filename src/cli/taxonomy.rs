@@ -164,6 +164,31 @@ fn explain_level(t: &Taxonomy, l: &skillgap::taxonomy::Level) -> String {
          #   importance, that the resume touches at all\n",
         l.gate.breadth
     ));
+    if let Some(b) = l.gate.title_breadth.filter(|b| *b < l.gate.breadth) {
+        let words: Vec<&str> = t
+            .levels()
+            .iter()
+            .skip_while(|x| x.id != l.id)
+            .flat_map(|x| x.title_words.iter().map(String::as_str))
+            .collect();
+        out.push_str(&format!(
+            "#   ({b} when the latest job's title is this role's and names this level or\n\
+             #   a higher one; no word of cues.other_role_titles):\n{}",
+            comment_list(&words)
+        ));
+    }
+    for n in &l.gate.not_titled {
+        let words: Vec<&str> = t
+            .levels()
+            .iter()
+            .filter(|x| &x.id == n)
+            .flat_map(|x| x.title_words.iter().map(String::as_str))
+            .collect();
+        out.push_str(&format!(
+            "# - the latest job's title does not name the {n} stage as its highest:\n{}",
+            comment_list(&words)
+        ));
+    }
     if l.gate.responsibilities > 0.0 {
         out.push_str(&format!(
             "# - responsibilities at least {}: the level's responsibility signals:\n{}",

@@ -23,6 +23,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::chars::{is_invisible, is_odd_space, repair_mojibake};
+
 /// Clean extracted text (see the module documentation). The result ends with one `\n` unless it
 /// is empty.
 pub(crate) fn clean(text: &str, warnings: &mut Vec<String>) -> String {
@@ -102,117 +104,6 @@ fn unify_line_ends(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.replace('\x0c', "\n\n"))
 }
 
-/// The byte a character had in Windows-1252 (or ISO-8859-1 for the C1 controls, which some
-/// decoders produce for the five bytes Windows-1252 leaves undefined), if it is above ASCII.
-fn cp1252_byte(c: char) -> Option<u8> {
-    let b = match c {
-        '\u{80}'..='\u{ff}' => c as u32 as u8,
-        '€' => 0x80,
-        '‚' => 0x82,
-        'ƒ' => 0x83,
-        '„' => 0x84,
-        '…' => 0x85,
-        '†' => 0x86,
-        '‡' => 0x87,
-        'ˆ' => 0x88,
-        '‰' => 0x89,
-        'Š' => 0x8a,
-        '‹' => 0x8b,
-        'Œ' => 0x8c,
-        'Ž' => 0x8e,
-        '‘' => 0x91,
-        '’' => 0x92,
-        '“' => 0x93,
-        '”' => 0x94,
-        '•' => 0x95,
-        '–' => 0x96,
-        '—' => 0x97,
-        '˜' => 0x98,
-        '™' => 0x99,
-        'š' => 0x9a,
-        '›' => 0x9b,
-        'œ' => 0x9c,
-        'ž' => 0x9e,
-        'Ÿ' => 0x9f,
-        _ => return None,
-    };
-    Some(b)
-}
-
-/// Repair UTF-8 that was decoded as Windows-1252: every run of characters that maps back to
-/// bytes forming valid multi-byte UTF-8 sequences is replaced by what those bytes mean. Text
-/// written in Windows-1252 on purpose almost never forms valid UTF-8 sequences (a lead byte like
-/// `Ã` followed by the right number of continuation bytes like `©`), so this is safe to run on
-/// everything. Two passes undo double encoding. Returns the text (borrowed when nothing was
-/// repaired) and the number of sequences repaired.
-fn repair_mojibake(text: &str) -> (Cow<'_, str>, usize) {
-    let mut total = 0;
-    let mut current = Cow::Borrowed(text);
-    for _ in 0..2 {
-        // A repair starts at a character that reads as a UTF-8 lead byte (0xc2 to 0xf4 in
-        // Windows-1252, `Â` to `ô`): text without one is left as it is.
-        if !current.chars().any(|c| ('\u{c2}'..='\u{f4}').contains(&c)) {
-            break;
-        }
-        let (next, n) = repair_once(&current);
-        if n == 0 {
-            break;
-        }
-        total += n;
-        current = Cow::Owned(next);
-    }
-    (current, total)
-}
-
-fn repair_once(text: &str) -> (String, usize) {
-    if text.is_ascii() {
-        return (text.to_string(), 0);
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut repaired = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let Some(lead) = cp1252_byte(c) else {
-            out.push(c);
-            i += 1;
-            continue;
-        };
-        let len = match lead {
-            0xc2..=0xdf => 2,
-            0xe0..=0xef => 3,
-            0xf0..=0xf4 => 4,
-            _ => 0,
-        };
-        if len > 0 && i + len <= chars.len() {
-            let mut buf = [0u8; 4];
-            buf[0] = lead;
-            let mut ok = true;
-            for k in 1..len {
-                match cp1252_byte(chars[i + k]) {
-                    Some(b @ 0x80..=0xbf) => buf[k] = b,
-                    _ => {
-                        ok = false;
-                        break;
-                    }
-                }
-            }
-            if ok {
-                if let Ok(s) = std::str::from_utf8(&buf[..len]) {
-                    out.push_str(s);
-                    repaired += 1;
-                    i += len;
-                    continue;
-                }
-            }
-        }
-        out.push(c);
-        i += 1;
-    }
-    (out, repaired)
-}
-
 /// Ligatures, soft hyphens, zero-width and no-break characters, private-use glyphs.
 fn expand_ligatures_and_invisibles(text: &str) -> Cow<'_, str> {
     if !text.contains(changed_by_expansion) {
@@ -253,12 +144,8 @@ fn expand_ligatures_and_invisibles(text: &str) -> Cow<'_, str> {
                 }
                 out.push('-');
             }
-            '\u{200b}' | '\u{200c}' | '\u{2060}' | '\u{feff}' | '\u{200e}' | '\u{200f}' => {}
-            '\u{a0}'
-            | '\u{2007}'
-            | '\u{202f}'
-            | '\u{2002}'..='\u{2006}'
-            | '\u{2008}'..='\u{200a}' => out.push(' '),
+            c if is_invisible(c) => {}
+            c if is_odd_space(c) => out.push(' '),
             '\u{e000}'..='\u{f8ff}' => {
                 if at_line_start {
                     out.push('•');
@@ -285,10 +172,7 @@ fn changed_by_expansion(c: char) -> bool {
         'ﬀ' | 'ﬁ' | 'ﬂ' | 'ﬃ' | 'ﬄ' | 'ﬅ' | 'ﬆ' | '\u{ad}' | '\u{2010}' | '\u{2011}' => {
             true
         }
-        '\u{200b}' | '\u{200c}' | '\u{2060}' | '\u{feff}' | '\u{200e}' | '\u{200f}' => true,
-        '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2002}'..='\u{2006}' | '\u{2008}'..='\u{200a}' => {
-            true
-        }
+        c if is_invisible(c) || is_odd_space(c) => true,
         '\u{e000}'..='\u{f8ff}' => true,
         c => c.is_control(),
     }

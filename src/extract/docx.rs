@@ -162,7 +162,12 @@ fn read_entry(
     }
     let packed = entry.compressed_size().max(1);
     if size > RATIO_CHECK_FROM && size / packed > limits.max_compression_ratio {
-        return Err(over());
+        return Err(ExtractError::CompressionRatio {
+            format: Format::Docx,
+            what: name.to_string(),
+            ratio: size / packed,
+            limit: limits.max_compression_ratio,
+        });
     }
     let mut data = Vec::with_capacity(size.min(cap) as usize);
     entry

@@ -47,6 +47,20 @@ pub enum ExtractError {
         /// The limit in bytes.
         limit: u64,
     },
+    /// A DOCX entry bigger than 1 MiB uncompressed that is compressed more than
+    /// [`Limits::max_compression_ratio`](super::Limits::max_compression_ratio) to one: the shape
+    /// of a zip bomb, refused before it is decompressed.
+    #[error("{format} entry {what} is compressed {ratio}:1, beyond the limit of {limit}:1 (a zip bomb?)")]
+    CompressionRatio {
+        /// The format being read.
+        format: Format,
+        /// The entry, e.g. `word/document.xml`.
+        what: String,
+        /// Its uncompressed size divided by its compressed size.
+        ratio: u64,
+        /// The limit.
+        limit: u64,
+    },
     /// Zero bytes, or a document that contains no text at all.
     #[error("file is empty or contains no text")]
     Empty,
@@ -96,6 +110,44 @@ pub enum ExtractError {
     },
 }
 
+impl ExtractError {
+    /// The cause in one short line for a user, as the CLI prints it after the file's name:
+    /// [`Display`](std::fmt::Display), except that an I/O error is shortened by [`io_cause`]
+    /// and empty input says there is nothing to score.
+    ///
+    /// ```
+    /// use skillgap::extract::ExtractError;
+    ///
+    /// let e = ExtractError::Io(std::io::ErrorKind::NotFound.into());
+    /// assert_eq!(e.cause(), "no such file");
+    /// assert_eq!(ExtractError::Empty.cause(), "empty input, nothing to score");
+    /// ```
+    pub fn cause(&self) -> String {
+        match self {
+            ExtractError::Io(io) => io_cause(io),
+            ExtractError::Empty => "empty input, nothing to score".to_string(),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// A short cause for an I/O error, without the OS error number: "no such file",
+/// "permission denied", "is a directory", else the error's own message.
+pub fn io_cause(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::IsADirectory => "is a directory".to_string(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
+    }
+}
+
 fn mib(bytes: u64) -> String {
     const MIB: f64 = 1024.0 * 1024.0;
     let v = bytes as f64 / MIB;
@@ -134,6 +186,12 @@ mod tests {
                 format: Format::Docx,
                 what: "word/document.xml".into(),
                 limit: 64 * 1024 * 1024,
+            },
+            ExtractError::CompressionRatio {
+                format: Format::Docx,
+                what: "word/document.xml".into(),
+                ratio: 1030,
+                limit: 200,
             },
             ExtractError::Empty,
             ExtractError::ScannedPdf,

@@ -37,6 +37,7 @@ mod error;
 mod html;
 mod panic_guard;
 mod pdf;
+mod pdf_repair;
 mod pdf_walk;
 mod text;
 
@@ -47,7 +48,7 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-pub use error::ExtractError;
+pub use error::{io_cause, ExtractError};
 
 /// Bounds on what one extraction may read, decompress and spend.
 ///
@@ -245,6 +246,41 @@ pub fn from_bytes(
         // PDFs are cleaned page by page inside `pdf::extract`.
         doc.text = cleanup::clean(&doc.text, &mut doc.warnings);
     }
+    if doc.text.trim().is_empty() {
+        return Err(ExtractError::Empty);
+    }
+    Ok(doc)
+}
+
+/// The text of a document that is already a string (a database column, a form field), read
+/// as a plain-text file with the same content would be: the same size limit, line ends,
+/// ligatures, mojibake, letter spacing and runs of blank lines cleaned up the same way, so that
+/// scoring the result gives the same report as scoring the file. Nothing is detected: the
+/// string is plain text, never HTML or Markdown (pass bytes to [`from_bytes`] for that).
+///
+/// # Errors
+/// [`ExtractError::TooLarge`] when the UTF-8 text is over [`Limits::max_file_size`],
+/// [`ExtractError::Empty`] when it has no text, [`ExtractError::Unsupported`] when it is
+/// mostly control characters (binary data in a string).
+///
+/// ```
+/// use skillgap::extract::{from_text, Format, Limits};
+///
+/// let doc = from_text("Skills\r\n\r\n\r\nRust, SQL", &Limits::default())?;
+/// assert_eq!(doc.format, Format::Text);
+/// assert_eq!(doc.text, "Skills\n\nRust, SQL\n");
+/// # Ok::<(), skillgap::extract::ExtractError>(())
+/// ```
+pub fn from_text(text: &str, limits: &Limits) -> Result<Extracted, ExtractError> {
+    let size = text.len() as u64;
+    if size > limits.max_file_size {
+        return Err(ExtractError::TooLarge {
+            size,
+            limit: limits.max_file_size,
+        });
+    }
+    let mut doc = text::into_extracted(text::decode(text.as_bytes())?, Format::Text);
+    doc.text = cleanup::clean(&doc.text, &mut doc.warnings);
     if doc.text.trim().is_empty() {
         return Err(ExtractError::Empty);
     }

@@ -2,6 +2,11 @@
 //! and by a content-stream walk, and the plausible reading wins.
 //!
 //! Order of work and what bounds it:
+//! 0. **Scan** the bytes for objects ([`super::pdf_repair`], one linear pass). When the scan finds
+//!    an object stream whose `/Length` is stored inside an object stream (lopdf would recurse until
+//!    the stack overflows) or stream lengths that do not end at `endstream`, or when lopdf fails on
+//!    the original (damaged cross-reference table, no pages), the file is rebuilt from the objects
+//!    found and loaded from that copy, with a warning.
 //! 1. **Load** with a lopdf object filter that, before any stream is decompressed, measures what
 //!    it would decompress to (capped by [`Limits::max_decompressed`] per stream and twice that
 //!    for the whole document) and empties the streams over the cap, and drops the data of image
@@ -27,6 +32,7 @@ use lopdf::{Document, LoadOptions, Object, ObjectId, Stream};
 
 use super::cleanup::{clean, remove_running_lines};
 use super::panic_guard::catch_quietly;
+use super::pdf_repair;
 use super::pdf_walk::{walk_page, PageWalk};
 use super::{Deadline, ExtractError, Extracted, Format, Limits, PdfPath};
 
@@ -35,6 +41,16 @@ thread_local! {
     /// give as a plain `fn`. lopdf is built without rayon, so the filter runs on this thread.
     static LOAD_CAPS: Cell<(u64, u64)> = const { Cell::new((u64::MAX, u64::MAX)) };
     static LOAD_REPORT: RefCell<LoadReport> = RefCell::new(LoadReport::default());
+    /// Page dictionaries the load filter keeps at most (see [`page_objects_cap`]).
+    static PAGE_CAP: Cell<usize> = const { Cell::new(usize::MAX) };
+}
+
+/// How many page dictionaries may be loaded before a document is refused as too long without
+/// reading further: well above [`Limits::max_pages`], so that orphaned pages (left by incremental
+/// updates) never refuse a document whose page tree is within the limit, and small enough that
+/// a 100,000-page file costs little memory before it is refused.
+fn page_objects_cap(limits: &Limits) -> usize {
+    limits.max_pages.saturating_mul(4).saturating_add(100)
 }
 
 /// What the load filter did.
@@ -44,6 +60,10 @@ struct LoadReport {
     over_limit: usize,
     /// Image XObjects whose data was dropped.
     images: usize,
+    /// Page dictionaries seen in object streams (top-level ones are counted by the scan), and
+    /// whether the object streams past [`page_objects_cap`] were left unpacked.
+    page_objects: usize,
+    pages_dropped: bool,
 }
 
 /// Read a PDF document.
@@ -53,7 +73,15 @@ pub(crate) fn extract(
     deadline: &Deadline,
 ) -> Result<Extracted, ExtractError> {
     let mut warnings = Vec::new();
-    let (mut doc, mut report) = load(bytes, limits)?;
+    let Opened {
+        mut doc,
+        mut report,
+        pages,
+        recovered,
+    } = open(bytes, limits)?;
+    if let Some(note) = recovered {
+        warnings.push(note);
+    }
     if doc.is_encrypted() {
         return Err(ExtractError::EncryptedPdf);
     }
@@ -74,16 +102,6 @@ pub(crate) fn extract(
                 "were"
             },
         ));
-    }
-    let pages: BTreeMap<u32, ObjectId> =
-        catch_quietly(|| doc.get_pages()).map_err(|detail| ExtractError::Panicked {
-            detail: format!("reading the page tree: {detail}"),
-        })?;
-    if pages.is_empty() {
-        return Err(ExtractError::Corrupt {
-            format: Format::Pdf,
-            detail: "no pages found".into(),
-        });
     }
     if pages.len() > limits.max_pages {
         return Err(ExtractError::TooManyPages {
@@ -228,10 +246,109 @@ pub(crate) fn extract(
     })
 }
 
+/// A loaded document and its pages.
+struct Opened {
+    doc: Document,
+    report: LoadReport,
+    pages: BTreeMap<u32, ObjectId>,
+    /// How the file was recovered, when it was damaged.
+    recovered: Option<String>,
+}
+
+/// Load the document, from the original bytes when they are safe and sound, else from a copy
+/// rebuilt by scanning for objects ([`pdf_repair`]): first when the scan finds what would make
+/// lopdf recurse without end or read wrong stream data, then when lopdf fails on the original
+/// (a damaged or missing cross-reference table) or finds no pages in it.
+fn open(bytes: &[u8], limits: &Limits) -> Result<Opened, ExtractError> {
+    let scan = pdf_repair::scan(bytes);
+    if scan.page_objects() > page_objects_cap(limits) {
+        return Err(ExtractError::TooManyPages {
+            pages: scan.page_objects(),
+            limit: limits.max_pages,
+        });
+    }
+    let read =
+        |bytes: &[u8]| -> Result<(Document, LoadReport, BTreeMap<u32, ObjectId>), ExtractError> {
+            let (doc, report) = load(bytes, limits)?;
+            if doc.is_encrypted() {
+                return Err(ExtractError::EncryptedPdf);
+            }
+            let pages = page_tree(&doc)?;
+            Ok((doc, report, pages))
+        };
+    let recovered =
+        |why: &str| format!("damaged PDF ({why}); read by scanning the file for objects");
+    if let Some(hazard) = scan.hazard() {
+        match scan.rebuild() {
+            Some(rebuilt) => {
+                let (doc, report, pages) = read(&rebuilt)?;
+                return Ok(Opened {
+                    doc,
+                    report,
+                    pages,
+                    recovered: Some(recovered(&hazard)),
+                });
+            }
+            None if scan.unsafe_for_lopdf() => {
+                return Err(ExtractError::Corrupt {
+                    format: Format::Pdf,
+                    detail: format!("{hazard}, and no document catalog to rebuild from"),
+                })
+            }
+            None => {}
+        }
+    }
+    match read(bytes) {
+        Ok((doc, report, pages)) => Ok(Opened {
+            doc,
+            report,
+            pages,
+            recovered: None,
+        }),
+        Err(e @ ExtractError::Corrupt { .. }) | Err(e @ ExtractError::Panicked { .. }) => {
+            let Some(rebuilt) = scan.rebuild() else {
+                return Err(e);
+            };
+            match read(&rebuilt) {
+                Ok((doc, report, pages)) => Ok(Opened {
+                    doc,
+                    report,
+                    pages,
+                    recovered: Some(recovered(&cause_of(&e))),
+                }),
+                Err(_) => Err(e),
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn cause_of(e: &ExtractError) -> String {
+    match e {
+        ExtractError::Corrupt { detail, .. } | ExtractError::Panicked { detail } => detail.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The pages of a loaded document, in order; an empty tree is corrupt.
+fn page_tree(doc: &Document) -> Result<BTreeMap<u32, ObjectId>, ExtractError> {
+    let pages = catch_quietly(|| doc.get_pages()).map_err(|detail| ExtractError::Panicked {
+        detail: format!("reading the page tree: {detail}"),
+    })?;
+    if pages.is_empty() {
+        return Err(ExtractError::Corrupt {
+            format: Format::Pdf,
+            detail: "no pages found".into(),
+        });
+    }
+    Ok(pages)
+}
+
 /// Load with the capping filter; turn lopdf's failures into errors.
 fn load(bytes: &[u8], limits: &Limits) -> Result<(Document, LoadReport), ExtractError> {
     let cap = limits.max_decompressed;
     LOAD_CAPS.with(|c| c.set((cap, cap.saturating_mul(2))));
+    PAGE_CAP.with(|c| c.set(page_objects_cap(limits)));
     LOAD_REPORT.with(|r| *r.borrow_mut() = LoadReport::default());
     let options = LoadOptions {
         filter: Some(load_filter),
@@ -240,7 +357,12 @@ fn load(bytes: &[u8], limits: &Limits) -> Result<(Document, LoadReport), Extract
     let loaded = catch_quietly(|| Document::load_mem_with_options(bytes, options));
     let report = LOAD_REPORT.with(|r| std::mem::take(&mut *r.borrow_mut()));
     LOAD_CAPS.with(|c| c.set((u64::MAX, u64::MAX)));
+    PAGE_CAP.with(|c| c.set(usize::MAX));
     match loaded {
+        Ok(Ok(_)) if report.pages_dropped => Err(ExtractError::TooManyPages {
+            pages: report.page_objects,
+            limit: limits.max_pages,
+        }),
         Ok(Ok(doc)) => Ok((doc, report)),
         Ok(Err(e)) => Err(match e {
             lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => {
@@ -267,6 +389,72 @@ fn short(s: &str) -> String {
 /// The lopdf object filter: cap decompression, drop image data. It must return the object it
 /// is given (lopdf keeps the returned object for objects inside object streams).
 fn load_filter(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
+    if let Object::Stream(stream) = object {
+        let is_object_stream = stream
+            .dict
+            .get(b"Type")
+            .and_then(Object::as_name)
+            .is_ok_and(|t| t == b"ObjStm");
+        if is_object_stream {
+            // Count its pages before lopdf unpacks it; past the cap, it is not unpacked at all.
+            let (cap, _) = LOAD_CAPS.with(Cell::get);
+            let pages = decoded_capped(stream, cap).map_or(0, |d| count_page_dicts(&d));
+            let page_cap = PAGE_CAP.with(Cell::get);
+            let over = LOAD_REPORT.with(|r| {
+                let mut r = r.borrow_mut();
+                r.page_objects += pages;
+                r.pages_dropped |= r.page_objects > page_cap;
+                r.page_objects > page_cap
+            });
+            if over {
+                empty_stream(stream);
+                stream.dict.remove(b"Type");
+                return Some((id, object.clone()));
+            }
+        }
+    }
+    if let Object::Stream(stream) = object {
+        let is_object_stream = stream
+            .dict
+            .get(b"Type")
+            .and_then(Object::as_name)
+            .is_ok_and(|t| t == b"ObjStm");
+        if is_object_stream {
+            // Count its pages before lopdf unpacks it; past the cap, it is not unpacked at all.
+            let (cap, _) = LOAD_CAPS.with(Cell::get);
+            let pages = decoded_capped(stream, cap).map_or(0, |d| count_page_dicts(&d));
+            let page_cap = PAGE_CAP.with(Cell::get);
+            let over = LOAD_REPORT.with(|r| {
+                let mut r = r.borrow_mut();
+                r.page_objects += pages;
+                r.pages_dropped |= r.page_objects > page_cap;
+                r.page_objects > page_cap
+            });
+            if over {
+                empty_stream(stream);
+                stream.dict.remove(b"Type");
+                return Some((id, object.clone()));
+            }
+        }
+    }
+    if let Object::Dictionary(dict) = object {
+        let is_page = dict
+            .get(b"Type")
+            .and_then(Object::as_name)
+            .is_ok_and(|t| t == b"Page");
+        if is_page {
+            let cap = PAGE_CAP.with(Cell::get);
+            let drop = LOAD_REPORT.with(|r| {
+                let mut r = r.borrow_mut();
+                r.page_objects += 1;
+                r.pages_dropped |= r.page_objects > cap;
+                r.page_objects > cap
+            });
+            if drop {
+                return None;
+            }
+        }
+    }
     if let Object::Stream(stream) = object {
         let outcome = LOAD_CAPS.with(|c| {
             let (cap, budget) = c.get();
@@ -348,8 +536,13 @@ fn empty_stream(stream: &mut Stream) {
 /// `None` when a stage goes over. Filters lopdf cannot decode (DCT, JBIG2...) end the chain: lopdf
 /// will not expand them either.
 fn decoded_len_capped(stream: &Stream, cap: u64) -> Option<u64> {
+    decoded_capped(stream, cap).map(|d| d.len() as u64)
+}
+
+/// A stream's data decoded as [`decoded_len_capped`] measures it.
+fn decoded_capped(stream: &Stream, cap: u64) -> Option<std::borrow::Cow<'_, [u8]>> {
     let Ok(filters) = stream.filters() else {
-        return Some(stream.content.len() as u64);
+        return Some(std::borrow::Cow::Borrowed(&stream.content));
     };
     let mut data: std::borrow::Cow<'_, [u8]> = std::borrow::Cow::Borrowed(&stream.content);
     for filter in filters {
@@ -362,7 +555,26 @@ fn decoded_len_capped(stream: &Stream, cap: u64) -> Option<u64> {
         };
         data = std::borrow::Cow::Owned(next);
     }
-    Some(data.len() as u64)
+    Some(data)
+}
+
+/// Page dictionaries (`/Type /Page`, not `/Pages`) written in `data`, the decoded text of an
+/// object stream: counted without parsing the objects.
+fn count_page_dicts(data: &[u8]) -> usize {
+    let regular = |b: u8| !b.is_ascii_whitespace() && !b"()<>[]{}/%\0".contains(&b);
+    let mut count = 0;
+    let mut i = 0;
+    while let Some(p) = data[i..].windows(5).position(|w| w == b"/Type") {
+        let mut j = i + p + 5;
+        while j < data.len() && (data[j].is_ascii_whitespace() || data[j] == 0) {
+            j += 1;
+        }
+        if data[j..].starts_with(b"/Page") && data.get(j + 5).is_none_or(|&b| !regular(b)) {
+            count += 1;
+        }
+        i = j;
+    }
+    count
 }
 
 /// A `Write` that refuses to hold more than `cap` bytes.
@@ -653,6 +865,16 @@ mod tests {
             .unwrap();
         assert!(lzw_capped(&enc, 100_000).is_none());
         assert_eq!(lzw_capped(&enc, 300_000).map(|v| v.len()), Some(200_000));
+    }
+
+    #[test]
+    fn page_dictionaries_are_counted_not_page_trees() {
+        assert_eq!(
+            count_page_dicts(
+                b"<</Type/Page/Parent 2 0 R>> <</Type /Pages>> <</Type\n/Page>><</Type/PageLabel>>"
+            ),
+            2
+        );
     }
 
     #[test]

@@ -1,15 +1,12 @@
 //! Phrases that ask for *any* skill of a kind: "a backend framework",
 //! "relational databases", "a major cloud provider".
 //!
-//! Two sources, both compiled per taxonomy:
+//! Two sources, both from the taxonomy and compiled once per scorer:
 //!
-//! 1. **A phrase table in code** ([`PHRASES`]): each phrase is a regular
-//!    expression with the skills that satisfy it. A phrase names a competency
-//!    of the built-in taxonomy where one fits exactly (`backend-frameworks`,
-//!    `server-side-programming`); with a taxonomy that has that competency, its
-//!    skills satisfy the phrase. Otherwise the listed skill ids that the
-//!    taxonomy defines do. A phrase whose skills the taxonomy does not know is
-//!    dropped.
+//! 1. **The taxonomy's `groups:`** ([`crate::taxonomy::SkillGroup`]): each
+//!    phrase is a regular expression (ASCII case-insensitive) with the skills
+//!    that satisfy it: those of its competency, or its own list (the ids the
+//!    taxonomy defines). A group with no such skill is dropped.
 //! 2. **Competency names**: every competency name of the taxonomy, matched as
 //!    whole words, ASCII case-insensitive, its words separated by single spaces,
 //!    `and` also written `&` ("API development", "Authentication & Authorization").
@@ -19,198 +16,13 @@
 
 use crate::taxonomy::Taxonomy;
 use regex::Regex;
-use std::sync::OnceLock;
 
-/// One phrase of the table.
-pub(crate) struct PhraseSpec {
-    /// Stable key, used as the requirement id when no competency is named.
-    pub key: &'static str,
-    /// How the requirement reads ("a backend framework").
-    pub label: &'static str,
-    /// Regular expression (case-insensitive, whole words).
-    pub pattern: &'static str,
-    /// A competency whose skills satisfy the phrase, when the taxonomy has it.
-    pub competency: Option<&'static str>,
-    /// Otherwise, skill ids that satisfy it (those the taxonomy defines).
-    pub skills: &'static [&'static str],
-    /// Lower-case fragments one of which the text must contain for the
-    /// pattern to be tried (a cheap prefilter).
-    pub keywords: &'static [&'static str],
-}
-
-/// The phrase table.
-pub(crate) const PHRASES: &[PhraseSpec] = &[
-    PhraseSpec {
-        key: "programming-language",
-        label: "a programming language",
-        pattern: r"\b(?:(?:modern|general[- ]purpose|object[- ]oriented|backend|back[- ]end|server[- ]side|high[- ]level|compiled|statically[- ]typed)\s+)?programming\s+languages?\b|\b(?:backend|back[- ]end|server[- ]side)\s+(?:programming\s+)?languages?\b",
-        competency: Some("server-side-programming"),
-        skills: &[
-            "java",
-            "python",
-            "go",
-            "nodejs",
-            "rust",
-            "csharp",
-            "kotlin",
-            "scala",
-            "ruby",
-            "php",
-            "typescript",
-            "cpp",
-            "elixir",
-        ],
-        keywords: &["language"],
-    },
-    PhraseSpec {
-        key: "backend-framework",
-        label: "a backend framework",
-        pattern: r"\b(?:backend|back[- ]end|server[- ]side|web|mvc|api|application)\s+frameworks?\b",
-        competency: Some("backend-frameworks"),
-        skills: &[
-            "spring-boot",
-            "django",
-            "express",
-            "fastapi",
-            "laravel",
-            "nestjs",
-            "flask",
-            "rails",
-            "dotnet",
-            "aspnet",
-            "gin",
-            "fiber",
-        ],
-        keywords: &["framework"],
-    },
-    PhraseSpec {
-        key: "relational-database",
-        label: "a relational database",
-        pattern: r"\b(?:relational|sql|rdbms)\s+(?:databases?|data\s?stores?|dbs?|database\s+management\s+systems?)\b|\brdbms\b|\brelational\s+data\b",
-        competency: None,
-        skills: &[
-            "postgresql",
-            "mysql",
-            "mariadb",
-            "sql-server",
-            "mssql",
-            "oracle",
-            "oracle-db",
-            "sqlite",
-        ],
-        keywords: &["relational", "sql", "rdbms"],
-    },
-    PhraseSpec {
-        key: "nosql-database",
-        label: "a NoSQL database",
-        pattern: r"\b(?:nosql|non[- ]relational|document|key[- ]value|wide[- ]column)\s+(?:databases?|data\s?stores?|stores?|dbs?)\b|\bnosql\b",
-        competency: None,
-        skills: &[
-            "mongodb",
-            "redis",
-            "cassandra",
-            "dynamodb",
-            "couchbase",
-            "couchdb",
-            "elasticsearch",
-            "hbase",
-            "neo4j",
-        ],
-        keywords: &["sql", "relational", "document", "key", "column"],
-    },
-    PhraseSpec {
-        key: "cloud-platform",
-        label: "a cloud platform",
-        pattern: r"\b(?:public\s+)?cloud\s+(?:platforms?|providers?|services?|technologies|infrastructure|environments?|computing)\b|\b(?:a|any|one|major)\s+(?:major\s+)?(?:public\s+)?cloud\b|\bpublic\s+cloud\b",
-        competency: None,
-        skills: &[
-            "aws",
-            "gcp",
-            "azure",
-            "oci",
-            "digitalocean",
-            "ibm-cloud",
-            "alibaba-cloud",
-        ],
-        keywords: &["cloud"],
-    },
-    PhraseSpec {
-        key: "message-broker",
-        label: "a message broker",
-        pattern: r"\b(?:message|messaging)\s+(?:brokers?|queues?|queuing|queueing|systems?|bus(?:es)?|platforms?)\b|\bevent[- ]streaming(?:\s+platforms?)?\b|\bstreaming\s+platforms?\b|\bpub/?sub\b|\bevent\s+bus(?:es)?\b",
-        competency: None,
-        skills: &[
-            "kafka",
-            "rabbitmq",
-            "activemq",
-            "sqs",
-            "sns",
-            "pubsub",
-            "nats",
-            "pulsar",
-            "kinesis",
-            "azure-service-bus",
-            "event-hubs",
-        ],
-        keywords: &["messag", "stream", "pub", "bus"],
-    },
-    PhraseSpec {
-        key: "task-queue",
-        label: "a task queue",
-        pattern: r"\b(?:task|job|work)\s+queues?\b|\bbackground\s+(?:job|task)\s+(?:queues?|frameworks?|systems?)\b",
-        competency: None,
-        skills: &["celery", "rq", "sidekiq", "bullmq", "resque", "hangfire"],
-        keywords: &["queue", "background"],
-    },
-    PhraseSpec {
-        key: "container-orchestration",
-        label: "container orchestration",
-        pattern: r"\bcontainer\s+orchestration\b|\borchestration\s+(?:platforms?|tools?)\b",
-        competency: None,
-        skills: &["kubernetes", "openshift", "nomad", "ecs", "docker-swarm"],
-        keywords: &["orchestration"],
-    },
-    PhraseSpec {
-        key: "version-control",
-        label: "version control",
-        pattern: r"\b(?:version|source)\s+control(?:\s+systems?)?\b|\bVCS\b",
-        competency: None,
-        skills: &["git", "svn", "mercurial"],
-        keywords: &["control", "vcs"],
-    },
-    PhraseSpec {
-        key: "infrastructure-as-code",
-        label: "infrastructure as code",
-        pattern: r"\binfrastructure[- ]as[- ]code\b|\bIaC\b",
-        competency: None,
-        skills: &[
-            "terraform",
-            "pulumi",
-            "cloudformation",
-            "ansible",
-            "bicep",
-            "aws-cdk",
-        ],
-        keywords: &["code", "iac"],
-    },
-    PhraseSpec {
-        key: "caching",
-        label: "a cache",
-        pattern: r"\b(?:distributed|in[- ]memory)\s+(?:caches?|caching|data\s?stores?|stores?)\b|\bcaching\s+(?:layers?|systems?|solutions?|technologies)\b",
-        competency: None,
-        skills: &["redis", "memcached", "hazelcast"],
-        keywords: &["cach", "memory"],
-    },
-];
-
-fn phrase_regexes() -> &'static [Regex] {
-    static RE: OnceLock<Vec<Regex>> = OnceLock::new();
-    RE.get_or_init(|| {
-        PHRASES
-            .iter()
-            .map(|p| Regex::new(&format!("(?i){}", p.pattern)).expect("phrase regex compiles"))
-            .collect()
-    })
+/// A compiled phrase of the taxonomy's `groups:`.
+#[derive(Debug, Clone)]
+struct Phrase {
+    regex: Regex,
+    /// Lower-case fragments one of which the text must contain (empty: any text).
+    keywords: Vec<String>,
 }
 
 /// A compiled group: a phrase or a competency name and the skills that satisfy it.
@@ -231,8 +43,8 @@ pub(crate) struct Group {
 #[derive(Debug, Clone)]
 pub(crate) struct Groups {
     groups: Vec<Group>,
-    /// `Some(i)`: the regex of phrase `i`; `None`: a competency name.
-    phrase_of: Vec<Option<usize>>,
+    /// `Some(phrase)` for a group of the taxonomy's `groups:`; `None`: a competency name.
+    phrase_of: Vec<Option<Phrase>>,
     /// Competency names (and their `&` spellings), and the group of each.
     names: Option<aho_corasick::AhoCorasick>,
     name_groups: Vec<usize>,
@@ -247,14 +59,14 @@ pub(crate) struct GroupHit {
 }
 
 impl Groups {
-    /// Compiles the phrase table and the competency names for `t`.
+    /// Compiles the taxonomy's groups and competency names for `t`.
     pub fn new(t: &Taxonomy) -> Groups {
         let mut groups = Vec::new();
         let mut phrase_of = Vec::new();
         let mut names: Vec<String> = Vec::new();
         let mut name_groups = Vec::new();
-        for (i, p) in PHRASES.iter().enumerate() {
-            let from_competency = p.competency.and_then(|c| t.competency(c));
+        for p in t.groups() {
+            let from_competency = p.competency.as_deref().and_then(|c| t.competency(c));
             let options: Vec<usize> = match from_competency {
                 Some(c) => c.skills.iter().filter_map(|s| t.skill_index(s)).collect(),
                 None => p.skills.iter().filter_map(|s| t.skill_index(s)).collect(),
@@ -262,13 +74,20 @@ impl Groups {
             if options.is_empty() {
                 continue;
             }
+            // `taxonomy check` rejects a pattern that does not compile.
+            let Ok(regex) = Regex::new(&format!("(?i){}", p.pattern)) else {
+                continue;
+            };
             groups.push(Group {
-                id: from_competency.map_or(p.key.to_string(), |c| c.id.clone()),
-                label: p.label.to_string(),
+                id: from_competency.map_or(p.id.clone(), |c| c.id.clone()),
+                label: p.label.clone(),
                 competency: from_competency.map(|c| c.id.clone()),
                 options,
             });
-            phrase_of.push(Some(i));
+            phrase_of.push(Some(Phrase {
+                regex,
+                keywords: p.keywords.clone(),
+            }));
         }
         let spellings: std::collections::HashSet<String> = t
             .skills()
@@ -330,7 +149,6 @@ impl Groups {
     /// competency names.
     pub fn find(&self, text: &str) -> Vec<GroupHit> {
         let mut hits = Vec::new();
-        let phrases = phrase_regexes();
         let lower = text.to_lowercase();
         let mut push = |g: usize, start: usize, end: usize| {
             if !hits
@@ -345,11 +163,11 @@ impl Groups {
             }
         };
         for (g, p) in self.phrase_of.iter().enumerate() {
-            let Some(i) = p else { continue };
-            if !PHRASES[*i].keywords.iter().any(|k| lower.contains(k)) {
+            let Some(p) = p else { continue };
+            if !p.keywords.is_empty() && !p.keywords.iter().any(|k| lower.contains(k.as_str())) {
                 continue;
             }
-            for m in phrases[*i].find_iter(text) {
+            for m in p.regex.find_iter(text) {
                 push(g, m.start(), m.end());
             }
         }
@@ -375,7 +193,7 @@ mod tests {
 
     fn taxonomy() -> Taxonomy {
         Taxonomy::from_yaml(
-            "id: t
+            r"id: t
 competencies:
   - {id: backend-frameworks, name: Backend Frameworks, skills: [django, express]}
   - {id: api-development, name: API Development, skills: [rest]}
@@ -388,17 +206,25 @@ skills:
   - {id: aws, name: AWS}
 levels:
   - {id: junior, requirements: [{competency: backend-frameworks}]}
+groups:
+  - {id: backend-framework, label: a backend framework, pattern: '\b(?:backend|web)\s+frameworks?\b', keywords: [framework], competency: backend-frameworks}
+  - {id: relational-database, label: a relational database, pattern: '\brelational\s+databases?\b', keywords: [relational], skills: [postgresql, mysql]}
+  - {id: cloud-platform, label: a cloud platform, pattern: '\b(?:a|any|one|major)\s+(?:major\s+)?cloud\b', keywords: [cloud], skills: [aws]}
 ",
         )
         .unwrap()
     }
 
-    fn found(text: &str) -> Vec<(String, String)> {
-        let g = Groups::new(&taxonomy());
+    fn found_in(t: &Taxonomy, text: &str) -> Vec<(String, String)> {
+        let g = Groups::new(t);
         g.find(text)
             .into_iter()
             .map(|h| (g.get(h.group).id.clone(), text[h.start..h.end].to_string()))
             .collect()
+    }
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        found_in(&taxonomy(), text)
     }
 
     #[test]
@@ -417,29 +243,16 @@ levels:
     }
 
     #[test]
-    fn every_phrase_matches_its_example_past_the_prefilter() {
-        for (key, example) in [
-            ("programming-language", "a modern programming language"),
-            ("backend-framework", "web frameworks"),
-            ("relational-database", "relational databases"),
-            ("nosql-database", "NoSQL stores"),
-            ("cloud-platform", "a major cloud provider"),
-            ("message-broker", "message queues"),
-            ("task-queue", "a task queue"),
-            ("container-orchestration", "container orchestration"),
-            ("version-control", "version control"),
-            ("infrastructure-as-code", "Infrastructure-as-Code"),
-            ("caching", "distributed caching"),
-        ] {
-            let i = PHRASES.iter().position(|p| p.key == key).unwrap();
-            assert!(phrase_regexes()[i].is_match(example), "{key}");
-            let lower = example.to_lowercase();
-            assert!(
-                PHRASES[i].keywords.iter().any(|k| lower.contains(k)),
-                "{key}"
-            );
+    fn every_builtin_group_finds_its_example() {
+        let t = Taxonomy::builtin();
+        assert!(t.groups().len() >= 10);
+        for g in t.groups() {
+            assert!(!g.example.is_empty(), "{}: give it an example", g.id);
+            let hits = found_in(&t, &g.example);
+            assert_eq!(hits.len(), 1, "{}: {hits:?}", g.id);
+            let want = g.competency.as_deref().unwrap_or(&g.id);
+            assert_eq!(hits[0].0, want, "{}", g.id);
         }
-        assert_eq!(PHRASES.len(), 11, "add an example for the new phrase");
     }
 
     #[test]
@@ -451,9 +264,12 @@ levels:
     }
 
     #[test]
-    fn phrases_without_known_skills_are_dropped() {
-        // The taxonomy knows no message broker.
-        assert!(found("Kafka or another message broker").is_empty());
+    fn a_taxonomy_without_groups_reads_no_phrases() {
+        let t = Taxonomy::from_yaml(
+            "id: t\nskills:\n  - {id: kafka, name: Kafka}\nlevels:\n  - {id: junior, requirements: [{skill: kafka}]}\n",
+        )
+        .unwrap();
+        assert!(found_in(&t, "Kafka or another message broker").is_empty());
     }
 
     #[test]

@@ -1,21 +1,23 @@
 //! The career level a job description aims at.
 //!
 //! In order of precedence:
-//! 1. **Title words**: `Junior`, `Jr`, `Entry-level`, `Graduate`, `Intern`,
-//!    `Trainee`, `Fresher` → junior; `Mid`, `Mid-level`, `Intermediate`, `II` →
-//!    mid; `Senior`, `Sr`, `III` → senior; `Lead`, `Staff`, `Principal` (and the
-//!    common misspelling `Principle`), `Manager`, `Head`, `Director` → lead;
-//!    `Architect`, `Distinguished`, `Fellow` → architect. When a title has several,
-//!    the highest wins ("Staff Engineer / Tech Lead" → lead, "Senior Solutions
-//!    Architect" → architect).
+//! 1. **Title words**: the words of each taxonomy level (`words:` in the
+//!    taxonomy, and the level's id). In the built-in taxonomy: `Junior`, `Jr`,
+//!    `Entry-level`, `Graduate`, `Intern`, `Trainee`, `Fresher` → junior;
+//!    `Mid`, `Mid-level`, `Intermediate`, `II` → mid; `Senior`, `Sr`, `III` →
+//!    senior; `Lead`, `Staff`, `Principal` (and the common misspelling
+//!    `Principle`), `Manager`, `Head`, `Director` → lead; `Architect`,
+//!    `Distinguished`, `Fellow` → architect. When a title has several, the
+//!    highest level (the taxonomy's order) wins ("Staff Engineer / Tech Lead" →
+//!    lead, "Senior Solutions Architect" → architect).
 //! 2. **A level field** ("Experience level: Mid-Level Senior", "Seniority:
 //!    Junior"): the same words; of several, the one closest to the level the
 //!    asked years point to, else the lowest.
 //! 3. **Asked years**: the highest taxonomy level whose `years.min` is at most
 //!    the asked minimum.
 //!
-//! A word names a taxonomy level when a level has that id, or when a level's
-//! name or titles contain the word; otherwise the next rule is tried.
+//! Words are compared folded (lower case, letters and digits, `Mid-Level` →
+//! `mid level`); a two-word name is tried before its first word.
 
 use super::years::YearsAsked;
 use crate::taxonomy::Taxonomy;
@@ -64,80 +66,36 @@ pub struct LevelAsked {
     pub line: usize,
 }
 
-/// Level words, lowest first, with their canonical level.
-const WORDS: &[(&str, &str)] = &[
-    ("junior", "junior"),
-    ("jr", "junior"),
-    ("entry level", "junior"),
-    ("entry", "junior"),
-    ("graduate", "junior"),
-    ("grad", "junior"),
-    ("intern", "junior"),
-    ("internship", "junior"),
-    ("trainee", "junior"),
-    ("fresher", "junior"),
-    ("freshers", "junior"),
-    ("apprentice", "junior"),
-    ("mid", "mid"),
-    ("mid level", "mid"),
-    ("midlevel", "mid"),
-    ("intermediate", "mid"),
-    ("ii", "mid"),
-    ("senior", "senior"),
-    ("sr", "senior"),
-    ("iii", "senior"),
-    ("lead", "lead"),
-    ("staff", "lead"),
-    ("principal", "lead"),
-    ("principle", "lead"),
-    ("manager", "lead"),
-    ("head", "lead"),
-    ("director", "lead"),
-    ("architect", "architect"),
-    ("architects", "architect"),
-    ("distinguished", "architect"),
-    ("fellow", "architect"),
-];
-
-const RANK: [&str; 5] = ["junior", "mid", "senior", "lead", "architect"];
-
-fn rank(canonical: &str) -> usize {
-    RANK.iter().position(|r| *r == canonical).unwrap_or(0)
-}
-
-/// The canonical level words in `text`, with the word as written, lowest first.
-fn level_words(text: &str) -> Vec<(&'static str, String)> {
+/// The taxonomy levels named in `text` by their words (each level's `words:`
+/// and its id, folded), with the word as written in the taxonomy, lowest
+/// level first. Two-word names are tried before one word ("entry level").
+fn level_words<'t>(t: &'t Taxonomy, text: &str) -> Vec<(&'t crate::taxonomy::Level, String)> {
     let folded = super::sections::fold(text);
     let words: Vec<&str> = folded.split(' ').collect();
-    let mut out: Vec<(&'static str, String)> = Vec::new();
+    let named = |w: &str| {
+        t.levels()
+            .iter()
+            .enumerate()
+            .find(|(_, l)| l.id == w || l.words.iter().any(|x| x == w))
+    };
+    let mut out: Vec<(usize, &crate::taxonomy::Level, String)> = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let two = words.get(i + 1).map(|n| format!("{} {n}", words[i]));
         let hit = two
             .as_deref()
-            .and_then(|t| WORDS.iter().find(|(w, _)| *w == t).map(|h| (h, 2)))
-            .or_else(|| WORDS.iter().find(|(w, _)| *w == words[i]).map(|h| (h, 1)));
+            .and_then(|w| named(w).map(|(rank, l)| (rank, l, w.to_string(), 2)))
+            .or_else(|| named(words[i]).map(|(rank, l)| (rank, l, words[i].to_string(), 1)));
         match hit {
-            Some((&(w, canon), n)) => {
-                out.push((canon, w.to_string()));
+            Some((rank, l, w, n)) => {
+                out.push((rank, l, w));
                 i += n;
             }
             None => i += 1,
         }
     }
-    out.sort_by_key(|(c, _)| rank(c));
-    out
-}
-
-/// The taxonomy level for a canonical level word.
-fn taxonomy_level<'t>(t: &'t Taxonomy, canonical: &str) -> Option<&'t crate::taxonomy::Level> {
-    t.levels().iter().find(|l| l.id == canonical).or_else(|| {
-        t.levels().iter().find(|l| {
-            std::iter::once(&l.name)
-                .chain(&l.titles)
-                .any(|n| level_words(n).iter().any(|(c, _)| *c == canonical))
-        })
-    })
+    out.sort_by_key(|(rank, _, _)| *rank);
+    out.into_iter().map(|(_, l, w)| (l, w)).collect()
 }
 
 /// The highest level whose minimum years are at most `years`.
@@ -163,19 +121,13 @@ pub(crate) fn decide(
     years: Option<&YearsAsked>,
 ) -> Option<LevelAsked> {
     if let Some((title, line)) = title {
-        if let Some((canon, word)) = level_words(title).pop() {
-            if let Some(l) = taxonomy_level(t, canon) {
-                return Some(asked(l, LevelSource::Title, word, line));
-            }
+        if let Some((l, word)) = level_words(t, title).pop() {
+            return Some(asked(l, LevelSource::Title, word, line));
         }
     }
     let from_years = years.and_then(|y| by_years(t, y.min));
     for (field, line) in fields {
-        let words = level_words(field);
-        let mut candidates: Vec<(&crate::taxonomy::Level, String)> = words
-            .iter()
-            .filter_map(|(c, w)| taxonomy_level(t, c).map(|l| (l, w.clone())))
-            .collect();
+        let mut candidates = level_words(t, field);
         if candidates.is_empty() {
             continue;
         }
@@ -197,15 +149,15 @@ mod tests {
 
     fn taxonomy() -> Taxonomy {
         let mut yaml = String::from("id: t\nskills:\n  - {id: a, name: Alpha}\nlevels:\n");
-        for (id, min) in [
-            ("junior", 0),
-            ("mid", 2),
-            ("senior", 5),
-            ("lead", 8),
-            ("architect", 10),
+        for (id, min, words) in [
+            ("junior", 0, "[jr, entry level, intern]"),
+            ("mid", 2, "[mid level, ii]"),
+            ("senior", 5, "[sr]"),
+            ("lead", 8, "[staff, principal, principle]"),
+            ("architect", 10, "[]"),
         ] {
             yaml.push_str(&format!(
-                "  - id: {id}\n    name: {id}\n    years: {{min: {min}}}\n    requirements: [{{skill: a}}]\n"
+                "  - id: {id}\n    name: {id}\n    words: {words}\n    years: {{min: {min}}}\n    requirements: [{{skill: a}}]\n"
             ));
         }
         Taxonomy::from_yaml(&yaml).unwrap()

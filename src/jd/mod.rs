@@ -48,7 +48,7 @@
 //! bold-label bullets (`**Experience:** 2+ years of Go`) are inline headings,
 //! an experience field naming a technology and any metadata line naming
 //! three or more are requirements, an item opening with a requirement phrase
-//! ("You have ...", `src/jd/requirement-openers.txt`) asks wherever it stands
+//! ("You have ...", `data/jd-requirement-openers.txt`) asks wherever it stands
 //! but in benefits and the hiring process, and numbered section headings
 //! ("2. What we are looking for") start sections. When the job names
 //! technologies but none is required, every technology named outside
@@ -65,7 +65,7 @@
 //! ("C, C++, Java, Go or Python") become one requirement that any of them
 //! satisfies. **Competency phrases** ("a backend framework", "relational
 //! databases", "a major cloud provider", a competency's own name) become a
-//! requirement that any skill of the competency satisfies (`src/jd/groups.rs`); skills
+//! requirement that any skill of the group satisfies (the taxonomy's `groups:`); skills
 //! named as examples after such a phrase ("such as Django or Flask", "including
 //! AWS") are folded into it, and a phrase next to a skill of its own kind
 //! without such a cue gives way to the skill, and a phrase the taxonomy
@@ -81,12 +81,13 @@
 //! are listed as [`UnrecognisedTerm`]s ([`terms`]).
 
 mod clauses;
-mod groups;
+mod data;
+pub(crate) mod groups;
 pub mod level;
 mod matching;
 mod parse;
-pub mod sections;
-pub mod terms;
+pub(crate) mod sections;
+pub(crate) mod terms;
 mod years;
 
 pub use level::{LevelAsked, LevelSource};

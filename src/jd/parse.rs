@@ -87,14 +87,11 @@ fn matcher_section(item: &Item) -> Section {
 /// Requirement openers: an item that opens with one of these phrases (folded,
 /// one a line) asks for what it names wherever it stands ("You have 3+ years
 /// with Kafka" in an "About us" section).
-const OPENERS: &str = include_str!("requirement-openers.txt");
+const OPENERS: &str = include_str!("../../data/jd-requirement-openers.txt");
 
 /// The phrases of [`OPENERS`].
 pub(crate) fn openers() -> impl Iterator<Item = &'static str> {
-    OPENERS
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    super::data::entries(OPENERS)
 }
 
 /// Whether an item opens with a requirement phrase ([`OPENERS`]).
@@ -229,7 +226,7 @@ pub(crate) fn parse(scorer: &Scorer, input: &str) -> JobDescription {
     if items.iter().map(matcher_section).ne(before) {
         (doc, mentions) = find_mentions(scorer, &items);
     }
-    let groups = groups::Groups::new(t);
+    let groups = scorer.jd_groups();
     let company = terms::company_words(&items);
     let mut by_segment: Vec<Vec<&crate::matcher::Mention>> = vec![Vec::new(); items.len()];
     for m in &mentions {
@@ -237,7 +234,7 @@ pub(crate) fn parse(scorer: &Scorer, input: &str) -> JobDescription {
     }
     let context = Context {
         t,
-        groups: &groups,
+        groups,
         items: &items,
         doc: &doc,
         by_segment: &by_segment,
@@ -248,7 +245,7 @@ pub(crate) fn parse(scorer: &Scorer, input: &str) -> JobDescription {
     let mut warnings = Vec::new();
     if !read.raw.iter().any(|r| r.priority == Priority::Required) {
         let fallback = read_items(&context, true);
-        let required = finish(t, &groups, fallback.raw.clone())
+        let required = finish(t, groups, fallback.raw.clone())
             .iter()
             .filter(|r| r.priority == Priority::Required)
             .count();
@@ -265,7 +262,7 @@ pub(crate) fn parse(scorer: &Scorer, input: &str) -> JobDescription {
         year_statements,
         level_fields,
     } = read;
-    let requirements = finish(t, &groups, raw);
+    let requirements = finish(t, groups, raw);
     let years = years::decide(year_statements);
     let title = items.iter().find(|i| i.title).map(|i| i.text.clone());
     let level = level::decide(
@@ -514,8 +511,8 @@ fn is_a_job_title(skill: &crate::taxonomy::Skill, item: &Item) -> bool {
 
 /// Whether a mention is an ambiguous word ("Make", "Go", "Spring") that opens
 /// a duty in the imperative ("Make and record architecture decisions"): the
-/// first word of a responsibilities or role item, followed by a lower-case
-/// word. Such a word is the verb, not the technology.
+/// first word of a responsibilities or role item (not inside a parenthesis),
+/// followed by a lower-case word. Such a word is the verb, not the technology.
 fn opens_a_duty(
     t: &crate::Taxonomy,
     item: &Item,
@@ -539,35 +536,31 @@ fn opens_a_duty(
             x.text.eq_ignore_ascii_case(word)
         }
     });
-    let first = text[..a].chars().all(|c| !c.is_alphanumeric());
+    // A duty opens with its verb; "(Cypress for frontend ...)" is an aside.
+    let first = text[..a].chars().all(|c| !c.is_alphanumeric() && c != '(');
     let next = text[b..].strip_prefix(' ').and_then(|r| r.chars().next());
     ambiguous && first && next.is_some_and(char::is_lowercase)
 }
 
 /// Present-tense verbs of job descriptions and their past tense, at most as
-/// long, so byte offsets survive the rewrite (padded with spaces).
-const PAST_TENSE: &[(&str, &str)] = &[
-    ("lead", "led"),
-    ("leads", "led"),
-    ("leading", "led"),
-    ("drive", "drove"),
-    ("drives", "drove"),
-    ("driving", "drove"),
-    ("owning", "owned"),
-    ("managing", "managed"),
-    ("mentoring", "mentored"),
-    ("executing", "executed"),
-    ("planning", "planned"),
-    ("delivering", "delivered"),
-    ("migrating", "migrated"),
-    ("designing", "designed"),
-    ("building", "built"),
-    ("reviewing", "reviewed"),
-    ("hiring", "hired"),
-    ("coordinating", "coordinated"),
-    ("running", "ran"),
-    ("handling", "handled"),
-];
+/// long, so byte offsets survive the rewrite (padded with spaces):
+/// `data/jd-past-tense.txt`.
+const PAST_TENSE: &str = include_str!("../../data/jd-past-tense.txt");
+
+/// The past tense of a folded verb, from [`PAST_TENSE`].
+fn past_of(verb: &str) -> Option<&'static str> {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            super::data::entries(PAST_TENSE)
+                .filter_map(|l| l.split_once(' '))
+                .collect()
+        })
+        .iter()
+        .find(|(w, _)| *w == verb)
+        .map(|(_, past)| *past)
+}
 
 /// The item in the past tense (see [`PAST_TENSE`]), or `None` if unchanged.
 ///
@@ -595,7 +588,7 @@ pub(crate) fn past_tense(text: &str) -> Option<String> {
         })
     {
         let lower = word.to_ascii_lowercase();
-        if let Some((_, past)) = PAST_TENSE.iter().find(|(w, _)| *w == lower) {
+        if let Some(past) = past_of(&lower) {
             out.push_str(&text[last..start]);
             let mut p = past.to_string();
             if word.starts_with(|c: char| c.is_uppercase()) {

@@ -104,232 +104,43 @@ impl std::fmt::Display for JobSection {
 
 use JobSection as S;
 
-/// Heading phrases, checked in this order; the first phrase found among the
-/// heading's folded words decides. A phrase written with a leading `^` must
-/// start the heading; one written with a trailing `$` must end it; `=` means
-/// the whole heading.
-const PHRASES: &[(&str, JobSection)] = &[
-    // Metadata fields (whole heading).
-    ("=job title", S::Meta),
-    ("=title", S::Meta),
-    ("=position title", S::Meta),
-    ("=location", S::Meta),
-    ("=locations", S::Meta),
-    ("=location options", S::Meta),
-    ("=date posted", S::Meta),
-    ("=posted", S::Meta),
-    ("=salary", S::Meta),
-    ("=salary range", S::Meta),
-    ("=ctc", S::Meta),
-    ("=job type", S::Meta),
-    ("=employment type", S::Meta),
-    ("=type", S::Meta),
-    ("=experience", S::Meta),
-    ("=experience level", S::Meta),
-    ("=experience required", S::Meta),
-    ("=seniority", S::Meta),
-    ("=seniority level", S::Meta),
-    ("=level", S::Meta),
-    ("=industry", S::Meta),
-    ("=company size", S::Meta),
-    ("=company type", S::Meta),
-    ("=department", S::Meta),
-    ("=reports to", S::Meta),
-    ("=work mode", S::Meta),
-    ("=remote", S::Meta),
-    ("=notice period", S::Meta),
-    ("=openings", S::Meta),
-    ("=job id", S::Meta),
-    ("=likes", S::Meta),
-    // Indian job boards title their main requirements "Desired Candidate
-    // Profile" or "Preferred candidate profile".
-    ("candidate profile", S::Requirements),
-    ("desired profile", S::Requirements),
-    ("=you are", S::Requirements),
-    ("=youre", S::Requirements),
-    // Nice to have.
-    ("nice to have", S::Preferred),
-    ("nice to haves", S::Preferred),
-    ("good to have", S::Preferred),
-    ("great to have", S::Preferred),
-    ("^bonus", S::Preferred),
-    ("preferred", S::Preferred),
-    ("desirable", S::Preferred),
-    ("desired", S::Preferred),
-    ("pluses", S::Preferred),
-    ("extra credit", S::Preferred),
-    ("brownie points", S::Preferred),
-    ("would be nice", S::Preferred),
-    ("would be great", S::Preferred),
-    ("added advantage", S::Preferred),
-    ("even better", S::Preferred),
-    ("sets you apart", S::Preferred),
-    ("stand out", S::Preferred),
-    ("not required", S::Preferred),
-    ("optional", S::Preferred),
-    ("^plus", S::Preferred),
-    // What we offer.
-    ("benefit", S::Benefits),
-    ("benefits", S::Benefits),
-    ("perks", S::Benefits),
-    ("perk", S::Benefits),
-    ("we offer", S::Benefits),
-    ("^offer", S::Benefits),
-    ("compensation", S::Benefits),
-    ("^salary", S::Benefits),
-    ("what you get", S::Benefits),
-    ("what youll get", S::Benefits),
-    ("what you will get", S::Benefits),
-    ("in return", S::Benefits),
-    ("in it for you", S::Benefits),
-    ("rewards", S::Benefits),
-    ("^why", S::Benefits),
-    // Hiring process.
-    ("how to apply", S::Process),
-    ("to apply", S::Process),
-    ("^apply", S::Process),
-    ("hiring process", S::Process),
-    ("interview process", S::Process),
-    ("recruitment process", S::Process),
-    ("application process", S::Process),
-    ("selection process", S::Process),
-    ("how we hire", S::Process),
-    ("next steps", S::Process),
-    ("^interview", S::Process),
-    ("^interviews", S::Process),
-    // Role (before the company, so "about the role" is the role).
-    ("about the role", S::Role),
-    ("about this role", S::Role),
-    ("about the job", S::Role),
-    ("about the position", S::Role),
-    ("about the team", S::Role),
-    ("about the opportunity", S::Role),
-    ("your mission", S::Role),
-    // About you = requirements.
-    ("about you", S::Requirements),
-    // The company.
-    ("about us", S::Company),
-    ("who we are", S::Company),
-    ("^about", S::Company),
-    ("company", S::Company),
-    ("our story", S::Company),
-    ("our mission", S::Company),
-    ("culture", S::Company),
-    ("our values", S::Company),
-    ("^values", S::Company),
-    ("principles", S::Company),
-    ("how we work", S::Company),
-    ("life at", S::Company),
-    ("a week in", S::Company),
-    ("a day in", S::Company),
-    ("equal opportunity", S::Company),
-    ("diversity", S::Company),
-    ("highlights", S::Company),
-    ("^environment", S::Company),
-    ("whats the environment", S::Company),
-    // "You'll need" before "You'll ..." (responsibilities).
-    ("youll need", S::Requirements),
-    ("you will need", S::Requirements),
-    ("you need", S::Requirements),
-    ("youll thrive", S::Requirements),
-    ("you will thrive", S::Requirements),
-    ("youll bring", S::Requirements),
-    ("you will bring", S::Requirements),
-    // What you will do.
-    ("responsibilities", S::Responsibilities),
-    ("responsibility", S::Responsibilities),
-    ("what you will do", S::Responsibilities),
-    ("what youll do", S::Responsibilities),
-    ("what you will be doing", S::Responsibilities),
-    ("what youll be doing", S::Responsibilities),
-    ("what you will work on", S::Responsibilities),
-    ("what youll work on", S::Responsibilities),
-    ("what youll be working on", S::Responsibilities),
-    ("youll be working on", S::Responsibilities),
-    ("in this role you will", S::Responsibilities),
-    ("^you will", S::Responsibilities),
-    ("you will$", S::Responsibilities),
-    ("youll$", S::Responsibilities),
-    ("you can expect to", S::Responsibilities),
-    ("^youll", S::Responsibilities),
-    ("your day", S::Responsibilities),
-    ("day to day", S::Responsibilities),
-    ("duties", S::Responsibilities),
-    ("^tasks", S::Responsibilities),
-    ("your tasks", S::Responsibilities),
-    ("your impact", S::Responsibilities),
-    ("accountabilities", S::Responsibilities),
-    ("key result areas", S::Responsibilities),
-    ("^the work", S::Responsibilities),
-    ("what the job involves", S::Responsibilities),
-    // What you need.
-    ("requirements", S::Requirements),
-    ("requirement", S::Requirements),
-    ("must have", S::Requirements),
-    ("must haves", S::Requirements),
-    ("mandatory", S::Requirements),
-    ("required", S::Requirements),
-    ("qualifications", S::Requirements),
-    ("qualification", S::Requirements),
-    ("what you need", S::Requirements),
-    ("what we need", S::Requirements),
-    ("looking for", S::Requirements),
-    ("who you are", S::Requirements),
-    ("your profile", S::Requirements),
-    ("^profile", S::Requirements),
-    ("you have", S::Requirements),
-    ("you bring", S::Requirements),
-    ("ideal candidate", S::Requirements),
-    ("we expect", S::Requirements),
-    ("expectations", S::Requirements),
-    ("you should have", S::Requirements),
-    ("skills", S::Requirements),
-    ("skill set", S::Requirements),
-    ("skillset", S::Requirements),
-    ("competencies", S::Requirements),
-    ("expertise", S::Requirements),
-    ("^knowledge", S::Requirements),
-    ("relevant experience", S::Requirements),
-    ("work experience", S::Requirements),
-    ("professional experience", S::Requirements),
-    ("your experience", S::Requirements),
-    ("essential", S::Requirements),
-    ("^minimum", S::Requirements),
-    ("what it takes", S::Requirements),
-    ("your background", S::Requirements),
-    ("eligibility", S::Requirements),
-    ("^must", S::Requirements),
-    // Education.
-    ("education", S::Education),
-    ("educational", S::Education),
-    ("^degree", S::Education),
-    // Stack.
-    ("technologies", S::Stack),
-    ("tech stack", S::Stack),
-    ("technology stack", S::Stack),
-    ("our stack", S::Stack),
-    ("the stack", S::Stack),
-    ("^stack", S::Stack),
-    ("tools we use", S::Stack),
-    ("^tools", S::Stack),
-    ("^tech", S::Stack),
-    // The role.
-    ("the role", S::Role),
-    ("your role", S::Role),
-    ("^role", S::Role),
-    ("position", S::Role),
-    ("opportunity", S::Role),
-    ("job description", S::Role),
-    ("^description", S::Role),
-    ("overview", S::Role),
-    ("summary", S::Role),
-    ("the job", S::Role),
-    ("whats the job", S::Role),
-    ("^mission", S::Role),
-    ("the team", S::Role),
-    ("^team", S::Role),
-    ("^introduction", S::Role),
-];
+/// Heading phrases (`data/jd-headings.txt`), checked in this order; the first
+/// phrase found among the heading's folded words decides. A phrase written with
+/// a leading `^` must start the heading; one written with a trailing `$` must
+/// end it; `=` means the whole heading.
+const HEADINGS: &str = include_str!("../../data/jd-headings.txt");
+
+/// The heading phrases of [`HEADINGS`], in order.
+fn phrases() -> &'static [(&'static str, JobSection)] {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, JobSection)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        super::data::entries(HEADINGS)
+            .map(|l| {
+                let (section, phrase) = l.split_once(' ').expect("SECTION PHRASE");
+                (phrase, section_named(section).expect("a known section"))
+            })
+            .collect()
+    })
+}
+
+/// The section called `name` in reports ([`JobSection::as_str`]).
+pub(crate) fn section_named(name: &str) -> Option<JobSection> {
+    [
+        S::Header,
+        S::Meta,
+        S::Role,
+        S::Responsibilities,
+        S::Requirements,
+        S::Preferred,
+        S::Stack,
+        S::Education,
+        S::Benefits,
+        S::Company,
+        S::Process,
+    ]
+    .into_iter()
+    .find(|s| s.as_str() == name)
+}
 
 /// Folds a heading to lower-case words: letters and digits only, `&` as `and`,
 /// apostrophes dropped ("What's" → "whats").
@@ -365,7 +176,7 @@ fn classify(folded: &str) -> Option<JobSection> {
         return None;
     }
     let padded = format!(" {folded} ");
-    for &(phrase, section) in PHRASES {
+    for &(phrase, section) in phrases() {
         let hit = if let Some(p) = phrase.strip_prefix('=') {
             folded == p
         } else if let Some(p) = phrase.strip_prefix('^') {
@@ -480,9 +291,7 @@ fn strip_placeholders(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// First words of a label that speaks to the reader rather than naming a skill.
-const ADDRESSING_WORDS: &[&str] = &[
-    "what", "who", "we", "were", "you", "youll", "youre", "the", "our",
-];
+const ADDRESSING_WORDS: &str = include_str!("../../data/jd-addressing-words.txt");
 
 /// An inline heading: `Nice to have: Redis` → `(Preferred, byte offset of "Redis")`.
 ///
@@ -529,7 +338,7 @@ pub(crate) fn inline_heading(text: &str) -> Option<(JobSection, usize)> {
     let addressed = folded
         .split(' ')
         .next()
-        .is_some_and(|w| ADDRESSING_WORDS.contains(&w));
+        .is_some_and(|w| super::data::entries(ADDRESSING_WORDS).any(|a| a == w));
     let max_words = match section {
         JobSection::Requirements | JobSection::Preferred if addressed => 6,
         _ => 4,
@@ -574,7 +383,12 @@ pub(crate) struct Item {
 
 /// Cuts a job description into items (see the module documentation).
 pub(crate) fn split_items(input: &str) -> Vec<Item> {
-    let lines = crate::text::normalize(input);
+    let mut lines = crate::text::normalize(input);
+    for line in &mut lines {
+        if let Some(rejoined) = rejoin_dotnet(&line.text) {
+            line.text = rejoined;
+        }
+    }
     let mut items: Vec<Item> = Vec::new();
     let mut section = JobSection::Header;
     let mut open = false; // whether the last item may take continuation lines
@@ -658,6 +472,36 @@ pub(crate) fn split_items(input: &str) -> Vec<Item> {
     items
 }
 
+/// `.NET` split by a tokeniser that put a space after every full stop
+/// ("C#. NET Core", "-. NET", ". NET is your daily companion"), written back
+/// as ` .NET` (same length): a `. NET` whose `NET` is upper case and ends a
+/// word, on a line that is not written in capitals. `None` when unchanged.
+///
+/// ```text
+/// "C#. NET Core and. NET Framework" -> "C# .NET Core and .NET Framework"
+/// ```
+pub(crate) fn rejoin_dotnet(line: &str) -> Option<String> {
+    if !line.contains(". NET") || !line.contains(char::is_lowercase) {
+        return None;
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    let mut changed = false;
+    while let Some(at) = rest.find(". NET") {
+        let after = &rest[at + 5..];
+        out.push_str(&rest[..at]);
+        if after.chars().next().is_none_or(|c| !c.is_alphanumeric()) {
+            out.push_str(" .NET");
+            changed = true;
+        } else {
+            out.push_str(". NET");
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
 /// Whether a first line reads as a job title rather than as the first
 /// sentence of a posting written as one paragraph: at most fifteen words, no
 /// sentence break inside ("We are hiring a Go engineer. You have ..."), not
@@ -670,16 +514,14 @@ fn looks_like_a_title(text: &str) -> bool {
     });
     let last = text.rsplit(' ').next().unwrap_or("").to_lowercase();
     let cut_mid_sentence =
-        text.ends_with(',') || (words > 3 && MID_SENTENCE.contains(&last.as_str()));
+        text.ends_with(',') || (words > 3 && super::data::entries(MID_SENTENCE).any(|w| w == last));
     let long_sentence = words > 8 && text.ends_with('.');
     !(words > 15 || sentence_break || cut_mid_sentence || long_sentence)
 }
 
 /// Words a title never ends with: a line ending so is a sentence cut by a
 /// line break.
-const MID_SENTENCE: &[&str] = &[
-    "a", "an", "and", "as", "at", "for", "from", "in", "of", "on", "or", "the", "to", "with",
-];
+const MID_SENTENCE: &str = include_str!("../../data/jd-mid-sentence-words.txt");
 
 /// The number of a numbered item (`2.`, `3)`), with the text after it.
 fn numbered(text: &str) -> Option<(u32, &str)> {

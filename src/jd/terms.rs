@@ -67,106 +67,19 @@ pub struct UnrecognisedTerm {
 fn short_words() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
-        include_str!("short-words.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect()
+        super::data::entries(include_str!("../../data/jd-short-words.txt")).collect()
     })
 }
 
 /// Words of job-ad jargon that the English word list lacks; they are read as
 /// ordinary words.
-const JARGON: &[&str] = &[
-    "backend",
-    "frontend",
-    "fullstack",
-    "microservice",
-    "microservices",
-    "middleware",
-    "serverless",
-    "codebase",
-    "codebases",
-    "dataset",
-    "datasets",
-    "onboarding",
-    "online",
-    "offline",
-    "ecommerce",
-    "startup",
-    "startups",
-    "toolchain",
-    "toolchains",
-    "runtime",
-    "runtimes",
-    "stakeholder",
-    "stakeholders",
-    "teammate",
-    "teammates",
-    "hackathon",
-    "hackathons",
-    "onsite",
-    "offsite",
-    "webhook",
-    "webhooks",
-    "cloud-native",
-    "hands-on",
-    "full-time",
-    "part-time",
-    "on-call",
-    "e-commerce",
-    "workflow",
-    "workflows",
-    "upskilling",
-    "roadmap",
-    "roadmaps",
-    "healthcare",
-    "fintech",
-    "proptech",
-    "devops",
-    "postmortem",
-    "postmortems",
-    "timeline",
-    "timelines",
-    "dashboards",
-    "dashboard",
-    "email",
-    "emails",
-    "internship",
-    "internships",
-    "sprint",
-    "sprints",
-    "standup",
-    "standups",
-    "stand-ups",
-    "mentee",
-    "mentees",
-    "uptime",
-    "scalability",
-    "observability",
-    "maintainability",
-    "testability",
-    "usability",
-    "reusability",
-    "performant",
-    "learnings",
-    "multi",
-    "ops",
-    "multithreading",
-    "multiprocessing",
-    "multitasking",
-    "multithreaded",
-    "frontends",
-    "backends",
-    "fullstack",
-    "opensource",
-    "open-source",
-    "web-based",
-    "cross-functional",
-];
+fn jargon() -> &'static [&'static str] {
+    super::data::word_list!("jd-jargon.txt")
+}
 
 /// Whether a lower-case word (or its singular) is an ordinary English word.
 pub(crate) fn is_english(lower: &str) -> bool {
-    if JARGON.contains(&lower) || JARGON.contains(&lower.trim_end_matches('s')) {
+    if jargon().contains(&lower) || jargon().contains(&lower.trim_end_matches('s')) {
         return true;
     }
     let dict = crate::matcher::dictionary();
@@ -201,424 +114,49 @@ pub(crate) fn is_english(lower: &str) -> bool {
             .is_some_and(|s| known(&format!("{s}y")))
 }
 
-const STOP_WORDS: &[&str] = &[
-    // months and days
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mondays",
-    "tuesdays",
-    "wednesdays",
-    "thursdays",
-    "fridays",
-    "saturdays",
-    "sundays",
-    // places
-    "india",
-    "bengaluru",
-    "bangalore",
-    "mumbai",
-    "pune",
-    "chennai",
-    "hyderabad",
-    "delhi",
-    "noida",
-    "gurgaon",
-    "gurugram",
-    "kolkata",
-    "ahmedabad",
-    "jaipur",
-    "kochi",
-    "coimbatore",
-    "indore",
-    "chandigarh",
-    "goa",
-    "coorg",
-    "gokarna",
-    "mysore",
-    "trivandrum",
-    "london",
-    "berlin",
-    "munich",
-    "hamburg",
-    "frankfurt",
-    "paris",
-    "amsterdam",
-    "dublin",
-    "ireland",
-    "europe",
-    "asia",
-    "america",
-    "germany",
-    "france",
-    "poland",
-    "warsaw",
-    "krakow",
-    "spain",
-    "madrid",
-    "barcelona",
-    "lisbon",
-    "portugal",
-    "netherlands",
-    "singapore",
-    "dubai",
-    "tokyo",
-    "japan",
-    "china",
-    "sydney",
-    "australia",
-    "canada",
-    "toronto",
-    "seattle",
-    "austin",
-    "boston",
-    "zurich",
-    "vienna",
-    "stockholm",
-    "oslo",
-    "copenhagen",
-    "helsinki",
-    "prague",
-    "budapest",
-    "bucharest",
-    "kyiv",
-    "tallinn",
-    "riga",
-    "vilnius",
-    "edinburgh",
-    "manchester",
-    "cambridge",
-    "oxford",
-    "california",
-    "texas",
-    "emea",
-    "apac",
-    "latam",
-    // languages and nationalities
-    "english",
-    "hindi",
-    "german",
-    "french",
-    "spanish",
-    "polish",
-    "dutch",
-    "italian",
-    "portuguese",
-    "japanese",
-    "mandarin",
-    "chinese",
-    "tamil",
-    "telugu",
-    "kannada",
-    "marathi",
-    "bengali",
-    "malayalam",
-    "arabic",
-    "russian",
-    "european",
-    "indian",
-    "american",
-    "british",
-    // vendors and consumer brands (not technologies to add)
-    "microsoft",
-    "google",
-    "amazon",
-    "apache",
-    "ibm",
-    "hashicorp",
-    "atlassian",
-    "meta",
-    "facebook",
-    "netflix",
-    "uber",
-    "youtube",
-    "linkedin",
-    "whatsapp",
-    "spotify",
-    "iphone",
-    "ipad",
-    "macbook",
-    "thinkpad",
-    "playstation",
-    "xbox",
-    "trustpilot",
-    "glassdoor",
-    // holidays
-    "christmas",
-    "covid",
-    "diwali",
-    "easter",
-    "eid",
-    "holi",
-    "thanksgiving",
-    "hanukkah",
-    "pongal",
-    "onam",
-    // fields of study
-    "science",
-    "sciences",
-    "engineering",
-    "mathematics",
-    "maths",
-    "physics",
-    "statistics",
-    "economics",
-    // methodologies
-    "lean",
-    "waterfall",
-    "technology",
-    "informatics",
-    "electronics",
-    // business words that look like names
-    "saas",
-    "paas",
-    "iaas",
-    "devops",
-    "devsecops",
-    "mlops",
-    "fintech",
-    "edtech",
-    "healthtech",
-    "insurtech",
-    "proptech",
-    "adtech",
-    "martech",
-    "ecommerce",
-    "agile",
-    "scrum",
-    "kanban",
-    "ltd",
-    "pvt",
-    "inc",
-    "llc",
-    "gmbh",
-    "plc",
-    "phd",
-    "msc",
-    "bsc",
-    "btech",
-    "mtech",
-    "beng",
-    "meng",
-    "mba",
-    "esop",
-    "esops",
-    "rsu",
-    "rsus",
-];
+fn stop_word_list() -> &'static [&'static str] {
+    super::data::word_list!("jd-stop-words.txt")
+}
 
 /// Acronyms that are business words or too generic to be a technology to add.
-const STOP_ACRONYMS: &[&str] = &[
-    "hr", "pm", "pms", "po", "ux", "ui", "qa", "qe", "sre", "sde", "sdet", "ceo", "cto", "cfo",
-    "coo", "ciso", "cio", "vp", "svp", "evp", "hq", "lpa", "ctc", "inr", "usd", "eur", "gbp",
-    "pln", "vat", "esop", "rsu", "pto", "kpi", "okr", "roi", "mvp", "poc", "sla", "slo", "sli",
-    "saas", "paas", "iaas", "ai", "ml", "it", "cs", "cse", "ece", "eee", "be", "bs", "ba", "ms",
-    "msc", "bsc", "mca", "bca", "mba", "phd", "gpa", "cgpa", "faq", "asap", "eta", "eod", "wfh",
-    "wfo", "na", "tbd", "ok", "am", "ist", "utc", "gmt", "cet", "pst", "est", "hsr", "upi", "rbi",
-    "sebi", "pci", "dss", "gdpr", "hipaa", "soc", "iso", "kyc", "aml", "nbfc", "uk", "us", "usa",
-    "eu", "llc", "ltd", "pvt", "inc", "etc", "jd", "cv", "pr", "mr", "adr", "rfc", "sop", "dri",
-    "nda", "sow", "oop", "solid", "dry", "kiss", "crud", "sdlc", "bdd", "xp", "ci", "cd", "etl",
-    "erp", "crm", "cms", "pos", "api", "http", "https", "tcp", "udp", "ip", "dns", "tls", "ssl",
-    "ssh", "ftp", "smtp", "json", "xml", "yaml", "csv", "pdf", "url", "uri", "orm", "cte", "sql",
-    "os", "id", "ids", "tv", "sme", "ea", "bi", "dev", "prod", "ops", "r&d", "rd", "vpn", "lan",
-    "wan", "sso", "mfa", "oss", "cpu", "gpu", "ram", "ssd", "io", "net", "b2b", "b2c", "d2c",
-    "ngo", "fte", "ctc", "emea", "apac", "ooo", "fyi", "tl", "dr",
-];
+fn stop_acronym_list() -> &'static [&'static str] {
+    super::data::word_list!("jd-stop-acronyms.txt")
+}
 
 /// Acronyms that are technical words: not listed, but they make a neighbour a
 /// technology list ("Web API and Entity Framework").
-const TECH_ACRONYMS: &[&str] = &[
-    "api", "http", "https", "tcp", "udp", "ip", "dns", "tls", "ssl", "ssh", "json", "xml", "yaml",
-    "orm", "sql", "etl", "crud", "cte", "os", "cpu", "gpu", "sso", "mfa",
-];
+fn tech_acronyms() -> &'static [&'static str] {
+    super::data::word_list!("jd-tech-acronyms.txt")
+}
 
 /// Known skills that name a product family: a term right after one keeps it
 /// as a prefix ("Azure AD", "Spring Data JPA", "AWS Step Functions").
-const FAMILIES: &[&str] = &[
-    "azure",
-    "aws",
-    "amazon",
-    "google",
-    "gcp",
-    "spring",
-    "microsoft",
-    "oracle",
-    "ibm",
-    "elastic",
-    "hashicorp",
-    "confluent",
-    "apache",
-    "red hat",
-];
+fn families() -> &'static [&'static str] {
+    super::data::word_list!("jd-product-families.txt")
+}
 
 /// Function words that never name a tool, even alone on a bullet.
-const FUNCTION_WORDS: &[&str] = &[
-    "you",
-    "your",
-    "we",
-    "our",
-    "they",
-    "the",
-    "and",
-    "with",
-    "this",
-    "that",
-    "have",
-    "will",
-    "from",
-    "here",
-    "there",
-    "what",
-    "when",
-    "where",
-    "which",
-    "about",
-    "also",
-    "more",
-    "most",
-    "some",
-    "such",
-    "each",
-    "very",
-    "just",
-    "only",
-    "into",
-    "over",
-    "then",
-    "than",
-    "them",
-    "these",
-    "those",
-    "been",
-    "being",
-    "were",
-    "does",
-    "done",
-    "make",
-    "made",
-    "work",
-    "team",
-    "role",
-    "join",
-    "apply",
-    "benefits",
-    "requirements",
-    "skills",
-    "other",
-    "others",
-    "etc",
-];
+fn function_words() -> &'static [&'static str] {
+    super::data::word_list!("jd-function-words.txt")
+}
 
 /// Job roles: a capitalised run that ends in one is a title ("Test
 /// Developer", "Product Owner"), not a technology.
-const ROLE_WORDS: &[&str] = &[
-    "developer",
-    "developers",
-    "engineer",
-    "engineers",
-    "manager",
-    "managers",
-    "owner",
-    "owners",
-    "lead",
-    "leads",
-    "architect",
-    "architects",
-    "designer",
-    "designers",
-    "analyst",
-    "analysts",
-    "tester",
-    "testers",
-    "scientist",
-    "scientists",
-    "specialist",
-    "consultant",
-    "administrator",
-    "intern",
-    "director",
-    "officer",
-    "programmer",
-    "programmers",
-    "head",
-];
+fn role_words() -> &'static [&'static str] {
+    super::data::word_list!("jd-role-words.txt")
+}
 
-const INTRO_WORDS: &[&str] = &[
-    "with",
-    "using",
-    "via",
-    "like",
-    "including",
-    "incl",
-    "such as",
-    "e.g.",
-    "e.g",
-    "eg",
-    "i.e.",
-];
+fn intro_words() -> &'static [&'static str] {
+    super::data::word_list!("jd-intro-words.txt")
+}
 
-const DETERMINERS: &[&str] = &[
-    "the", "our", "your", "their", "a", "an", "this", "that", "its", "his", "her", "my", "these",
-    "those", "we", "you",
-];
+fn determiners() -> &'static [&'static str] {
+    super::data::word_list!("jd-determiners.txt")
+}
 
-const TEAM_WORDS: &[&str] = &[
-    "team",
-    "teams",
-    "squad",
-    "squads",
-    "pod",
-    "pods",
-    "group",
-    "groups",
-    "department",
-    "org",
-    "organization",
-    "organisation",
-    "division",
-    "unit",
-    "tribe",
-    "office",
-    "centre",
-    "center",
-    "programme",
-    "program",
-    "community",
-    "chapter",
-    "guild",
-    "pillar",
-    "function",
-    "committee",
-    "board",
-];
+fn team_words() -> &'static [&'static str] {
+    super::data::word_list!("jd-team-words.txt")
+}
 
 /// What a token looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -675,14 +213,16 @@ pub(crate) fn company_words(items: &[super::sections::Item]) -> HashSet<String> 
 }
 
 fn is_domain(t: &str) -> bool {
-    const TLDS: &[&str] = &[
-        "com", "org", "net", "io", "in", "co", "dev", "ai", "app", "uk", "de", "eu", "us", "pl",
-    ];
+    fn tlds() -> &'static [&'static str] {
+        super::data::word_list!("jd-tlds.txt")
+    }
     t.contains('.')
         && t.split('.').count() >= 2
         && t.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-')
-        && t.rsplit('.').next().is_some_and(|tld| TLDS.contains(&tld))
+        && t.rsplit('.')
+            .next()
+            .is_some_and(|tld| tlds().contains(&tld))
 }
 
 /// Byte ranges of `<PLACEHOLDER>`s, URLs and e-mail addresses.
@@ -767,12 +307,12 @@ fn set_of(list: &'static [&'static str]) -> HashSet<&'static str> {
 
 fn stop_words() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| set_of(STOP_WORDS))
+    SET.get_or_init(|| set_of(stop_word_list()))
 }
 
 fn stop_acronyms() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| set_of(STOP_ACRONYMS))
+    SET.get_or_init(|| set_of(stop_acronym_list()))
 }
 
 fn is_stop_word(lower: &str) -> bool {
@@ -804,7 +344,7 @@ fn shape(tok: &str, caps_line: bool, title_like: bool, company: &HashSet<String>
                 && tok.len() >= 3
                 && tok[..tok.len() - 1].chars().all(|c| c.is_ascii_uppercase())));
     if is_acronym && !has_digit {
-        if TECH_ACRONYMS.contains(&lower.as_str()) || TECH_ACRONYMS.contains(&singular) {
+        if tech_acronyms().contains(&lower.as_str()) || tech_acronyms().contains(&singular) {
             return Kind::TechWord;
         }
         if caps_line
@@ -869,12 +409,11 @@ fn not_a_technology_with_digits(lower: &str) -> bool {
 }
 
 fn is_abbreviation(lower: &str) -> bool {
-    const ABBR: &[&str] = &[
-        "e.g", "i.e", "etc", "b.tech", "m.tech", "b.sc", "m.sc", "ph.d", "b.com", "m.com", "vs",
-        "a.m", "p.m", "u.s", "u.k", "no", "approx",
-    ];
+    fn abbr() -> &'static [&'static str] {
+        super::data::word_list!("jd-abbreviations.txt")
+    }
     let t = lower.trim_end_matches('.');
-    ABBR.contains(&t) || t.split('.').all(|p| p.chars().count() <= 2)
+    abbr().contains(&t) || t.split('.').all(|p| p.chars().count() <= 2)
 }
 
 /// Finds candidate terms in one item. `covered` are byte spans the matcher or
@@ -985,8 +524,9 @@ pub(crate) fn find_in_item(
         let after_covered =
             prev.is_some_and(|p| p.kind == Kind::Covered && is_space(&text[p.end..run[0].start]));
         let after_family = after_covered
-            && prev
-                .is_some_and(|p| FAMILIES.contains(&text[p.start..p.end].to_lowercase().as_str()));
+            && prev.is_some_and(|p| {
+                families().contains(&text[p.start..p.end].to_lowercase().as_str())
+            });
         let before_covered = next.is_some_and(|n| {
             n.kind == Kind::Covered && is_space(&text[run[j - i - 1].end..n.start])
         });
@@ -1001,10 +541,10 @@ pub(crate) fn find_in_item(
         } else {
             // "a Unity Gameplay Programmer", "the Settlements team".
             !only_names
-                || !(after_determiner(before) || TEAM_WORDS.contains(&next_word(after).as_str()))
+                || !(after_determiner(before) || team_words().contains(&next_word(after).as_str()))
         };
         let last_word = text[run[j - i - 1].start..run[j - i - 1].end].to_lowercase();
-        let accepted = if !name_ok || ROLE_WORDS.contains(&last_word.as_str()) {
+        let accepted = if !name_ok || role_words().contains(&last_word.as_str()) {
             false
         } else if strong {
             // A lone non-acronym word right before a known skill is its vendor.
@@ -1056,7 +596,7 @@ fn after_determiner(before: &str) -> bool {
         .find(|w| !w.is_empty() && !w.chars().next().is_some_and(char::is_uppercase))
         .unwrap_or("")
         .to_lowercase();
-    DETERMINERS.contains(&last.as_str())
+    determiners().contains(&last.as_str())
 }
 
 fn next_word(after: &str) -> String {
@@ -1161,21 +701,21 @@ fn weak_run_ok(
         let alone = bullet && b.is_empty() && rest.is_empty();
         return (alone || follow_ok)
             && !is_abstract_noun(run)
-            && !FUNCTION_WORDS.contains(&run.to_lowercase().as_str());
+            && !function_words().contains(&run.to_lowercase().as_str());
     }
     let last_word = b
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("")
         .to_lowercase();
-    if after_determiner(before) || TEAM_WORDS.contains(&next_word(after).as_str()) {
+    if after_determiner(before) || team_words().contains(&next_word(after).as_str()) {
         return false;
     }
     if a_lower.starts_with("or another") || a_lower.starts_with("(or ") {
         return true;
     }
     let b_lower = b.to_lowercase();
-    if INTRO_WORDS
+    if intro_words()
         .iter()
         .any(|w| b_lower.ends_with(w) && b_lower[..b_lower.len() - w.len()].ends_with([' ', '(']))
     {

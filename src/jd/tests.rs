@@ -51,9 +51,64 @@ skills:
     kind: responsibility
     patterns: ['(?i)\b(led|drove)\s+(the\s+)?(\w+\s+){0,3}migrations?\b']
 levels:
-  - {id: junior, name: Junior, years: {min: 0}, requirements: [{skill: python}]}
+  - {id: junior, name: Junior, words: [jr, intern], years: {min: 0}, requirements: [{skill: python}]}
   - {id: mid, name: Mid, years: {min: 2}, requirements: [{skill: python}, {competency: backend-frameworks}]}
-  - {id: senior, name: Senior, years: {min: 5}, requirements: [{skill: python, expect: evidenced}, {competency: backend-frameworks, expect: evidenced}, {skill: kafka, expect: evidenced}]}
+  - {id: senior, name: Senior, words: [sr], years: {min: 5}, requirements: [{skill: python, expect: evidenced}, {competency: backend-frameworks, expect: evidenced}, {skill: kafka, expect: evidenced}]}
+groups:
+  - id: programming-language
+    label: a programming language
+    pattern: '\b(?:(?:modern|general[- ]purpose|object[- ]oriented|backend|back[- ]end|server[- ]side|high[- ]level|compiled|statically[- ]typed)\s+)?programming\s+languages?\b|\b(?:backend|back[- ]end|server[- ]side)\s+(?:programming\s+)?languages?\b'
+    keywords: [language]
+    skills: [java, python, go]
+    example: "a modern programming language"
+  - id: backend-framework
+    label: a backend framework
+    pattern: '\b(?:backend|back[- ]end|server[- ]side|web|mvc|api|application)\s+frameworks?\b'
+    keywords: [framework]
+    competency: backend-frameworks
+    example: "web frameworks"
+  - id: relational-database
+    label: a relational database
+    pattern: '\b(?:relational|sql|rdbms)\s+(?:databases?|data\s?stores?|dbs?|database\s+management\s+systems?)\b|\brdbms\b|\brelational\s+data\b'
+    keywords: [relational, sql, rdbms]
+    skills: [postgresql, mysql]
+    example: "relational databases"
+  - id: nosql-database
+    label: a NoSQL database
+    pattern: '\b(?:nosql|non[- ]relational|document|key[- ]value|wide[- ]column)\s+(?:databases?|data\s?stores?|stores?|dbs?)\b|\bnosql\b'
+    keywords: [sql, relational, document, key, column]
+    skills: [redis]
+    example: "NoSQL stores"
+  - id: cloud-platform
+    label: a cloud platform
+    pattern: '\b(?:public\s+)?cloud\s+(?:platforms?|providers?|services?|technologies|infrastructure|environments?|computing)\b|\b(?:a|any|one|major)\s+(?:major\s+)?(?:public\s+)?cloud\b|\bpublic\s+cloud\b'
+    keywords: [cloud]
+    skills: [aws, gcp]
+    example: "a major cloud provider"
+  - id: message-broker
+    label: a message broker
+    pattern: '\b(?:message|messaging)\s+(?:brokers?|queues?|queuing|queueing|systems?|bus(?:es)?|platforms?)\b|\bevent[- ]streaming(?:\s+platforms?)?\b|\bstreaming\s+platforms?\b|\bpub/?sub\b|\bevent\s+bus(?:es)?\b'
+    keywords: [messag, stream, pub, bus]
+    skills: [kafka, rabbitmq]
+    example: "message queues"
+  - id: container-orchestration
+    label: container orchestration
+    pattern: '\bcontainer\s+orchestration\b|\borchestration\s+(?:platforms?|tools?)\b'
+    keywords: [orchestration]
+    skills: [kubernetes]
+    example: "container orchestration"
+  - id: infrastructure-as-code
+    label: infrastructure as code
+    pattern: '\binfrastructure[- ]as[- ]code\b|\bIaC\b'
+    keywords: [code, iac]
+    skills: [terraform]
+    example: "Infrastructure-as-Code"
+  - id: caching
+    label: a cache
+    pattern: '\b(?:distributed|in[- ]memory)\s+(?:caches?|caching|data\s?stores?|stores?)\b|\bcaching\s+(?:layers?|systems?|solutions?|technologies)\b'
+    keywords: [cach, memory]
+    skills: [redis]
+    example: "distributed caching"
 "#;
 
 fn scorer() -> Scorer {
@@ -690,4 +745,37 @@ fn a_job_that_names_no_technology_does_not_warn() {
     assert!(j.requirements.is_empty() && j.warnings.is_empty());
     // Nor one whose requirements name some.
     assert!(job(POSTING).warnings.is_empty());
+}
+
+#[test]
+fn dotnet_split_by_a_tokeniser_is_rejoined() {
+    use super::sections::rejoin_dotnet;
+    assert_eq!(
+        rejoin_dotnet("C#. NET Core and. NET Framework").as_deref(),
+        Some("C# .NET Core and .NET Framework")
+    );
+    assert_eq!(
+        rejoin_dotnet(". NET is your daily companion").as_deref(),
+        Some(" .NET is your daily companion")
+    );
+    assert_eq!(
+        rejoin_dotnet("Engineer -. NET (portal)").as_deref(),
+        Some("Engineer - .NET (portal)")
+    );
+    // A word that only starts with NET, a line in capitals, and .NET as written.
+    assert_eq!(rejoin_dotnet("We ship fast. NETWORK skills help."), None);
+    assert_eq!(rejoin_dotnet("BENEFITS. NET SALARY"), None);
+    assert_eq!(rejoin_dotnet("C# and .NET"), None);
+}
+
+#[test]
+fn what_we_ask_for_is_a_requirements_heading() {
+    assert_eq!(
+        super::job_heading("What we ask for"),
+        Some(JobSection::Requirements)
+    );
+    assert_eq!(
+        super::job_heading("What we ask of you:"),
+        Some(JobSection::Requirements)
+    );
 }

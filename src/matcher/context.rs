@@ -14,8 +14,9 @@
 //! line) from confirming a word far away from the technology that happens to
 //! share it.
 
+use crate::lean::Regex;
 use crate::taxonomy::ContextRules;
-use regex::Regex;
+use std::sync::OnceLock;
 
 /// How far (in bytes, each side) context confirms an ambiguous mention.
 pub const WINDOW: usize = 80;
@@ -37,13 +38,22 @@ pub(crate) fn window(segment: &str, start: usize, end: usize) -> (usize, usize) 
     (lo, hi)
 }
 
-/// Compiled context rules of one skill.
+/// Context rules of one skill, compiled on first use: a resume touches a
+/// handful of the skills that have rules, so a process that scores one
+/// resume compiles only those (the regexes are most of a cold start otherwise).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Context {
+    rules: Option<ContextRules>,
+    compiled: OnceLock<Compiled>,
+    strict: bool,
+}
+
+/// The regexes of a [`Context`].
+#[derive(Debug, Clone, Default)]
+struct Compiled {
     reject_before: Vec<Regex>,
     reject_after: Vec<Regex>,
     accept: Vec<Regex>,
-    strict: bool,
 }
 
 /// Why an ambiguous mention did not count.
@@ -56,18 +66,32 @@ pub(crate) enum Rejection {
 }
 
 impl Context {
-    /// Compiles the rules; invalid regexes were reported by validation and are skipped here.
+    /// Keeps the rules, to be compiled when a mention first needs them;
+    /// invalid regexes were reported by validation and are skipped then.
     pub fn new(rules: Option<&ContextRules>) -> Context {
-        let compile = |v: &[String]| v.iter().filter_map(|r| super::compile(r).ok()).collect();
-        match rules {
-            None => Context::default(),
-            Some(r) => Context {
-                reject_before: compile(&r.reject_before),
-                reject_after: compile(&r.reject_after),
-                accept: compile(&r.accept),
-                strict: r.strict,
-            },
+        Context {
+            strict: rules.is_some_and(|r| r.strict),
+            rules: rules
+                .filter(|r| {
+                    !(r.reject_before.is_empty()
+                        && r.reject_after.is_empty()
+                        && r.accept.is_empty())
+                })
+                .cloned(),
+            compiled: OnceLock::new(),
         }
+    }
+
+    fn compiled(&self) -> Option<&Compiled> {
+        let rules = self.rules.as_ref()?;
+        Some(self.compiled.get_or_init(|| {
+            let compile = |v: &[String]| v.iter().filter_map(|r| super::compile(r)).collect();
+            Compiled {
+                reject_before: compile(&rules.reject_before),
+                reject_after: compile(&rules.reject_after),
+                accept: compile(&rules.accept),
+            }
+        }))
     }
 
     /// Whether only an `accept` rule confirms an ambiguous spelling (`strict: true`).
@@ -80,7 +104,10 @@ impl Context {
     /// department", "Monitoring calls"), so they apply to every spelling of
     /// the skill, not only to ambiguous ones.
     pub fn rejects(&self, segment: &str, start: usize, end: usize) -> bool {
-        if self.reject_before.is_empty() && self.reject_after.is_empty() {
+        let Some(c) = self.compiled() else {
+            return false;
+        };
+        if c.reject_before.is_empty() && c.reject_after.is_empty() {
             return false;
         }
         let mut from = start.saturating_sub(REJECT_WINDOW);
@@ -93,8 +120,8 @@ impl Context {
         }
         let before = &segment[from..start];
         let after = &segment[end..to];
-        self.reject_before.iter().any(|r| r.is_match(before))
-            || self.reject_after.iter().any(|r| r.is_match(after))
+        c.reject_before.iter().any(|r| r.is_match(before))
+            || c.reject_after.iter().any(|r| r.is_match(after))
     }
 
     /// Decides a mention at `start..end` of `segment` (byte offsets in the segment).
@@ -111,7 +138,11 @@ impl Context {
         }
         let (lo, hi) = window(segment, start, end);
         let near = &segment[lo..hi];
-        if (confirmed && !self.strict) || self.accept.iter().any(|r| r.is_match(near)) {
+        if (confirmed && !self.strict)
+            || self
+                .compiled()
+                .is_some_and(|c| c.accept.iter().any(|r| r.is_match(near)))
+        {
             Ok(())
         } else {
             Err(Rejection::NoContext)

@@ -20,7 +20,7 @@
 //!   up to `floor((1 - threshold) * len)` deletions, at most 2.
 //!   When two skills tie for the best similarity, the token is left alone.
 
-use crate::hash::{FastMap, FastSet};
+use crate::hash::FastMap;
 use std::hash::Hasher;
 use std::sync::OnceLock;
 
@@ -30,20 +30,50 @@ pub const DEFAULT_THRESHOLD: f64 = 0.8;
 /// The shortest token the fuzzy stage looks at, by default.
 pub const DEFAULT_MIN_LEN: usize = 5;
 
-const WORDS: &str = include_str!("english-words.txt");
-/// Words the generated list lacks (see its header).
-const EXTRA_WORDS: &str = include_str!("words/english-extra.txt");
+use crate::data::{entries, ENGLISH_WORDS as WORDS, ENGLISH_WORDS_EXTRA as EXTRA_WORDS};
 
 /// Ordinary English words (five letters or more) the fuzzy stage never touches.
-pub(crate) fn dictionary() -> &'static FastSet<&'static str> {
-    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+pub(crate) fn dictionary() -> &'static Words {
+    static SET: OnceLock<Words> = OnceLock::new();
     SET.get_or_init(|| {
-        WORDS
-            .lines()
-            .chain(EXTRA_WORDS.lines())
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect()
+        let mut words = Words::new(entries(WORDS));
+        words.add(Words::new(entries(EXTRA_WORDS)));
+        words
     })
+}
+
+/// A word list as a sorted slice of its lines: built in one pass over the
+/// text (the list is kept sorted, so sorting it again is a linear check),
+/// where a hash set of 60,000 words cost a few milliseconds at start-up.
+#[derive(Debug)]
+pub(crate) struct Words(Vec<&'static str>);
+
+impl Words {
+    /// The lines of a word list, without comments (`#`) and blank lines.
+    fn new(lines: impl Iterator<Item = &'static str>) -> Words {
+        let mut words: Vec<&str> = lines
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
+        if !words.is_sorted() {
+            words.sort_unstable();
+        }
+        words.dedup();
+        Words(words)
+    }
+
+    /// Adds the words of `other` (a short list: each costs a shift of the slice).
+    fn add(&mut self, other: Words) {
+        for w in other.0 {
+            if let Err(at) = self.0.binary_search(&w) {
+                self.0.insert(at, w);
+            }
+        }
+    }
+
+    /// Whether `word` is in the list.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.0.binary_search(&word).is_ok()
+    }
 }
 
 /// Lower-case ASCII letters and digits of `s`.
@@ -82,16 +112,10 @@ pub(crate) struct Fuzzy {
     min_len: usize,
     entries: Vec<Entry>,
     by_key: FastMap<String, usize>,
-    /// `(hash of a deletion variant of an entry's key, entry index)`, sorted.
-    /// Hashes, not strings: a collision only adds a candidate, and every
-    /// candidate is checked by its similarity anyway.
-    deletes: Vec<(u64, u32)>,
-    /// Where each value of a hash's top bits begins in `deletes`
-    /// (`buckets[b]..buckets[b + 1]`): a lookup reads a bucket of about one
-    /// entry instead of binary-searching the whole table.
-    buckets: Vec<u32>,
-    /// `64 -` the number of top bits that choose a bucket.
-    shift: u32,
+    /// Per first byte of a key, the deletion index of the keys starting with it ([`Index`]),
+    /// built the first time a token starting with that byte is looked up: candidates must
+    /// share the token's first letter anyway, and a resume needs a few letters' indexes.
+    indexes: Vec<OnceLock<Index>>,
     /// Per first letter, the shortest and longest key length (for a cheap
     /// rejection of tokens no key can be close to).
     lengths: [(u8, u8); 128],
@@ -210,6 +234,80 @@ fn for_each_deletion_hash(s: &[u8], n: usize, f: &mut impl FnMut(u64)) {
     go(hash(&[]), s, s.len(), 1, n, f);
 }
 
+/// The deletion index of some keys: `(hash of a deletion variant of an entry's key, entry
+/// index)`, sorted. Hashes, not strings: a collision only adds a candidate, and every
+/// candidate is checked by its similarity anyway.
+#[derive(Debug, Clone)]
+struct Index {
+    deletes: Vec<(u64, u32)>,
+    /// Where each value of a hash's top bits begins in `deletes`
+    /// (`buckets[b]..buckets[b + 1]`): a lookup reads a bucket of about one
+    /// entry instead of binary-searching the whole table.
+    buckets: Vec<u32>,
+    /// `64 -` the number of top bits that choose a bucket.
+    shift: u32,
+}
+
+impl Index {
+    fn new<'a>(entries: impl Iterator<Item = (usize, &'a Entry)>, threshold: f64) -> Index {
+        let mut deletes = Vec::new();
+        for (i, e) in entries {
+            let edits = max_edits(e.key.len(), threshold);
+            for_each_deletion_hash(e.key.as_bytes(), edits, &mut |h| {
+                deletes.push((h, i as u32));
+            });
+        }
+        let bits = deletes
+            .len()
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(1, 24);
+        let shift = 64 - bits;
+        // Sorted by a scatter into buckets of the top bits (about one entry each), then each
+        // bucket sorted alone: linear where one sort of the whole table was most of the build.
+        let count = |deletes: &[(u64, u32)]| {
+            let mut buckets = vec![0u32; (1 << bits) + 1];
+            for &(h, _) in deletes {
+                buckets[(h >> shift) as usize + 1] += 1;
+            }
+            for b in 1..buckets.len() {
+                buckets[b] += buckets[b - 1];
+            }
+            buckets
+        };
+        let buckets = count(&deletes);
+        let mut next = buckets.clone();
+        let mut sorted = vec![(0u64, 0u32); deletes.len()];
+        for &d in &deletes {
+            let b = &mut next[(d.0 >> shift) as usize];
+            sorted[*b as usize] = d;
+            *b += 1;
+        }
+        for b in buckets.windows(2) {
+            sorted[b[0] as usize..b[1] as usize].sort_unstable();
+        }
+        let mut deletes = sorted;
+        deletes.dedup();
+        let buckets = count(&deletes);
+        Index {
+            deletes,
+            buckets,
+            shift,
+        }
+    }
+
+    /// The entries one of whose deletion variants hashes to `h`.
+    fn entries_with(&self, h: u64) -> impl Iterator<Item = u32> + '_ {
+        let b = (h >> self.shift) as usize;
+        let bucket = &self.deletes[self.buckets[b] as usize..self.buckets[b + 1] as usize];
+        bucket
+            .iter()
+            .skip_while(move |&&(x, _)| x < h)
+            .take_while(move |&&(x, _)| x == h)
+            .map(|&(_, id)| id)
+    }
+}
+
 impl Fuzzy {
     pub fn new(entries: Vec<Entry>, threshold: f64, min_len: usize) -> Fuzzy {
         let mut by_key = FastMap::default();
@@ -220,32 +318,6 @@ impl Fuzzy {
             }
             by_key.insert(e.key.clone(), kept.len());
             kept.push(e);
-        }
-        let mut deletes = Vec::new();
-        for (i, e) in kept.iter().enumerate() {
-            if e.key.len() < min_len {
-                continue;
-            }
-            let edits = max_edits(e.key.len(), threshold);
-            for_each_deletion_hash(e.key.as_bytes(), edits, &mut |h| {
-                deletes.push((h, i as u32));
-            });
-        }
-        deletes.sort_unstable();
-        deletes.dedup();
-        deletes.shrink_to_fit();
-        let bits = deletes
-            .len()
-            .next_power_of_two()
-            .trailing_zeros()
-            .clamp(1, 24);
-        let shift = 64 - bits;
-        let mut buckets = vec![0u32; (1 << bits) + 1];
-        for &(h, _) in &deletes {
-            buckets[(h >> shift) as usize + 1] += 1;
-        }
-        for b in 1..buckets.len() {
-            buckets[b] += buckets[b - 1];
         }
         let mut lengths = [(u8::MAX, 0u8); 128];
         for e in kept.iter().filter(|e| e.key.len() >= min_len) {
@@ -260,22 +332,23 @@ impl Fuzzy {
             shapes,
             entries: kept,
             by_key,
-            deletes,
-            buckets,
-            shift,
+            indexes: (0..128).map(|_| OnceLock::new()).collect(),
             lengths,
         }
     }
 
-    /// The entries one of whose deletion variants hashes to `h`.
-    fn entries_with(&self, h: u64) -> impl Iterator<Item = u32> + '_ {
-        let b = (h >> self.shift) as usize;
-        let bucket = &self.deletes[self.buckets[b] as usize..self.buckets[b + 1] as usize];
-        bucket
-            .iter()
-            .skip_while(move |&&(x, _)| x < h)
-            .take_while(move |&&(x, _)| x == h)
-            .map(|&(_, id)| id)
+    /// The entries starting with `first` one of whose deletion variants hashes to `h`.
+    fn entries_with(&self, first: u8, h: u64) -> impl Iterator<Item = u32> + '_ {
+        let index = self.indexes[usize::from(first & 0x7f)].get_or_init(|| {
+            Index::new(
+                self.entries
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.key.as_bytes()[0] == first && e.key.len() >= self.min_len),
+                self.threshold,
+            )
+        });
+        index.entries_with(h)
     }
 
     /// The similarity threshold in use.
@@ -388,7 +461,7 @@ impl Fuzzy {
     /// for RESTful): then it is a misspelling of that word ("performace",
     /// "Alure" for allure), not of a skill a letter or two further away. Only
     /// tokens that matched a skill get here.
-    fn near_english(&self, token: &str, key: &str, dict: &FastSet<&str>, v: &mut Vec<u8>) -> bool {
+    fn near_english(&self, token: &str, key: &str, dict: &Words, v: &mut Vec<u8>) -> bool {
         let t = token.as_bytes();
         let is_word = |v: &[u8]| {
             v.len() >= 5
@@ -442,7 +515,7 @@ impl Fuzzy {
         let edits = max_edits(token.len(), self.threshold);
         let candidates = &mut buf.candidates;
         for_each_deletion_hash(token.as_bytes(), edits, &mut |h| {
-            candidates.extend(self.entries_with(h));
+            candidates.extend(self.entries_with(token.as_bytes()[0], h));
         });
         buf.candidates.sort_unstable();
         buf.candidates.dedup();
@@ -650,14 +723,10 @@ mod tests {
     #[test]
     fn words_missing_from_the_generated_list_are_english_too() {
         assert!(dictionary().contains("informatics"));
-        let extra: Vec<&str> = EXTRA_WORDS
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect();
-        assert!(extra.windows(2).all(|p| p[0] < p[1]), "sorted, unique");
-        assert!(extra
-            .iter()
-            .all(|w| w.len() >= 5 && w.bytes().all(|b| b.is_ascii_lowercase())));
+        // Sorted, unique and disjoint from english-words.txt: checked with every data file.
+        assert!(
+            entries(EXTRA_WORDS).all(|w| w.len() >= 5 && w.bytes().all(|b| b.is_ascii_lowercase()))
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! as **foreign** when at least [`MIN_FOREIGN`] of its words are Spanish,
 //! Portuguese, French or German function words and they outnumber its English
 //! function words. Words are runs of Unicode letters, compared in lower case;
-//! the lists (`words/*.txt`) share no word with the English list, so a word
+//! the lists (`data/stop-*.txt`) share no word with the English list, so a word
 //! never counts for both sides.
 
 use crate::hash::FastSet;
@@ -16,20 +16,7 @@ use std::sync::OnceLock;
 /// outnumber the English ones): one `de` in a school's name does not.
 pub const MIN_FOREIGN: usize = 2;
 
-pub(crate) const ENGLISH: &str = include_str!("words/english.txt");
-pub(crate) const OTHERS: [(&str, &str); 4] = [
-    ("spanish", include_str!("words/spanish.txt")),
-    ("portuguese", include_str!("words/portuguese.txt")),
-    ("french", include_str!("words/french.txt")),
-    ("german", include_str!("words/german.txt")),
-];
-
-/// The words of a word list: its lines, without comments and blank lines.
-pub(crate) fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
-    list.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
+use crate::data::{entries as words, STOP_ENGLISH as ENGLISH, STOP_OTHERS as OTHERS};
 
 fn english() -> &'static FastSet<&'static str> {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
@@ -93,17 +80,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn word_lists_are_sorted_lower_case_without_duplicates_and_disjoint_from_english() {
+    fn stop_words_are_single_words_of_letters() {
+        // Sorted, unique, lower case and disjoint from English: checked with every data file.
         for (name, list) in std::iter::once(("english", ENGLISH)).chain(OTHERS) {
-            let w: Vec<&str> = words(list).collect();
-            assert!(!w.is_empty(), "{name}");
-            assert!(w.windows(2).all(|p| p[0] < p[1]), "{name}: sorted, unique");
-            for x in &w {
-                assert_eq!(x.to_lowercase(), *x, "{name}: {x}");
+            for x in words(list) {
                 assert!(x.chars().all(char::is_alphabetic), "{name}: {x}");
-                if name != "english" {
-                    assert!(!english().contains(x), "{name}: {x} is also English");
-                }
             }
         }
     }

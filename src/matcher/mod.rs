@@ -49,8 +49,9 @@ use crate::taxonomy::Taxonomy;
 use crate::text::{Document, Section};
 use context::{Context, Rejection};
 use exact::{Exact, Hit, Pattern, Spelling};
-use regex::{Regex, RegexSet};
+use regex::RegexSet;
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 /// How a mention was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -142,7 +143,8 @@ pub struct Matcher {
     /// a pattern on in one pass (see `prefilter::Factors`); the set is then
     /// empty and not used.
     factors: Option<prefilter::Factors>,
-    regexes: Vec<(usize, Regex)>,
+    /// The taxonomy's patterns, each compiled when a segment first needs it.
+    regexes: Vec<LazyRegex>,
     cues: negation::Cues,
     fuzzy: Option<fuzzy::Fuzzy>,
     names: Vec<String>,
@@ -203,8 +205,13 @@ impl Matcher {
         let mut unicode = Vec::new();
         for (i, s) in skills.iter().enumerate() {
             for p in &s.patterns {
-                if let Ok((r, u)) = compile_unicode(p) {
-                    regexes.push((i, r));
+                if let Some(u) = needs_unicode(p) {
+                    regexes.push(LazyRegex {
+                        skill: i,
+                        source: p.clone(),
+                        unicode: u,
+                        re: OnceLock::new(),
+                    });
                     unicode.push(u);
                 }
             }
@@ -212,7 +219,7 @@ impl Matcher {
         // Literals or widened patterns: a superset of candidates per segment,
         // each then checked with its own regex below (see `prefilter`). The
         // set is only built when the literals cannot be used.
-        let sources = || regexes.iter().map(|(_, r)| r.as_str());
+        let sources = || regexes.iter().map(|r| r.source.as_str());
         let factors = prefilter::local(sources())
             .then(|| prefilter::Factors::new(sources().zip(unicode)))
             .flatten();
@@ -469,8 +476,9 @@ impl Matcher {
     ) {
         let seg = &doc.segments[s];
         let seg_text = doc.segment_text(seg);
-        let (skill, re) = &self.regexes[idx];
-        for m in re.find_iter(seg_text) {
+        let lazy = &self.regexes[idx];
+        let skill = &lazy.skill;
+        for m in lazy.regex().find_iter(seg_text) {
             let rejected = self.contexts[*skill].rejects(seg_text, m.start(), m.end());
             out.push(self.mention(
                 cued,
@@ -480,7 +488,7 @@ impl Matcher {
                 m.start(),
                 *skill,
                 EvidenceKind::Pattern,
-                re.as_str().to_string(),
+                lazy.source.clone(),
                 None,
                 rejected.then_some(Exclusion::ContextRejected),
             ));
@@ -530,15 +538,46 @@ impl Matcher {
 /// the fast DFA engines run on text full of bullets and dashes. A pattern that
 /// needs Unicode (one that could match non-ASCII text only byte-wise) is
 /// compiled with Unicode semantics instead.
-pub(crate) fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    compile_unicode(pattern).map(|(re, _)| re)
+pub(crate) fn compile(pattern: &str) -> Option<crate::lean::Regex> {
+    let unicode = needs_unicode(pattern)?;
+    crate::lean::compile(pattern, unicode).ok()
 }
 
-/// [`compile`], and whether the pattern got Unicode semantics.
-fn compile_unicode(pattern: &str) -> Result<(Regex, bool), regex::Error> {
-    match regex::RegexBuilder::new(pattern).unicode(false).build() {
-        Ok(re) => Ok((re, false)),
-        Err(_) => Regex::new(pattern).map(|re| (re, true)),
+/// Whether [`compile`] gives `pattern` Unicode semantics, or `None` when it
+/// does not compile; decided by parsing alone, which costs a fraction of compiling.
+fn needs_unicode(pattern: &str) -> Option<bool> {
+    let parse = |unicode: bool| {
+        regex_syntax::ParserBuilder::new()
+            .unicode(unicode)
+            .utf8(true)
+            .build()
+            .parse(pattern)
+            .is_ok()
+    };
+    if parse(false) {
+        Some(false)
+    } else if parse(true) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// A taxonomy pattern, compiled on first use (a resume needs a few of them).
+#[derive(Debug, Clone)]
+struct LazyRegex {
+    skill: usize,
+    source: String,
+    unicode: bool,
+    re: OnceLock<crate::lean::Regex>,
+}
+
+impl LazyRegex {
+    fn regex(&self) -> &crate::lean::Regex {
+        self.re.get_or_init(|| {
+            crate::lean::compile(&self.source, self.unicode)
+                .expect("the pattern parsed, so it compiles")
+        })
     }
 }
 

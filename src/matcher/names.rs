@@ -6,27 +6,25 @@
 //! 1. its line is a job or school heading (it holds a date range,
 //!    "Kafkar Research, Leeds · 2014 – 2016");
 //! 2. a name cue comes right before it ("at Azura", "@ Azura",
-//!    "Client: Dockers Apparel"; `words/name-cues.txt`);
+//!    "Client: Dockers Apparel"; `data/name-cues.txt`);
 //! 3. a company suffix follows within [`SUFFIX_REACH`] words
-//!    ("Kubernetis Logistics Ltd", "Azura S.A."; `words/company-suffixes.txt`);
+//!    ("Kubernetis Logistics Ltd", "Azura S.A."; `data/company-suffixes.txt`);
 //! 4. it is joined by a space to another capitalised word ("Kafkar Research",
 //!    "Azura Hotels") that is neither a skill the matcher found nor the first
 //!    word of its clause ("Created Dokcer files" is a sentence, not a name)
-//!    nor a job-title word (`words/role-words.txt`: "Pyhton Developer").
+//!    nor a job-title word (`data/role-words.txt`: "Pyhton Developer").
 //!
 //! Lower-case words are never taken for names here.
 
-use super::language::words;
+use crate::data::{
+    entries as words, COMPANY_SUFFIXES as SUFFIXES, NAME_CUES as CUES, ROLE_WORDS as ROLES,
+};
 use crate::hash::FastSet;
 use crate::text::{find_ranges, YearMonth};
 use std::sync::OnceLock;
 
 /// How many words after a capitalised word a company suffix may come.
 pub const SUFFIX_REACH: usize = 3;
-
-pub(crate) const SUFFIXES: &str = include_str!("words/company-suffixes.txt");
-pub(crate) const CUES: &str = include_str!("words/name-cues.txt");
-pub(crate) const ROLES: &str = include_str!("words/role-words.txt");
 
 fn suffixes() -> &'static FastSet<&'static str> {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
@@ -175,16 +173,6 @@ mod tests {
             || is_dated(seg),
             |s, e| skills.contains(&&seg[s..e]),
         )
-    }
-
-    #[test]
-    fn word_lists_are_sorted_lower_case_without_duplicates() {
-        for (name, list) in [("suffixes", SUFFIXES), ("cues", CUES), ("roles", ROLES)] {
-            let w: Vec<&str> = words(list).collect();
-            assert!(!w.is_empty(), "{name}");
-            assert!(w.windows(2).all(|p| p[0] < p[1]), "{name}: sorted, unique");
-            assert!(w.iter().all(|x| x.to_ascii_lowercase() == *x), "{name}");
-        }
     }
 
     #[test]

@@ -381,7 +381,7 @@ mod tests {
             .skills()
             .iter()
             .flat_map(|s| s.patterns.iter())
-            .map(|p| (p.as_str(), super::super::compile_unicode(p).unwrap().1))
+            .map(|p| (p.as_str(), super::super::needs_unicode(p).unwrap()))
             .collect();
         for &(p, unicode) in &patterns {
             let l = literals(p, unicode);

@@ -1,12 +1,13 @@
 //! Extending one taxonomy with another (`extends: builtin`).
 //!
-//! Works on format-neutral trees. Entries of `sources`, `competencies`, `skills`
-//! and `levels` are matched by `id`: a new id is appended; an existing one is
+//! Works on format-neutral trees. Entries of `sources`, `competencies`, `skills`,
+//! `levels` and `groups` are matched by `id`: a new id is appended; an existing one is
 //! merged field by field — list fields that name things (`aliases`, `ambiguous`,
 //! `patterns`, `implies`, `skills`, `suggestions`, `source`, `titles`,
-//! `certifications`) are appended to without duplicates, `requirements` and
-//! `responsibilities` are merged by their target (same target replaces, new
-//! target appends), and any other field given replaces the old value.
+//! `certifications`, `words`, `keywords`, `title_words`, `other_role_titles`) are
+//! appended to without duplicates, `requirements` and `responsibilities` are merged
+//! by their target (same target replaces, new target appends), and any other field
+//! given replaces the old value.
 //! `settings` and `cues` merge key by key (cue lists append).
 //!
 //! A top-level `replace: [competencies, levels]` makes the named lists replace
@@ -16,7 +17,7 @@
 
 use serde_json::{Map, Value};
 
-const KEYED_LISTS: &[&str] = &["sources", "competencies", "skills", "levels"];
+const KEYED_LISTS: &[&str] = &["sources", "competencies", "skills", "levels", "groups"];
 const APPEND_FIELDS: &[&str] = &[
     "aliases",
     "ambiguous",
@@ -27,9 +28,13 @@ const APPEND_FIELDS: &[&str] = &[
     "source",
     "titles",
     "certifications",
+    "words",
+    "keywords",
     "negation",
     "hedge",
     "learning",
+    "other_role_titles",
+    "title_words",
 ];
 const TARGET_FIELDS: &[&str] = &["requirements", "responsibilities"];
 

@@ -253,6 +253,11 @@ impl Taxonomy {
         &self.data.levels
     }
 
+    /// Phrases of job descriptions that ask for any skill of a kind.
+    pub fn groups(&self) -> &[SkillGroup] {
+        &self.data.groups
+    }
+
     /// A skill by id.
     pub fn skill(&self, id: &str) -> Option<&Skill> {
         self.skills.get(id).map(|&i| &self.data.skills[i])

@@ -54,6 +54,56 @@ pub struct TaxonomyFile {
     /// Career levels from lowest to highest.
     #[serde(default)]
     pub levels: Vec<Level>,
+    /// Phrases of job descriptions that ask for any skill of a kind ("a
+    /// backend framework", "relational databases").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<SkillGroup>,
+}
+
+/// A phrase that asks for any skill of a kind: "a relational database",
+/// "a major cloud provider". Job descriptions are read with it; a requirement
+/// that names the phrase is met by any of the group's skills.
+///
+/// ```
+/// use skillgap::Taxonomy;
+/// let t = Taxonomy::from_yaml(r#"
+/// id: t
+/// skills: [{id: postgresql, name: PostgreSQL}, {id: mysql, name: MySQL}]
+/// levels: [{id: junior, requirements: [{skill: postgresql}]}]
+/// groups:
+///   - id: relational-database
+///     label: a relational database
+///     pattern: '\brelational\s+databases?\b'
+///     keywords: [relational]
+///     skills: [postgresql, mysql]
+///     example: Experience with relational databases
+/// "#).unwrap();
+/// assert_eq!(t.groups()[0].skills, ["postgresql", "mysql"]);
+/// ```
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SkillGroup {
+    /// Identifier, used as the requirement id when no competency is named.
+    pub id: String,
+    /// How the requirement reads ("a backend framework").
+    pub label: String,
+    /// Regular expression for the phrase, matched case-insensitively; write
+    /// `\b` for word boundaries.
+    pub pattern: String,
+    /// Lower-case fragments one of which the text must contain for the pattern
+    /// to be tried (a cheap prefilter); empty: always tried.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+    /// A competency whose skills satisfy the phrase (the requirement id is
+    /// then the competency's). Exclusive with `skills`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub competency: Option<String>,
+    /// Skill ids that satisfy the phrase.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skills: Vec<String>,
+    /// A phrase the pattern must find (checked by `taxonomy check`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub example: String,
 }
 
 /// The top-level lists a file that `extends` another may `replace`.
@@ -133,6 +183,11 @@ pub struct Cues {
     /// The person is learning it or plans to ("currently learning", "planning
     /// to learn"): not counted, reported as excluded (`learning`).
     pub learning: Vec<String>,
+    /// Words that make a job title another role's ("Mobile Team Lead", "Test
+    /// Lead", "Senior Design Engineer"): its seniority says nothing about this
+    /// role, so it does not ease a level's gate (`gate.title_breadth`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_role_titles: Vec<String>,
 }
 
 /// How important a competency is, as the seeds grade it.
@@ -371,6 +426,17 @@ pub struct Gate {
     /// show at least one: a lead leads a team, an architect holds the role.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub any_of: Vec<String>,
+    /// The breadth the level needs instead of `breadth` when the most recent
+    /// job's title names this level or a higher one (its `title_words`) and is
+    /// a title of this role (no `cues.other_role_titles` word): a hiring
+    /// manager reads "Principal Software Engineer" as well as the skills.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_breadth: Option<f64>,
+    /// Level ids: the level is not reached when the most recent job's title
+    /// names one of these levels as its highest (a "Graduate Software
+    /// Developer" is hired as a junior, whatever the dates say).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_titled: Vec<String>,
 }
 
 /// How a level's readiness blends its three components. The parts are
@@ -408,6 +474,18 @@ pub struct Level {
     /// Job titles at this level.
     #[serde(default)]
     pub titles: Vec<String>,
+    /// Words of a job posting's title or level field that name this level
+    /// ("sr", "entry level"; read by the job-description reader): lower case,
+    /// letters and digits, one or two words.
+    /// The level's id counts too. Of several in a title, the highest level wins.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<String>,
+    /// Words (or phrases) in the resume's latest job title that name this career
+    /// stage ("senior", "principal", "intern"; read by the level ladder, not by
+    /// the job-description reader, see `words`); whole words, ASCII case ignored. A
+    /// title's stage is the highest level whose words it holds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub title_words: Vec<String>,
     /// Expected years of experience.
     #[serde(default)]
     pub years: Years,

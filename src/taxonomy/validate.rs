@@ -336,14 +336,25 @@ pub(crate) fn validate(file: &TaxonomyFile) -> Vec<(Locus, Problem)> {
                 );
             }
         }
+        let all_levels: HashSet<&str> = file.levels.iter().map(|l| l.id.as_str()).collect();
+        for t in &g.not_titled {
+            if !all_levels.contains(t.as_str()) {
+                push(
+                    at("levels", id, Some("gate")),
+                    format!("level `{id}` gate `not_titled` names unknown level `{t}`"),
+                    Some("list level ids defined under `levels:`".into()),
+                );
+            }
+        }
         if !(0.0..=1.0).contains(&g.breadth)
+            || g.title_breadth.is_some_and(|b| !(0.0..=1.0).contains(&b))
             || !(0.0..=1.0).contains(&g.responsibilities)
             || g.readiness.is_some_and(|r| !(0.0..=100.0).contains(&r))
         {
             push(
                 at("levels", id, Some("gate")),
                 format!("level `{id}` has a gate out of range"),
-                Some("use readiness in [0, 100], breadth and responsibilities in [0, 1]".into()),
+                Some("use readiness in [0, 100], breadth, title_breadth and responsibilities in [0, 1]".into()),
             );
         }
         let b = level.blend;
@@ -406,7 +417,127 @@ pub(crate) fn validate(file: &TaxonomyFile) -> Vec<(Locus, Problem)> {
         }
         check_sources("levels", id, &level.source, &mut push);
     }
+
+    // Level words: folded, one or two words, each naming one level.
+    let mut word_levels: HashMap<&str, &str> = HashMap::new();
+    for level in &file.levels {
+        for w in &level.words {
+            let words = w.split(' ').count();
+            if !is_folded(w) || words > 2 {
+                push(
+                    at("levels", &level.id, Some(w)),
+                    format!("level word `{w}` of `{}` is not one or two folded words", level.id),
+                    Some("write lower-case letters and digits, words separated by one space, e.g. `entry level`".into()),
+                );
+            }
+            if let Some(other) = word_levels.insert(w, &level.id) {
+                push(
+                    at("levels", &level.id, Some(w)),
+                    format!("level word `{w}` names both `{other}` and `{}`", level.id),
+                    Some("a word names one level; keep it on one".into()),
+                );
+            }
+        }
+    }
+
+    // Skill groups: phrases of job descriptions.
+    let mut group_ids: HashSet<&str> = HashSet::new();
+    for g in &file.groups {
+        let id = g.id.as_str();
+        if !is_kebab(id) {
+            push(
+                at("groups", id, None),
+                format!("group id `{id}` is not kebab-case"),
+                Some(
+                    "use lower-case letters, digits and single hyphens, e.g. `message-broker`"
+                        .into(),
+                ),
+            );
+        }
+        if !group_ids.insert(id) {
+            push(
+                at("groups", id, None),
+                format!("group `{id}` is defined twice"),
+                Some("merge the two entries".into()),
+            );
+        }
+        if g.label.trim().is_empty() {
+            push(
+                at("groups", id, None),
+                format!("group `{id}` has no `label`"),
+                Some("say how the requirement reads, e.g. `a message broker`".into()),
+            );
+        }
+        match (&g.competency, g.skills.is_empty()) {
+            (Some(c), true) if !is_comp(c) => push(
+                at("groups", id, Some(c)),
+                format!("group `{id}` names unknown competency `{c}`"),
+                hint_for(
+                    c,
+                    comp_ids.iter().copied(),
+                    "define it under `competencies:`",
+                ),
+            ),
+            (Some(_), true) => {}
+            (None, false) => {
+                for s in &g.skills {
+                    if !is_skill(s) {
+                        push(
+                            at("groups", id, Some(s)),
+                            format!("group `{id}` names unknown skill `{s}`"),
+                            hint_for(s, skill_ids.iter().copied(), "define it under `skills:`"),
+                        );
+                    }
+                }
+            }
+            _ => push(
+                at("groups", id, None),
+                format!("group `{id}` must name exactly one of `competency` or `skills`"),
+                None,
+            ),
+        }
+        for k in &g.keywords {
+            if k.is_empty() || k.chars().any(char::is_uppercase) {
+                push(
+                    at("groups", id, Some(k)),
+                    format!("keyword `{k}` of group `{id}` is empty or not lower case"),
+                    Some("keywords are lower-case fragments the text must contain".into()),
+                );
+            }
+        }
+        match regex::Regex::new(&format!("(?i){}", g.pattern)) {
+            Err(e) => push(
+                at("groups", id, Some("pattern")),
+                format!(
+                    "bad regex in group `{id}`: {}",
+                    e.to_string().lines().last().unwrap_or_default().trim()
+                ),
+                Some("patterns use Rust `regex` syntax; escape `.`, `+`, `(` with `\\`".into()),
+            ),
+            Ok(re) if !g.example.is_empty() => {
+                let lower = g.example.to_lowercase();
+                let prefilter =
+                    g.keywords.is_empty() || g.keywords.iter().any(|k| lower.contains(k.as_str()));
+                if !re.is_match(&g.example) || !prefilter {
+                    push(
+                        at("groups", id, Some("example")),
+                        format!("group `{id}` does not find its example `{}`", g.example),
+                        Some("fix the pattern, or add a keyword the example contains".into()),
+                    );
+                }
+            }
+            Ok(_) => {}
+        }
+    }
     out
+}
+
+/// Whether `w` is written as the job-description reader folds text: lower-case
+/// letters and digits, words separated by single spaces.
+fn is_folded(w: &str) -> bool {
+    !w.is_empty()
+        && w.split(' ')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() && !c.is_uppercase()))
 }
 
 fn hint_for<'a>(

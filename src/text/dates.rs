@@ -133,7 +133,7 @@ fn range_regex() -> &'static Prefiltered {
 struct Prefiltered {
     re: Regex,
     /// `None` when the pattern can match the empty string or cannot be widened.
-    wide: Option<Regex>,
+    wide: Option<crate::lean::Regex>,
 }
 
 impl Prefiltered {
@@ -163,7 +163,11 @@ impl Prefiltered {
             if let Some(all) = &mut plain {
                 return all.next();
             }
-            let from = self.wide.as_ref()?.find_at(line, at)?.start();
+            let from = self
+                .wide
+                .as_ref()?
+                .search(&regex_automata::Input::new(line).range(at..))?
+                .start();
             let caps = self.re.captures_at(line, from)?;
             at = caps.get(0)?.end();
             Some(caps)
@@ -214,13 +218,26 @@ pub(crate) fn reads_as_study(text: &str, has_job_title: bool) -> bool {
     degree_regex().is_match(text) || (!has_job_title && institution_regex().is_match(text))
 }
 
-/// A number of years or months: digits ("5", "2.5") or a word from "one" to "twenty".
-const NUMBER: &str = r"(?:\d{1,2}(?:\.\d{1,2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
+/// A pattern for a number of years or months: digits ("5", "2.5") or a word from "one" to
+/// "twenty" (`data/number-words.txt`).
+fn number_pattern() -> String {
+    format!(
+        r"(?:\d{{1,2}}(?:\.\d{{1,2}})?|{})",
+        number_words()[1..].join("|")
+    )
+}
+
+/// The numbers written as words, `zero` to `twenty`: the index of a word is its value
+/// (`data/number-words.txt`). The JD reader's "five+ years" can use it too.
+pub(crate) fn number_words() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| crate::data::entries(crate::data::NUMBER_WORDS).collect())
+}
 
 fn statement_regex() -> &'static Prefiltered {
     static RE: OnceLock<Prefiltered> = OnceLock::new();
     RE.get_or_init(|| {
-        let num = NUMBER;
+        let num = number_pattern();
         // "6+ years of (backend) experience", "2 years 6 months of experience",
         // "Total Experience: 2 Years 7 Months", "experience of 4 years",
         // and skill tables' "Java - Experience - 36 months".
@@ -233,31 +250,8 @@ fn statement_regex() -> &'static Prefiltered {
 
 /// A number written in digits ("5", "2.5") or as a word from "zero" to "twenty".
 pub(crate) fn number(word: &str) -> Option<f64> {
-    const WORDS: [&str; 21] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
     let lower = word.to_ascii_lowercase();
-    WORDS
+    number_words()
         .iter()
         .position(|w| *w == lower)
         .map(|i| i as f64)
@@ -265,11 +259,11 @@ pub(crate) fn number(word: &str) -> Option<f64> {
 }
 
 fn month_number(name: &str) -> u32 {
+    static PREFIXES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let prefixes =
+        PREFIXES.get_or_init(|| crate::data::entries(crate::data::MONTH_PREFIXES).collect());
     let n = name.to_ascii_lowercase();
-    const NAMES: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    NAMES
+    prefixes
         .iter()
         .position(|m| n.starts_with(m))
         .map_or(7, |i| i as u32 + 1)
@@ -432,7 +426,7 @@ pub struct StatedDuration {
 fn duration_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        let num = NUMBER;
+        let num = number_pattern();
         Regex::new(&format!(
             r"(?i-u)\b(?:(?P<y>{num})\s*\+?\s*(?:years?|yrs?)\b\.?(?:\s*,?\s*(?:and\s*)?(?P<m>{num})\s*(?:months?|mos?)\b\.?)?|(?P<mo>{num})\s*\+?\s*(?:months?|mos?)\b\.?)"
         ))
@@ -441,11 +435,12 @@ fn duration_regex() -> &'static Regex {
 }
 
 /// Words that, just before a length ending a line, make it part of a sentence ("within
-/// six months", "in 3 months") rather than how long a role lasted.
-const NOT_A_ROLE_LENGTH: &[&str] = &[
-    "about", "after", "almost", "around", "by", "each", "every", "first", "in", "least", "nearly",
-    "next", "of", "over", "per", "than", "the", "to", "under", "within",
-];
+/// six months", "in 3 months") rather than how long a role lasted
+/// (`data/not-a-role-length.txt`).
+fn not_a_role_length() -> &'static crate::hash::FastSet<&'static str> {
+    static SET: OnceLock<crate::hash::FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| crate::data::entries(crate::data::NOT_A_ROLE_LENGTH).collect())
+}
 
 /// Finds how long a role lasted when a line says it as a length rather than as dates:
 /// in brackets anywhere ("(2 yrs 3 mos)", "(1.4 Years)"), or ending the line after a
@@ -490,7 +485,7 @@ pub fn find_durations(line: &str) -> Vec<StatedDuration> {
                 .next()
                 .unwrap_or("")
                 .to_ascii_lowercase();
-            if !separated && NOT_A_ROLE_LENGTH.contains(&word.as_str()) {
+            if !separated && not_a_role_length().contains(word.as_str()) {
                 continue;
             }
         }

@@ -1,18 +1,22 @@
 //! Text normalisation that keeps a map back to the original lines.
 //!
 //! What it does, in order, per line:
-//! 1. repairs the commonest mojibake of UTF-8 read as Windows-1252 (`â€¢` → `•`,
-//!    `â€“` → `–`, `â€™` → `'`; also the `â¢` left when the `€` was lost);
+//! 1. repairs UTF-8 read as Windows-1252 on lines with an `â` (`â€¢` → `•`, `â€“` → `–`,
+//!    `â€™` → `’`; also the `â¢` left when the `€` was lost), as extraction does for files;
 //! 2. Unicode NFKC (ligatures such as `ﬁ` become `fi`, full-width letters and odd
 //!    spaces become ASCII);
-//! 3. removes soft hyphens and zero-width characters, turns tabs and other
-//!    spaces into plain spaces (runs of spaces are kept: they mark columns);
+//! 3. removes soft hyphens and zero-width characters and direction marks, turns tabs and
+//!    other spaces into plain spaces (runs of spaces are kept: they mark columns);
 //! 4. turns bullet glyphs (`•▪▸►➢✓●◦■`) into `•`;
 //! 5. joins a word split at a line end (`develop-` + `ment` → `development`) when
 //!    a lower-case letter ends one line with `-` and another starts the next.
 //!
 //! Every output line remembers the 1-based number of the input line it starts on.
 
+use crate::chars::{
+    is_bullet_glyph, is_invisible, is_odd_space, repair_lost_euro, repair_mojibake,
+};
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 /// One normalised line and where it came from.
@@ -67,8 +71,8 @@ fn ends_with_split_word(text: &str) -> bool {
 fn normalize_line(raw: &str) -> String {
     let repaired;
     let raw = if raw.contains('â') {
-        repaired = repair_mojibake(raw);
-        repaired.as_str()
+        repaired = repair(raw);
+        repaired.as_ref()
     } else {
         raw
     };
@@ -88,12 +92,11 @@ fn normalize_line(raw: &str) -> String {
     };
     for c in chars {
         match c {
-            '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => {}
-            '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
-                out.push(' ')
-            }
-            '•' | '▪' | '▸' | '►' | '➢' | '➤' | '✓' | '✔' | '●' | '◦' | '■' | '□' | '○' | '◆'
-            | '❖' | '\u{f0b7}' | '\u{f0a7}' | '\u{f0d8}' => out.push('•'),
+            '\u{ad}' => {}
+            c if is_invisible(c) => {}
+            '\t' => out.push(' '),
+            c if is_odd_space(c) => out.push(' '),
+            c if is_bullet_glyph(c) => out.push('•'),
             c if c.is_control() => {}
             c => out.push(c),
         }
@@ -103,29 +106,13 @@ fn normalize_line(raw: &str) -> String {
     out
 }
 
-/// Repairs UTF-8 text that was decoded as Windows-1252 somewhere upstream.
-fn repair_mojibake(raw: &str) -> String {
-    const PAIRS: &[(&str, &str)] = &[
-        ("â€¢", "•"),
-        ("â€“", "–"),
-        ("â€”", "—"),
-        ("â€™", "'"),
-        ("â€˜", "'"),
-        ("â€œ", "\""),
-        ("â€\u{9d}", "\""),
-        ("â€¦", "..."),
-        ("â¢", "•"),
-        ("â\u{80}¢", "•"),
-        ("â\u{80}\u{93}", "–"),
-        ("â\u{80}\u{99}", "'"),
-    ];
-    let mut s = raw.to_string();
-    for (bad, good) in PAIRS {
-        if s.contains(bad) {
-            s = s.replace(bad, good);
-        }
+/// Repairs UTF-8 text that was decoded as Windows-1252 somewhere upstream (the repair
+/// extraction does too, see `crate::chars`), and the bullet that lost its `€` on the way.
+fn repair(raw: &str) -> Cow<'_, str> {
+    match repair_mojibake(raw).0 {
+        Cow::Borrowed(_) => repair_lost_euro(raw),
+        Cow::Owned(fixed) => Cow::Owned(repair_lost_euro(&fixed).into_owned()),
     }
-    s
 }
 
 #[cfg(test)]

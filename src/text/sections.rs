@@ -2,7 +2,7 @@
 //!
 //! A heading is a short line whose words (letters only, case folded, `&` read as
 //! `and`, a trailing `:` or `-` ignored, Markdown `#` and bullets stripped) are one
-//! of the known headings below, or such a heading followed by `:`, `•`, ` - ` or two
+//! of the known headings (`data/headings-*.txt`), or such a heading followed by `:`, `•`, ` - ` or two
 //! spaces and then content (an inline heading: "Skills: Java, Go").
 //!
 //! Inside an Experience section, a skills or projects heading with its content on the
@@ -41,6 +41,18 @@ pub enum Section {
 }
 
 impl Section {
+    /// Every section, in document order.
+    pub(crate) const ALL: [Section; 8] = [
+        Section::Header,
+        Section::Summary,
+        Section::Skills,
+        Section::Experience,
+        Section::Projects,
+        Section::Education,
+        Section::Certifications,
+        Section::Other,
+    ];
+
     /// The lower-case name used in reports.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -67,142 +79,27 @@ impl std::fmt::Display for Section {
     }
 }
 
-/// Known headings, in their folded form (lower case, letters and single spaces).
-const HEADINGS: &[(&str, Section)] = &[
-    ("summary", Section::Summary),
-    ("professional summary", Section::Summary),
-    ("career summary", Section::Summary),
-    ("profile summary", Section::Summary),
-    ("executive summary", Section::Summary),
-    ("summary of qualifications", Section::Summary),
-    ("profile", Section::Summary),
-    ("professional profile", Section::Summary),
-    ("career profile", Section::Summary),
-    ("objective", Section::Summary),
-    ("career objective", Section::Summary),
-    ("professional objective", Section::Summary),
-    ("about me", Section::Summary),
-    ("about", Section::Summary),
-    ("overview", Section::Summary),
-    ("professional overview", Section::Summary),
-    ("skills", Section::Skills),
-    ("skill", Section::Skills),
-    ("technical skills", Section::Skills),
-    ("technical skill", Section::Skills),
-    ("key skills", Section::Skills),
-    ("core skills", Section::Skills),
-    ("it skills", Section::Skills),
-    ("software skills", Section::Skills),
-    ("computer skills", Section::Skills),
-    ("skill set", Section::Skills),
-    ("skillset", Section::Skills),
-    ("skill sets", Section::Skills),
-    ("technical skill set", Section::Skills),
-    ("skill details", Section::Skills),
-    ("skills summary", Section::Skills),
-    ("technical proficiency", Section::Skills),
-    ("technical proficiencies", Section::Skills),
-    ("technical expertise", Section::Skills),
-    ("technical summary", Section::Skills),
-    ("technologies", Section::Skills),
-    ("tech stack", Section::Skills),
-    ("tools", Section::Skills),
-    ("tools and technologies", Section::Skills),
-    ("technologies and tools", Section::Skills),
-    ("core competencies", Section::Skills),
-    ("competencies", Section::Skills),
-    ("key competencies", Section::Skills),
-    ("areas of expertise", Section::Skills),
-    ("expertise", Section::Skills),
-    ("strengths", Section::Skills),
-    ("programming languages", Section::Skills),
-    ("skills and abilities", Section::Skills),
-    ("skills and tools", Section::Skills),
-    ("experience", Section::Experience),
-    ("work experience", Section::Experience),
-    ("professional experience", Section::Experience),
-    ("relevant experience", Section::Experience),
-    ("industry experience", Section::Experience),
-    ("experience details", Section::Experience),
-    ("employment", Section::Experience),
-    ("employment history", Section::Experience),
-    ("employment details", Section::Experience),
-    ("work history", Section::Experience),
-    ("career history", Section::Experience),
-    ("professional background", Section::Experience),
-    ("company details", Section::Experience),
-    ("internship", Section::Experience),
-    ("internships", Section::Experience),
-    ("internship experience", Section::Experience),
-    ("work and internship experience", Section::Experience),
-    ("roles and responsibilities", Section::Experience),
-    ("responsibilities", Section::Experience),
-    ("projects", Section::Projects),
-    ("project", Section::Projects),
-    ("project details", Section::Projects),
-    ("project experience", Section::Projects),
-    ("project profile", Section::Projects),
-    ("academic projects", Section::Projects),
-    ("personal projects", Section::Projects),
-    ("key projects", Section::Projects),
-    ("major projects", Section::Projects),
-    ("selected projects", Section::Projects),
-    ("side projects", Section::Projects),
-    ("open source", Section::Projects),
-    ("open source contributions", Section::Projects),
-    ("education", Section::Education),
-    ("education details", Section::Education),
-    ("educational details", Section::Education),
-    ("educational qualification", Section::Education),
-    ("educational qualifications", Section::Education),
-    ("academic qualification", Section::Education),
-    ("academic qualifications", Section::Education),
-    ("academic details", Section::Education),
-    ("academic background", Section::Education),
-    ("academics", Section::Education),
-    ("qualifications", Section::Education),
-    ("qualification", Section::Education),
-    ("relevant coursework", Section::Education),
-    ("coursework", Section::Education),
-    ("education and training", Section::Education),
-    ("certifications", Section::Certifications),
-    ("certification", Section::Certifications),
-    ("certificates", Section::Certifications),
-    ("licenses and certifications", Section::Certifications),
-    ("certifications and licenses", Section::Certifications),
-    ("courses", Section::Certifications),
-    ("trainings", Section::Certifications),
-    ("training", Section::Certifications),
-    ("trainings and certifications", Section::Certifications),
-    ("certifications and trainings", Section::Certifications),
-    ("awards and certifications", Section::Certifications),
-    ("achievements", Section::Other),
-    ("accomplishments", Section::Other),
-    ("awards", Section::Other),
-    ("honors and awards", Section::Other),
-    ("interests", Section::Other),
-    ("hobbies", Section::Other),
-    ("hobbies and interests", Section::Other),
-    // "Languages: Java, Go" inside a skills block is a skills line; spoken
-    // languages listed here are harmless.
-    ("languages", Section::Skills),
-    ("languages known", Section::Other),
-    ("personal details", Section::Other),
-    ("personal information", Section::Other),
-    ("personal profile", Section::Other),
-    ("declaration", Section::Other),
-    ("references", Section::Other),
-    ("publications", Section::Other),
-    ("activities", Section::Other),
-    ("extracurricular activities", Section::Other),
-    ("extra curricular activities", Section::Other),
-    ("volunteering", Section::Other),
-    ("volunteer experience", Section::Other),
-    ("contact", Section::Other),
-    ("contact details", Section::Other),
-    ("contact information", Section::Other),
-    ("strength", Section::Other),
-];
+/// Known headings (`data/headings-<section>.txt`), in their folded form (lower case, letters
+/// and single spaces), shortest first and then in byte order: the order
+/// [`trailing_heading`] tries them in, so that of "…Technical Skill Set" it takes
+/// "Skill Set" as the heading.
+fn heading_table() -> &'static [(&'static str, Section)] {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, Section)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<(&'static str, Section)> = crate::data::HEADINGS
+            .iter()
+            .flat_map(|&(name, file)| {
+                let section = Section::ALL
+                    .into_iter()
+                    .find(|s| s.as_str() == name)
+                    .expect("every data/headings-<section>.txt names a section");
+                crate::data::entries(file).map(move |h| (h, section))
+            })
+            .collect();
+        table.sort_by_key(|&(h, _)| (h.len(), h));
+        table
+    })
+}
 
 /// A run of a line that belongs to one section.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -230,25 +127,28 @@ pub fn heading_section(text: &str) -> Option<Section> {
     headings().get(folded.as_str()).copied()
 }
 
-/// [`HEADINGS`] as a map, built once.
+/// The known headings as a map, built once.
 fn headings() -> &'static FastMap<&'static str, Section> {
     static MAP: std::sync::OnceLock<FastMap<&'static str, Section>> = std::sync::OnceLock::new();
-    MAP.get_or_init(|| HEADINGS.iter().copied().collect())
+    MAP.get_or_init(|| heading_table().iter().copied().collect())
 }
 
 /// The last word of every heading of two or more words.
 fn heading_last_words() -> &'static FastSet<&'static str> {
     static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
-        HEADINGS
+        heading_table()
             .iter()
             .filter_map(|(h, _)| h.rsplit_once(' ').map(|(_, last)| last))
             .collect()
     })
 }
 
-/// Folds a candidate heading; `None` when it is too long to be one.
-fn fold_heading(text: &str) -> Option<String> {
+/// Folds a candidate heading to the form of `data/headings-*.txt`: Markdown `#`, bullets and a
+/// trailing `:`/`-` stripped, words of letters only, lower case, single spaces, `&` as `and`.
+/// `None` when it is too long to be one (over 48 bytes or 6 words). The one heading folder
+/// of the crate: the JD reader can fold with it too.
+pub(crate) fn fold_heading(text: &str) -> Option<String> {
     let t = text
         .trim()
         .trim_start_matches(['#', '•', '*', '-', '=', '_', ' '])
@@ -357,7 +257,7 @@ fn trailing_heading(text: &str) -> Option<(Section, usize)> {
         return None;
     }
     let lower = t.to_ascii_lowercase();
-    HEADINGS
+    heading_table()
         .iter()
         .filter(|(h, _)| h.contains(' ') && h.len() < lower.len())
         .filter(|(h, _)| lower.ends_with(h))

@@ -1,14 +1,15 @@
-//! Word lists that say what kind of entry a dated line is (`entry-words.txt`).
+//! Word lists that say what kind of entry a dated line is (`data/entry-*.txt`).
 //!
 //! Matching is whole-word (a word is a run of letters, digits, `-` and `'`) and ignores
 //! ASCII case, so `intern` finds "Software Intern" but not "internal tools".
 
+use crate::data::{entries, ENTRY_INTERNSHIP, ENTRY_JOB_TITLE, ENTRY_LEAVE, ENTRY_NOT_WORK};
 use std::sync::OnceLock;
 
 /// An entry of a list, split into its words.
 type Phrase = Vec<&'static str>;
 
-/// The lists of `entry-words.txt`.
+/// The lists of `data/entry-*.txt`.
 struct Lists {
     internship: Vec<Phrase>,
     job_title: Vec<Phrase>,
@@ -16,40 +17,15 @@ struct Lists {
     not_work: Vec<Phrase>,
 }
 
-const DATA: &str = include_str!("entry-words.txt");
-
-/// The `[name]` lists of the data file, in order, with their entries.
-fn parse(data: &'static str) -> Vec<(&'static str, Vec<&'static str>)> {
-    let mut lists: Vec<(&str, Vec<&str>)> = Vec::new();
-    for line in data.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            lists.push((name, Vec::new()));
-        } else if let Some((_, entries)) = lists.last_mut() {
-            entries.push(line);
-        }
-    }
-    lists
-}
-
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
-        let mut parsed = parse(DATA);
-        let mut take = |name: &str| {
-            parsed
-                .iter_mut()
-                .find(|(n, _)| *n == name)
-                .map(|(_, e)| e.iter().map(|p| words(p).collect()).collect())
-                .unwrap_or_default()
-        };
+        let take = |file: &'static str| entries(file).map(|p| words(p).collect()).collect();
         Lists {
-            internship: take("internship"),
-            job_title: take("job-title"),
-            leave: take("leave"),
-            not_work: take("not-work"),
+            internship: take(ENTRY_INTERNSHIP),
+            job_title: take(ENTRY_JOB_TITLE),
+            leave: take(ENTRY_LEAVE),
+            not_work: take(ENTRY_NOT_WORK),
         }
     })
 }
@@ -104,25 +80,6 @@ pub(crate) fn names_not_work(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn word_lists_are_sorted_unique_lower_case_and_disjoint() {
-        let parsed = parse(DATA);
-        let names: Vec<&str> = parsed.iter().map(|(n, _)| *n).collect();
-        assert_eq!(names, ["internship", "job-title", "leave", "not-work"]);
-        let mut seen = std::collections::HashSet::new();
-        for (name, entries) in &parsed {
-            assert!(!entries.is_empty(), "[{name}] is empty");
-            assert!(
-                entries.windows(2).all(|w| w[0] < w[1]),
-                "[{name}] is not sorted or has a duplicate"
-            );
-            for e in entries {
-                assert_eq!(*e, e.to_lowercase(), "[{name}] {e}");
-                assert!(seen.insert(*e), "{e} is in two lists");
-            }
-        }
-    }
 
     #[test]
     fn words_match_whole_words_only() {

@@ -1,7 +1,7 @@
 //! What several test files share: one scorer of the built-in taxonomy with
 //! "Present" fixed at 2026-11, built once per test binary.
 
-use skillgap::text::YearMonth;
+use skillgap::YearMonth;
 use skillgap::{Scorer, Taxonomy};
 use std::sync::OnceLock;
 

@@ -50,10 +50,7 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
             .unwrap_or(taxonomy.settings().fuzzy_threshold)
     });
     // Resolved once, so every file of the run reads "Present" as the same month.
-    let as_of = args
-        .matching
-        .as_of
-        .unwrap_or_else(skillgap::text::YearMonth::now);
+    let as_of = args.matching.as_of.unwrap_or_else(skillgap::YearMonth::now);
     let matching = super::options::MatchArgs {
         as_of: Some(as_of),
         ..args.matching.clone()
@@ -69,7 +66,8 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
         (None, Some(_)) => SortKey::Match,
         (None, None) => SortKey::Path,
     };
-    let reader = Reader::new(&args.input);
+    // PDF and DOCX files go to long-lived isolated workers, not one process per file.
+    let reader = Reader::new(&args.input).pooled();
     // The job is part of the run's setup, like the taxonomy: when it cannot be
     // read nothing is scored (exit 2), and no output file is created.
     let job = match &args.jd {
@@ -216,19 +214,32 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
     })
 }
 
-/// Reads and parses the `--jd` job once. Unreadable, it is a usage error:
-/// the run has nothing to rank against.
+/// Reads and parses the `--jd` job once, within `--timeout`. Unreadable, it is
+/// a usage error: the run has nothing to rank against.
 fn read_job(
-    scorer: &skillgap::Scorer,
+    scorer: &Arc<skillgap::Scorer>,
     reader: &Reader,
     path: &std::path::Path,
     quiet: bool,
 ) -> Result<(JobInfo, JobDescription), Failure> {
     let name = display_name(path);
-    let doc = reader
-        .extract(path)
-        .map_err(|e| Failure::usage(format!("--jd {name}: {}", super::input::cause(&e))))?;
-    let job = scorer.parse_job(&doc.text);
+    let limit = reader.timeout;
+    let (work_scorer, work_reader, work_path) =
+        (Arc::clone(scorer), reader.clone(), path.to_path_buf());
+    let (doc, job) = super::deadline::run_once(limit, move || {
+        let doc = work_reader.extract(&work_path)?;
+        let job = work_scorer.parse_job(&doc.text);
+        Ok((doc, job))
+    })
+    .unwrap_or_else(|missed| {
+        Err(match missed {
+            super::deadline::Missed::Deadline => skillgap::extract::ExtractError::Timeout { limit },
+            super::deadline::Missed::Died => skillgap::extract::ExtractError::Crashed {
+                detail: "internal error while reading the job (a bug: please report it)".into(),
+            },
+        })
+    })
+    .map_err(|e| Failure::usage(format!("--jd {name}: {}", super::input::cause(&e))))?;
     let count = |p: Priority| job.with_priority(p).count();
     let info = JobInfo {
         path: name,
@@ -348,7 +359,7 @@ fn sort_by_readiness(files: &mut [FileResult], run: &Run) {
 
 /// `--sort match`: highest match first, then more required skills met
 /// ([`MatchBrief::rank`]); unreadable files last; ties stay in path order.
-fn sort_by_match(files: &mut [FileResult]) {
+pub fn sort_by_match(files: &mut [FileResult]) {
     fn key(f: &FileResult) -> Option<&MatchBrief> {
         f.scored()?.job_match.as_ref()
     }

@@ -8,7 +8,7 @@
 use super::super::deadline::{self, Helper, Missed};
 use super::super::input::{self, Reader};
 use super::walk::Input;
-use skillgap::extract::Format;
+use skillgap::extract::{ExtractError, Extracted, Format};
 use skillgap::jd::{JobDescription, JobMatch};
 use skillgap::report::{GapKind, Report, Status};
 use skillgap::Scorer;
@@ -208,7 +208,13 @@ impl Work {
     }
 
     fn file(&self, path: &Path) -> Outcome {
-        match self.reader.extract(path) {
+        self.outcome(self.reader.extract(path))
+    }
+
+    /// What a document read (or not) comes to: scored and summarised, or unreadable with
+    /// its cause in one line. `skillgap serve` calls it for uploads.
+    pub fn outcome(&self, read: Result<Extracted, ExtractError>) -> Outcome {
+        match read {
             Err(e) => Outcome::Unreadable(input::cause(&e)),
             Ok(doc) => {
                 let report = self.scorer.score(&doc.text);

@@ -1,0 +1,40 @@
+"""score_many: parallel, in input order, errors in place."""
+
+import pytest
+
+import skillgap
+
+from conftest import RESUMES
+
+
+def test_score_many_equals_score_in_input_order(scorer):
+    paths = RESUMES * 3
+    expected = [scorer.score(p) for p in paths]
+    for threads in (None, 1, 2, 3):
+        assert scorer.score_many(paths, threads=threads) == expected
+
+
+def test_texts_with_text_true_and_any_iterable(scorer):
+    texts = [p.read_text(encoding="utf-8") for p in RESUMES]
+    got = scorer.score_many((t for t in texts), threads=2, text=True)
+    assert got == [scorer.score_text(t) for t in texts]
+
+
+def test_an_unreadable_input_is_an_error_in_its_place_and_the_others_are_scored(scorer):
+    good = RESUMES[0]
+    got = scorer.score_many([good, "no/such/resume.pdf", b"", None, good.read_bytes()], threads=2)
+    assert got[0] == got[4] == scorer.score(good)
+    assert [type(e) for e in got[1:4]] == [skillgap.UnreadableError] * 3
+    assert str(got[1]) == "no/such/resume.pdf: no such file"
+    assert str(got[2]) == "<bytes>: empty input, nothing to score"
+
+
+def test_a_wrong_item_type_raises_before_any_work(scorer):
+    with pytest.raises(TypeError, match="got int"):
+        scorer.score_many([RESUMES[0], 42])
+    with pytest.raises(TypeError, match="got int"):
+        scorer.score_many(["x", 42], text=True)
+
+
+def test_empty_input_gives_an_empty_list(scorer):
+    assert scorer.score_many([]) == []
