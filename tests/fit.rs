@@ -74,6 +74,28 @@ fn replace_needs_extends_and_names_only_replaceable_lists() {
 }
 
 #[test]
+fn an_extending_file_amends_a_group_by_id_alone() {
+    let src = "id: x\nextends: builtin\ngroups:\n  - id: programming-language\n    competency: sql-databases\n";
+    assert!(check(src).is_empty(), "{:?}", check(src));
+    let t = Taxonomy::from_yaml(src).unwrap();
+    let g = t
+        .groups()
+        .iter()
+        .find(|g| g.id == "programming-language")
+        .unwrap();
+    assert_eq!(g.competency.as_deref(), Some("sql-databases"));
+    assert!(
+        !g.label.is_empty() && !g.pattern.is_empty(),
+        "kept from the base"
+    );
+    let p = check("id: x\ngroups:\n  - id: g\n    skills: [a]\nskills: [{id: a, name: Alpha}]\nlevels: [{id: junior, requirements: [{skill: a}]}]\n");
+    assert!(
+        p.iter().any(|p| p.message == "group `g` has no `pattern`"),
+        "{p:?}"
+    );
+}
+
+#[test]
 fn fit_ranks_every_role_best_first_with_levels_and_at_most_three_gaps() {
     let scorers = builtin_scorers();
     let f = fit::fit_at(

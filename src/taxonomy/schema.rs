@@ -85,10 +85,13 @@ pub struct TaxonomyFile {
 pub struct SkillGroup {
     /// Identifier, used as the requirement id when no competency is named.
     pub id: String,
-    /// How the requirement reads ("a backend framework").
+    /// How the requirement reads ("a backend framework"). Required (checked by
+    /// validation, so that a file that `extends` may amend a group by id alone).
+    #[serde(default)]
     pub label: String,
     /// Regular expression for the phrase, matched case-insensitively; write
-    /// `\b` for word boundaries.
+    /// `\b` for word boundaries. Required, like `label`.
+    #[serde(default)]
     pub pattern: String,
     /// Lower-case fragments one of which the text must contain for the pattern
     /// to be tried (a cheap prefilter); empty: always tried.

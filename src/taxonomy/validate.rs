@@ -468,6 +468,16 @@ pub(crate) fn validate(file: &TaxonomyFile) -> Vec<(Locus, Problem)> {
                 Some("say how the requirement reads, e.g. `a message broker`".into()),
             );
         }
+        if g.pattern.trim().is_empty() {
+            push(
+                at("groups", id, None),
+                format!("group `{id}` has no `pattern`"),
+                Some(
+                    "give the regular expression of the phrase, e.g. `\\bmessage\\s+brokers?\\b`"
+                        .into(),
+                ),
+            );
+        }
         match (&g.competency, g.skills.is_empty()) {
             (Some(c), true) if !is_comp(c) => push(
                 at("groups", id, Some(c)),
