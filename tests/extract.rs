@@ -436,6 +436,48 @@ fn file_size_is_checked_before_reading() {
     assert_eq!(e.to_string(), "file is 8192 MiB, over the limit of 20 MiB");
 }
 
+/// Issue 12: a text file under the file-size limit but with more text than a resume ever has
+/// (20 MB of "Java" lines took 4 s and 1.2 GB to score) is refused before scoring, whatever
+/// door it comes in by: a file, bytes, or a string.
+#[test]
+fn text_over_the_text_limit_is_refused_before_scoring() {
+    let limits = Limits {
+        max_text_size: 1024 * 1024,
+        ..Limits::default()
+    };
+    let text = "Java developers\n".repeat(98_304); // 1.5 MiB
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lines.txt");
+    std::fs::write(&path, &text).unwrap();
+    for e in [
+        from_path(&path, &limits).unwrap_err(),
+        from_bytes(text.as_bytes(), None, &limits).unwrap_err(),
+        skillgap::extract::from_text(&text, &limits).unwrap_err(),
+    ] {
+        assert!(
+            matches!(
+                e,
+                ExtractError::TextTooLarge {
+                    size: 1_572_864,
+                    limit: 1_048_576
+                }
+            ),
+            "{e:?}"
+        );
+        assert_eq!(
+            e.to_string(),
+            "text is 1.5 MiB, over the limit of 1 MiB of text"
+        );
+    }
+    // At the limit it is read.
+    let at_limit = Limits {
+        max_text_size: 1_572_864,
+        ..Limits::default()
+    };
+    assert!(from_bytes(text.as_bytes(), None, &at_limit).is_ok());
+    assert_eq!(Limits::default().max_text_size, 4 * 1024 * 1024);
+}
+
 #[test]
 fn too_many_pages() {
     let limits = Limits {

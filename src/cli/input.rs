@@ -34,6 +34,9 @@ impl Reader {
         if let Some(size) = args.max_file_size {
             limits.max_file_size = size;
         }
+        if let Some(size) = args.max_text_size {
+            limits.max_text_size = size;
+        }
         limits.max_pages = args.max_pages as usize;
         let timeout = Duration::from_secs_f64(args.timeout);
         // The in-process soft deadline (--no-isolate, text formats) is the same one.

@@ -680,6 +680,10 @@ pub enum WireError {
         size: u64,
         limit: u64,
     },
+    TextTooLarge {
+        size: u64,
+        limit: u64,
+    },
     TooManyPages {
         pages: usize,
         limit: usize,
@@ -725,6 +729,7 @@ impl From<ExtractError> for WireError {
     fn from(e: ExtractError) -> Self {
         match e {
             ExtractError::TooLarge { size, limit } => WireError::TooLarge { size, limit },
+            ExtractError::TextTooLarge { size, limit } => WireError::TextTooLarge { size, limit },
             ExtractError::TooManyPages { pages, limit } => WireError::TooManyPages { pages, limit },
             ExtractError::DecompressionLimit {
                 format,
@@ -772,6 +777,7 @@ impl From<WireError> for ExtractError {
     fn from(e: WireError) -> Self {
         match e {
             WireError::TooLarge { size, limit } => ExtractError::TooLarge { size, limit },
+            WireError::TextTooLarge { size, limit } => ExtractError::TextTooLarge { size, limit },
             WireError::TooManyPages { pages, limit } => ExtractError::TooManyPages { pages, limit },
             WireError::DecompressionLimit {
                 format,

@@ -19,6 +19,10 @@ pub struct InputArgs {
     /// Largest input file read, e.g. 20MiB or 500K.
     #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "20MiB")]
     pub max_file_size: Option<u64>,
+    /// Longest text scored, after extraction, e.g. 4MiB: a longer one is refused (resumes are
+    /// well under 100K of text; scoring time grows with the text).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "4MiB")]
+    pub max_text_size: Option<u64>,
     /// Most pages a PDF may have; a longer one is refused unread (resumes are a few pages).
     #[arg(long, value_name = "N", default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub max_pages: u32,

@@ -27,6 +27,15 @@ pub enum ExtractError {
         /// The limit in bytes.
         limit: u64,
     },
+    /// The extracted text is longer than
+    /// [`Limits::max_text_size`](super::Limits::max_text_size).
+    #[error("text is {}, over the limit of {} of text", mib(*size), mib(*limit))]
+    TextTooLarge {
+        /// Bytes of UTF-8 text.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// The PDF has more pages than [`Limits::max_pages`](super::Limits::max_pages).
     #[error("PDF has {pages} pages, over the limit of {limit}")]
     TooManyPages {

@@ -65,6 +65,11 @@ pub struct Limits {
     /// Largest file accepted, in bytes; [`from_path`] checks it from the file's metadata before
     /// reading. Default 20 MiB.
     pub max_file_size: u64,
+    /// Largest text accepted after extraction, in bytes of UTF-8: a longer text is rejected with
+    /// [`ExtractError::TextTooLarge`] before it is scored. Scoring is linear in the text, so this
+    /// bounds the time and memory one document can take (a 4 MiB text scores in about a second).
+    /// Default 4 MiB (real resumes are well under 100 KiB of text; 50 pages are about 250 KiB).
+    pub max_text_size: u64,
     /// Most PDF pages accepted; longer documents are rejected with
     /// [`ExtractError::TooManyPages`]. Default 50.
     pub max_pages: usize,
@@ -85,6 +90,7 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_file_size: 20 * 1024 * 1024,
+            max_text_size: 4 * 1024 * 1024,
             max_pages: 50,
             max_decompressed: 64 * 1024 * 1024,
             max_compression_ratio: 200,
@@ -195,6 +201,7 @@ pub struct Extracted {
 /// # Errors
 /// [`ExtractError::Empty`] for zero bytes or a document without text,
 /// [`ExtractError::TooLarge`] when `bytes` is over [`Limits::max_file_size`],
+/// [`ExtractError::TextTooLarge`] when the text is over [`Limits::max_text_size`],
 /// [`ExtractError::Unsupported`] for binary data and formats other than the five in [`Format`],
 /// and the PDF- and DOCX-specific variants described on [`ExtractError`].
 ///
@@ -246,8 +253,20 @@ pub fn from_bytes(
         // PDFs are cleaned page by page inside `pdf::extract`.
         doc.text = cleanup::clean(&doc.text, &mut doc.warnings);
     }
+    checked_text(doc, limits)
+}
+
+/// `doc` if its text is neither empty nor over [`Limits::max_text_size`].
+fn checked_text(doc: Extracted, limits: &Limits) -> Result<Extracted, ExtractError> {
     if doc.text.trim().is_empty() {
         return Err(ExtractError::Empty);
+    }
+    let size = doc.text.len() as u64;
+    if size > limits.max_text_size {
+        return Err(ExtractError::TextTooLarge {
+            size,
+            limit: limits.max_text_size,
+        });
     }
     Ok(doc)
 }
@@ -281,10 +300,7 @@ pub fn from_text(text: &str, limits: &Limits) -> Result<Extracted, ExtractError>
     }
     let mut doc = text::into_extracted(text::decode(text.as_bytes())?, Format::Text);
     doc.text = cleanup::clean(&doc.text, &mut doc.warnings);
-    if doc.text.trim().is_empty() {
-        return Err(ExtractError::Empty);
-    }
-    Ok(doc)
+    checked_text(doc, limits)
 }
 
 /// Extract the text of a file.

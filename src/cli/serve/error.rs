@@ -47,6 +47,7 @@ impl ApiError {
     pub fn extraction(what: &str, e: &ExtractError) -> ApiError {
         let (status, code) = match e {
             ExtractError::TooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
+            ExtractError::TextTooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "text_too_large"),
             ExtractError::Unsupported { .. } => {
                 (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_format")
             }
