@@ -52,7 +52,7 @@ impl RoleTables {
     }
 }
 
-/// Years in the role, to one decimal; sets each range's `role` flag.
+/// Years in the role (unrounded; the report rounds); sets each range's `role` flag.
 ///
 /// `touched` lists `(line, skill index, in a section where jobs are read)`
 /// for every counted mention (sorted here); `job_lines` the (sorted) lines of
@@ -153,7 +153,7 @@ pub(crate) fn role_years(
     } else {
         settings.unplaced_years_share
     };
-    crate::score::round1(placed + unplaced * share)
+    placed + unplaced * share
 }
 
 /// The most recent job's title, as the levels read it (`docs/LEVELS.md`).

@@ -317,7 +317,7 @@ impl Scorer {
             .filter(|s| !doc.segment_text(s).trim().is_empty())
             .map(|s| s.line)
             .collect();
-        experience.role_years = crate::career::role_years(
+        experience.role_years = score::round1(crate::career::role_years(
             t,
             &self.role_tables,
             &mut experience.ranges,
@@ -325,7 +325,7 @@ impl Scorer {
             &job_lines,
             experience.years,
             experience.from_ranges,
-        );
+        ));
         // The input's own lines: a title is read with its bullet, if any.
         let title = crate::career::latest_title(t, &experience.ranges, |line| {
             input
