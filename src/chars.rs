@@ -170,6 +170,34 @@ fn repair_once(text: &str) -> (String, usize) {
     (out, repaired)
 }
 
+/// Folds a heading to lower-case words: letters and digits only, `&` as `and`,
+/// apostrophes dropped ("What's" → "whats").
+pub(crate) fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = true;
+    for c in text.chars() {
+        if c == '\'' || c == '’' || c == '‘' {
+            continue;
+        }
+        if c == '&' {
+            if !space {
+                out.push(' ');
+            }
+            out.push_str("and ");
+            space = true;
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    let len = out.trim_end().len();
+    out.truncate(len);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

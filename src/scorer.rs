@@ -29,7 +29,7 @@ pub struct Scorer {
     matcher: Matcher,
     role_tables: crate::career::RoleTables,
     /// The taxonomy's job-description phrases, compiled on the first job read.
-    jd_groups: std::sync::OnceLock<crate::jd::groups::Groups>,
+    jd_groups: std::sync::OnceLock<crate::taxonomy::groups::Groups>,
     as_of: Option<YearMonth>,
     target: Option<String>,
     level_threshold: f64,
@@ -141,9 +141,9 @@ impl ScorerBuilder {
 
 impl Scorer {
     /// The taxonomy's job-description phrases and competency names, compiled once.
-    pub(crate) fn jd_groups(&self) -> &crate::jd::groups::Groups {
+    pub(crate) fn jd_groups(&self) -> &crate::taxonomy::groups::Groups {
         self.jd_groups
-            .get_or_init(|| crate::jd::groups::Groups::new(&self.taxonomy))
+            .get_or_init(|| crate::taxonomy::groups::Groups::new(&self.taxonomy))
     }
 
     /// A scorer with default options.

@@ -82,7 +82,7 @@
 
 mod clauses;
 mod data;
-pub(crate) mod groups;
+pub(crate) use crate::taxonomy::groups;
 pub mod level;
 mod matching;
 mod parse;

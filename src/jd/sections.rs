@@ -142,33 +142,9 @@ pub(crate) fn section_named(name: &str) -> Option<JobSection> {
     .find(|s| s.as_str() == name)
 }
 
-/// Folds a heading to lower-case words: letters and digits only, `&` as `and`,
-/// apostrophes dropped ("What's" → "whats").
-pub(crate) fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = true;
-    for c in text.chars() {
-        if c == '\'' || c == '’' || c == '‘' {
-            continue;
-        }
-        if c == '&' {
-            if !space {
-                out.push(' ');
-            }
-            out.push_str("and ");
-            space = true;
-        } else if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-            space = false;
-        } else if !space {
-            out.push(' ');
-            space = true;
-        }
-    }
-    let len = out.trim_end().len();
-    out.truncate(len);
-    out
-}
+/// Folds a heading to lower-case words (`crate::chars::fold`, shared with the
+/// taxonomy's compiled phrase groups).
+pub(crate) use crate::chars::fold;
 
 /// Classifies a folded heading by the phrase table.
 fn classify(folded: &str) -> Option<JobSection> {

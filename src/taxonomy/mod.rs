@@ -6,6 +6,7 @@
 //! is merged into the built-in taxonomy instead of replacing it (see
 //! `taxonomy/README.md`).
 
+pub(crate) mod groups;
 mod loader;
 mod merge;
 pub mod schema;

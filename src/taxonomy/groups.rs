@@ -1,3 +1,5 @@
+//! The taxonomy's phrase groups compiled for the job-description reader (`crate::jd`):
+//!
 //! Phrases that ask for *any* skill of a kind: "a backend framework",
 //! "relational databases", "a major cloud provider".
 //!
@@ -93,10 +95,10 @@ impl Groups {
             .skills()
             .iter()
             .flat_map(|s| std::iter::once(&s.name).chain(&s.aliases))
-            .map(|s| super::sections::fold(s))
+            .map(|s| crate::chars::fold(s))
             .collect();
         for c in t.competencies() {
-            let folded = super::sections::fold(&c.name);
+            let folded = crate::chars::fold(&c.name);
             if folded.len() < 4 || spellings.contains(&folded) || c.skills.is_empty() {
                 continue;
             }
