@@ -413,30 +413,6 @@ fn load_filter(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> 
             }
         }
     }
-    if let Object::Stream(stream) = object {
-        let is_object_stream = stream
-            .dict
-            .get(b"Type")
-            .and_then(Object::as_name)
-            .is_ok_and(|t| t == b"ObjStm");
-        if is_object_stream {
-            // Count its pages before lopdf unpacks it; past the cap, it is not unpacked at all.
-            let (cap, _) = LOAD_CAPS.with(Cell::get);
-            let pages = decoded_capped(stream, cap).map_or(0, |d| count_page_dicts(&d));
-            let page_cap = PAGE_CAP.with(Cell::get);
-            let over = LOAD_REPORT.with(|r| {
-                let mut r = r.borrow_mut();
-                r.page_objects += pages;
-                r.pages_dropped |= r.page_objects > page_cap;
-                r.page_objects > page_cap
-            });
-            if over {
-                empty_stream(stream);
-                stream.dict.remove(b"Type");
-                return Some((id, object.clone()));
-            }
-        }
-    }
     if let Object::Dictionary(dict) = object {
         let is_page = dict
             .get(b"Type")
