@@ -24,6 +24,17 @@ pub enum Missed {
     Died,
 }
 
+impl Missed {
+    /// The one-line cause for a file of `--timeout` `limit` that missed: "gave up after 2 s
+    /// (--timeout) …" or "internal error while scoring (a bug: please report it)".
+    pub fn cause(self, limit: Duration) -> String {
+        match self {
+            Missed::Deadline => timed_out_cause(limit),
+            Missed::Died => "internal error while scoring (a bug: please report it)".to_string(),
+        }
+    }
+}
+
 type Job<T> = Box<dyn FnOnce() -> T + Send>;
 
 /// A helper thread that runs jobs one at a time, each under a deadline.

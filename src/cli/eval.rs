@@ -42,14 +42,7 @@ pub fn run(args: &EvalArgs) -> Result<Exit, Failure> {
             })
             .unwrap_or_else(|missed| {
                 let name = input::display_name(&path);
-                Err(Failure::input(match missed {
-                    deadline::Missed::Deadline => {
-                        format!("{name}: {}", deadline::timed_out_cause(limit))
-                    }
-                    deadline::Missed::Died => {
-                        format!("{name}: internal error while scoring (a bug: please report it)")
-                    }
-                }))
+                Err(Failure::input(format!("{name}: {}", missed.cause(limit))))
             });
         match scored {
             Ok(report) => {

@@ -83,16 +83,7 @@ pub fn run(args: &FitArgs) -> Result<Exit, Failure> {
         let doc = reader.read(&file)?;
         Ok::<_, Failure>(skillgap::fit::fit(&work, &doc.text))
     })
-    .unwrap_or_else(|missed| {
-        Err(Failure::input(match missed {
-            deadline::Missed::Deadline => {
-                format!("{source}: {}", deadline::timed_out_cause(limit))
-            }
-            deadline::Missed::Died => {
-                format!("{source}: internal error while scoring (a bug: please report it)")
-            }
-        }))
-    })?;
+    .unwrap_or_else(|missed| Err(Failure::input(format!("{source}: {}", missed.cause(limit)))))?;
     with_output(args.color, args.output.as_deref(), |w| match args.format {
         FitFormat::Text => fit::text::write(w, &result, &source),
         FitFormat::Json => fit::json::write(w, &result),

@@ -40,16 +40,7 @@ pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
         };
         Ok::<_, Failure>((doc, report, job))
     })
-    .unwrap_or_else(|missed| {
-        Err(Failure::input(match missed {
-            deadline::Missed::Deadline => {
-                format!("{source}: {}", deadline::timed_out_cause(limit))
-            }
-            deadline::Missed::Died => {
-                format!("{source}: internal error while scoring (a bug: please report it)")
-            }
-        }))
-    })?;
+    .unwrap_or_else(|missed| Err(Failure::input(format!("{source}: {}", missed.cause(limit)))))?;
     if args.explain {
         for w in &doc.warnings {
             eprintln!("skillgap: {source}: {w}");
