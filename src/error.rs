@@ -33,6 +33,16 @@ pub enum Error {
         /// All known levels.
         known: Vec<String>,
     },
+    /// A role id that is not built in (`batch --role`, `taxonomy list --role`).
+    #[error("unknown role `{given}`{} (roles: {})", suggestion.as_deref().map(|s| format!(", did you mean `{s}`?")).unwrap_or_default(), known.join(", "))]
+    UnknownRole {
+        /// What was asked for.
+        given: String,
+        /// The closest role id, when one is close.
+        suggestion: Option<String>,
+        /// Every built-in role id.
+        known: Vec<String>,
+    },
     /// A setting is out of its range.
     #[error("invalid setting: {0}")]
     InvalidSetting(String),

@@ -27,6 +27,28 @@ fn builtin_roles_pass_check() {
 }
 
 #[test]
+fn a_role_file_is_named_after_its_id_and_loads_alone() {
+    let roles = Taxonomy::builtin_roles();
+    let ids: Vec<&str> = roles.iter().map(|t| t.id()).collect();
+    assert_eq!(Taxonomy::builtin_role_ids(), ids);
+    for t in &roles {
+        let one = Taxonomy::builtin_role(t.id()).unwrap();
+        assert_eq!(one.id(), t.id());
+        assert_eq!(one.competencies().len(), t.competencies().len());
+    }
+}
+
+#[test]
+fn an_unknown_role_id_names_the_closest_and_lists_every_id() {
+    let e = Taxonomy::builtin_role("devops").unwrap_err().to_string();
+    assert!(e.starts_with("unknown role `devops`"), "{e}");
+    for id in Taxonomy::builtin_role_ids() {
+        assert!(e.contains(id), "{e}");
+    }
+    assert!(!e.contains('\n'));
+}
+
+#[test]
 fn every_role_shares_the_one_skill_base_and_has_its_own_levels() {
     let roles = Taxonomy::builtin_roles();
     let base = Taxonomy::builtin();

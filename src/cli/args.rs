@@ -145,10 +145,13 @@ pub enum TaxonomyCommand {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
-    /// List the skills, competencies and levels of a taxonomy.
+    /// List the skills, competencies and levels of a taxonomy or built-in role.
     List {
         #[command(flatten)]
         taxonomy: TaxonomyArg,
+        /// List a built-in role's profile instead (`skillgap taxonomy roles` lists the ids).
+        #[arg(long, value_name = "ID", conflicts_with = "taxonomy")]
+        role: Option<String>,
         /// Only skills of this kind (language, framework, database, ...).
         #[arg(long, value_name = "KIND")]
         kind: Option<String>,
@@ -158,6 +161,13 @@ pub enum TaxonomyCommand {
         format: ListFormat,
         #[command(flatten)]
         width: WidthArg,
+    },
+    /// List the built-in roles (`fit` ranks them; `batch --role` and `taxonomy list
+    /// --role` take their ids).
+    Roles {
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
     },
     /// Show one skill, competency or level in full.
     Show {

@@ -89,6 +89,18 @@ pub fn load_taxonomy(path: Option<&std::path::Path>) -> Result<skillgap::Taxonom
     }
 }
 
+/// The taxonomy of `--role ID` (a built-in role) or, without it, of `--taxonomy`
+/// (clap keeps the two apart). An unknown id is a usage error listing the ids.
+pub fn load_role_or_taxonomy(
+    role: Option<&str>,
+    path: Option<&std::path::Path>,
+) -> Result<skillgap::Taxonomy, Failure> {
+    match role {
+        Some(id) => skillgap::Taxonomy::builtin_role(id).map_err(|e| Failure::usage(e.to_string())),
+        None => load_taxonomy(path),
+    }
+}
+
 /// Builds a scorer from the command-line options. Without `--as-of`,
 /// "Present" is this month (the library's default).
 pub fn build_scorer(

@@ -12,14 +12,23 @@ pub fn run(cmd: &TaxonomyCommand) -> Result<Exit, Failure> {
         TaxonomyCommand::Check { file } => check(file),
         TaxonomyCommand::List {
             taxonomy,
+            role,
             kind,
             format,
             width,
         } => {
-            let t = load_taxonomy(taxonomy.taxonomy.as_deref())?;
+            let t = super::load_role_or_taxonomy(role.as_deref(), taxonomy.taxonomy.as_deref())?;
             with_stdout(ColorChoice::Auto, |w| match format {
                 ListFormat::Text => taxonomy::text::write(w, &t, kind.as_deref(), width.resolve()),
                 ListFormat::Json => taxonomy::json::write(w, &t, kind.as_deref()),
+            })?;
+            Ok(Exit::Ok)
+        }
+        TaxonomyCommand::Roles { format } => {
+            let roles = Taxonomy::builtin_roles();
+            with_stdout(ColorChoice::Auto, |w| match format {
+                ListFormat::Text => taxonomy::text::write_roles(w, &roles),
+                ListFormat::Json => taxonomy::json::write_roles(w, &roles),
             })?;
             Ok(Exit::Ok)
         }

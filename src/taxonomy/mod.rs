@@ -129,6 +129,62 @@ impl Taxonomy {
             .clone()
     }
 
+    /// The ids of the built-in roles, in [`Taxonomy::builtin_roles`] order (no
+    /// parsing: a role file is named after its id, checked by `tests/fit.rs`).
+    ///
+    /// ```
+    /// let ids = skillgap::Taxonomy::builtin_role_ids();
+    /// assert_eq!(ids[0], "backend-developer");
+    /// assert!(ids.contains(&"devops-engineer"));
+    /// ```
+    pub fn builtin_role_ids() -> Vec<&'static str> {
+        std::iter::once("backend-developer")
+            .chain(
+                ROLE_YAMLS
+                    .iter()
+                    .map(|(file, _)| file.strip_suffix(".yaml").unwrap_or(file)),
+            )
+            .collect()
+    }
+
+    /// One built-in role by id (parses only that one), or
+    /// [`Error::UnknownRole`] naming the closest id and all of them.
+    ///
+    /// ```
+    /// use skillgap::Taxonomy;
+    /// assert_eq!(Taxonomy::builtin_role("cloud-engineer").unwrap().id(), "cloud-engineer");
+    /// let e = Taxonomy::builtin_role("fronted-developer").unwrap_err();
+    /// assert!(e.to_string().starts_with("unknown role `fronted-developer`, did you mean `frontend-developer`?"));
+    /// ```
+    pub fn builtin_role(id: &str) -> Result<Taxonomy, Error> {
+        if id == "backend-developer" {
+            return Ok(Taxonomy::builtin());
+        }
+        match ROLE_YAMLS
+            .iter()
+            .find(|(file, _)| file.strip_suffix(".yaml") == Some(id))
+        {
+            Some((file, src)) => {
+                let data = resolve(src).unwrap_or_else(|problems| {
+                    let e = Error::InvalidTaxonomy {
+                        origin: format!("taxonomy/roles/{file} (built in)"),
+                        problems,
+                    };
+                    panic!("a built-in role is invalid: {e}")
+                });
+                Ok(Taxonomy::index(data))
+            }
+            None => {
+                let known = Taxonomy::builtin_role_ids();
+                Err(Error::UnknownRole {
+                    given: id.to_string(),
+                    suggestion: did_you_mean(id, known.iter().copied()),
+                    known: known.into_iter().map(String::from).collect(),
+                })
+            }
+        }
+    }
+
     /// Loads a taxonomy from YAML text. With `extends: builtin` the text is
     /// merged into the built-in taxonomy.
     ///

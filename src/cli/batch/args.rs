@@ -15,6 +15,7 @@ Examples:
   skillgap batch cvs/ --glob '*.pdf' --exclude 'archive/' --sort readiness -f csv -o ranking.csv
   skillgap batch cvs/ --jd job.txt                            # ranked by match with the job
   skillgap batch cvs/ --jd job.pdf --fail-under 60 -o skillgap.xml   # exit 1: a match under 60%
+  skillgap batch cvs/ --role frontend-developer               # against another role's profile
 
 Folders are searched recursively for .pdf, .docx, .html, .htm, .md, .markdown and
 .txt files (the format is then detected from the content). Hidden files and folders
@@ -125,6 +126,10 @@ pub struct BatchArgs {
     pub width: WidthArg,
     #[command(flatten)]
     pub taxonomy: TaxonomyArg,
+    /// Score against a built-in role profile instead of backend-developer
+    /// (`skillgap taxonomy roles` lists the ids).
+    #[arg(long, value_name = "ID", conflicts_with = "taxonomy")]
+    pub role: Option<String>,
     #[command(flatten)]
     pub matching: MatchArgs,
     #[command(flatten)]

@@ -18,7 +18,7 @@ pub use args::BatchArgs;
 
 use super::build_scorer;
 use super::input::{display_name, Reader};
-use super::{load_taxonomy, Exit, Failure, Strip};
+use super::{Exit, Failure, Strip};
 use crate::cli::format::batch as format;
 use args::SortKey;
 use format::{Format, Formatter, JobInfo, Run, Totals};
@@ -43,7 +43,8 @@ pub fn run(args: &BatchArgs) -> Result<Exit, Failure> {
         args.max_depth.map(|d| d as usize),
     )
     .map_err(Failure::usage)?;
-    let taxonomy = load_taxonomy(args.taxonomy.taxonomy.as_deref())?;
+    let taxonomy =
+        super::load_role_or_taxonomy(args.role.as_deref(), args.taxonomy.taxonomy.as_deref())?;
     let fuzzy_threshold = (!args.matching.no_fuzzy).then(|| {
         args.matching
             .fuzzy_threshold

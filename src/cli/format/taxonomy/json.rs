@@ -91,3 +91,31 @@ pub(crate) fn write(w: &mut dyn Write, t: &Taxonomy, kind: Option<&str>) -> std:
     serde_json::to_writer_pretty(&mut *w, &doc)?;
     writeln!(w)
 }
+
+/// `taxonomy roles --format json`: `{"schema_version": 1, "roles": [{"id", "name", "version"}]}`.
+pub(crate) fn write_roles(w: &mut dyn Write, roles: &[Taxonomy]) -> std::io::Result<()> {
+    #[derive(serde::Serialize)]
+    struct Role<'a> {
+        id: &'a str,
+        name: &'a str,
+        version: &'a str,
+    }
+    #[derive(serde::Serialize)]
+    struct Roles<'a> {
+        schema_version: u32,
+        roles: Vec<Role<'a>>,
+    }
+    let doc = Roles {
+        schema_version: 1,
+        roles: roles
+            .iter()
+            .map(|t| Role {
+                id: t.id(),
+                name: t.name(),
+                version: t.version(),
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *w, &doc)?;
+    writeln!(w)
+}

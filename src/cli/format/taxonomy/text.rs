@@ -96,3 +96,28 @@ pub(crate) fn write(
     }
     Ok(())
 }
+
+/// `taxonomy roles`: one line per built-in role, `id  name  (N competencies)`.
+pub(crate) fn write_roles(w: &mut dyn Write, roles: &[Taxonomy]) -> std::io::Result<()> {
+    let ids = roles
+        .iter()
+        .map(|t| display_width(t.id()))
+        .max()
+        .unwrap_or(0);
+    let names = roles
+        .iter()
+        .map(|t| display_width(t.name()))
+        .max()
+        .unwrap_or(0);
+    for t in roles {
+        writeln!(
+            w,
+            "{}  {}  {} competencies, {} levels",
+            pad(t.id(), ids),
+            pad(t.name(), names),
+            t.competencies().len(),
+            t.levels().len()
+        )?;
+    }
+    Ok(())
+}
