@@ -84,6 +84,10 @@ pub struct LabelledResume {
     /// Years of professional experience, one per labeller; empty if unlabelled.
     #[serde(default, deserialize_with = "one_or_many")]
     pub years: Vec<f64>,
+    /// The role(s) the career is closest to (`backend`, `frontend`, `devops`,
+    /// `non-software`, ...; see [`ROLE_GROUPS`]); measured by [`evaluate_roles`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub role_ok: Vec<String>,
     /// The month "Present" means for this resume (`"YYYY-MM"` in the file).
     #[serde(
         default,
@@ -268,6 +272,175 @@ pub struct Evaluation {
     pub errors: Vec<EvalError>,
     /// Per resume: levels and years, estimated and labelled.
     pub per_resume: Vec<ResumeResult>,
+    /// Role fit against `role_ok` labels ([`evaluate_roles`]); absent when no
+    /// resume has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roles: Option<RoleAgreement>,
+}
+
+/// How `role_ok` labels are measured: a labelled role, the group it is counted
+/// in, and the ranked role ids that count as right when first or second.
+pub const ROLE_GROUPS: &[(&str, &str, &[&str])] = &[
+    (
+        "backend",
+        "backend",
+        &["backend-developer", "software-developer"],
+    ),
+    (
+        "full-stack",
+        "full-stack",
+        &["full-stack-developer", "software-developer"],
+    ),
+    (
+        "frontend",
+        "frontend",
+        &["frontend-developer", "full-stack-developer"],
+    ),
+    (
+        "devops",
+        "devops/cloud",
+        &["devops-engineer", "cloud-engineer"],
+    ),
+    (
+        "cloud",
+        "devops/cloud",
+        &["devops-engineer", "cloud-engineer"],
+    ),
+    ("dba", "dba", &["database-administrator"]),
+];
+
+/// The `role_ok` label of people outside software.
+pub const NON_SOFTWARE: &str = "non-software";
+
+/// Every role's fit must stay below this for a non-software resume (issue 17).
+pub const NON_SOFTWARE_MAX_FIT: f64 = 40.0;
+
+/// Role-fit agreement with `role_ok` labels.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct RoleAgreement {
+    /// Per group of [`ROLE_GROUPS`]: resumes, and how many ranked an accepted
+    /// role first or second, and first.
+    pub groups: BTreeMap<String, RoleGroupAgreement>,
+    /// Non-software resumes: how many fit every role below [`NON_SOFTWARE_MAX_FIT`].
+    pub non_software: NonSoftwareAgreement,
+    /// Every resume counted wrong, with its three best roles.
+    pub misses: Vec<RoleMiss>,
+}
+
+/// One role group's agreement.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct RoleGroupAgreement {
+    /// Resumes labelled with a role of the group.
+    pub resumes: usize,
+    /// Of them, an accepted role ranked first or second.
+    pub top2: usize,
+    /// Of them, an accepted role ranked first.
+    pub first: usize,
+}
+
+/// The non-software resumes' agreement.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct NonSoftwareAgreement {
+    /// Resumes labelled `non-software`.
+    pub resumes: usize,
+    /// Of them, every role's fit below [`NON_SOFTWARE_MAX_FIT`].
+    pub below: usize,
+    /// Each one's highest fit, ascending.
+    pub highest: Vec<f64>,
+}
+
+/// A resume whose ranking disagrees with its `role_ok` label.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct RoleMiss {
+    /// The file, as labelled.
+    pub file: String,
+    /// Its `role_ok` labels.
+    pub labelled: Vec<String>,
+    /// Its three best roles, `(id, fit)`.
+    pub ranked: Vec<(String, f64)>,
+}
+
+/// Compares role rankings with `role_ok` labels: `fits[i]` ranks the roles for
+/// `labels.resumes[i]`. `None` when no resume has a `role_ok` label. A resume
+/// with several labels counts once in each of their groups.
+///
+/// ```
+/// use skillgap::eval::{evaluate_roles, Labels};
+/// use skillgap::fit::{Fit, RoleFit};
+/// let labels: Labels = serde_json::from_str(r#"{"vocabulary": [], "resumes": [
+///   {"file": "a.txt", "role_ok": ["frontend"]}, {"file": "b.txt", "role_ok": ["non-software"]}]}"#).unwrap();
+/// let role = |id: &str, fit| RoleFit { id: id.into(), name: id.into(), fit,
+///     estimated_level: None, readiness: vec![], top_gaps: vec![] };
+/// let fits = [
+///     Fit { schema_version: 1, roles: vec![role("backend-developer", 70.0), role("full-stack-developer", 65.0)] },
+///     Fit { schema_version: 1, roles: vec![role("software-developer", 41.0)] },
+/// ];
+/// let r = evaluate_roles(&labels, &fits).unwrap();
+/// assert_eq!((r.groups["frontend"].top2, r.groups["frontend"].first), (1, 0));
+/// assert_eq!((r.non_software.resumes, r.non_software.below), (1, 0));
+/// assert_eq!(r.misses.len(), 1);
+/// ```
+pub fn evaluate_roles(labels: &Labels, fits: &[crate::fit::Fit]) -> Option<RoleAgreement> {
+    if labels.resumes.iter().all(|r| r.role_ok.is_empty()) {
+        return None;
+    }
+    let mut out = RoleAgreement::default();
+    for (label, fit) in labels.resumes.iter().zip(fits) {
+        if label.role_ok.is_empty() {
+            continue;
+        }
+        let ranked: Vec<&str> = fit.roles.iter().map(|r| r.id.as_str()).collect();
+        let mut wrong = false;
+        if label.role_ok.iter().any(|l| l == NON_SOFTWARE) {
+            let top = fit.roles.iter().map(|r| r.fit).fold(0.0, f64::max);
+            let n = &mut out.non_software;
+            n.resumes += 1;
+            n.highest.push(top);
+            if top < NON_SOFTWARE_MAX_FIT {
+                n.below += 1;
+            } else {
+                wrong = true;
+            }
+        } else {
+            let groups: BTreeSet<&str> = label
+                .role_ok
+                .iter()
+                .filter_map(|l| ROLE_GROUPS.iter().find(|g| g.0 == l))
+                .map(|g| g.1)
+                .collect();
+            for group in groups {
+                let accepted: BTreeSet<&str> = ROLE_GROUPS
+                    .iter()
+                    .filter(|g| g.1 == group && label.role_ok.iter().any(|l| l == g.0))
+                    .flat_map(|g| g.2.iter().copied())
+                    .collect();
+                let g = out.groups.entry(group.to_string()).or_default();
+                g.resumes += 1;
+                if ranked.iter().take(2).any(|id| accepted.contains(id)) {
+                    g.top2 += 1;
+                } else {
+                    wrong = true;
+                }
+                if ranked.first().is_some_and(|id| accepted.contains(id)) {
+                    g.first += 1;
+                }
+            }
+        }
+        if wrong {
+            out.misses.push(RoleMiss {
+                file: label.file.clone(),
+                labelled: label.role_ok.clone(),
+                ranked: fit
+                    .roles
+                    .iter()
+                    .take(3)
+                    .map(|r| (r.id.clone(), r.fit))
+                    .collect(),
+            });
+        }
+    }
+    out.non_software.highest.sort_by(f64::total_cmp);
+    Some(out)
 }
 
 /// Compares reports with labels. `reports[i]` is the report of `labels.resumes[i]`;
@@ -441,6 +614,7 @@ pub fn evaluate(labels: &Labels, reports: &[Report], level_order: &[&str]) -> Ev
         },
         errors,
         per_resume,
+        roles: None,
     }
 }
 
@@ -468,6 +642,7 @@ mod tests {
                     backend_level_ok: None,
                     years: vec![],
                     as_of: None,
+                    role_ok: vec![],
                 },
                 LabelledResume {
                     file: "b.txt".into(),
@@ -478,6 +653,7 @@ mod tests {
                     backend_level_ok: None,
                     years: vec![0.0],
                     as_of: None,
+                    role_ok: vec![],
                 },
             ],
         };

@@ -4,7 +4,7 @@
 //! [`Taxonomy::builtin_roles`](crate::Taxonomy::builtin_roles)) and ranks the
 //! roles by [`role_fit`]. No I/O: text in, [`Fit`] out.
 //!
-//! **Fit** (0–100) is `100 × √(breadth × coverage)`:
+//! **Fit** (0–100) combines three measures:
 //!
 //! - **breadth**: the importance-weighted share of the role's competencies the
 //!   resume evidences. Each competency weighs by its `importance` (high 3,
@@ -17,13 +17,20 @@
 //!   when hedged. A backend resume full of Java, Kafka and SQL touches the
 //!   frontend role's JavaScript, but the frontend role explains little of it.
 //!
-//! Both must be high: breadth alone ranks every broad senior 100 everywhere,
+//! - **evidence**: `min(1, lines / settings.fit_evidence_lines)`, where `lines`
+//!   counts the distinct Experience lines that evidence a role-relevant skill
+//!   (the same for every role). A skills list and a side project with a few
+//!   tool words do not make a software career.
+//!
+//! Fit is `100 × √(breadth × coverage) × evidence`.
+//!
+//! Breadth and coverage must both be high: breadth alone ranks every broad senior 100 everywhere,
 //! coverage alone gives a one-skill resume 100. Fit does not depend on years: it
 //! says which role the person's work looks like, while `estimated_level` says how
 //! senior they would be hired in it.
 
 use crate::report::{Gap, Report, Status};
-use crate::text::YearMonth;
+use crate::text::{Section, YearMonth};
 use crate::{Scorer, Taxonomy};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
@@ -111,15 +118,23 @@ pub fn fit_at(scorers: &[Scorer], text: &str, as_of: YearMonth) -> Fit {
 fn rank<'a>(reports: impl Iterator<Item = (&'a Taxonomy, Report)>) -> Fit {
     let reports: Vec<(&Taxonomy, Report)> = reports.collect();
     let universe: HashSet<&str> = reports.iter().flat_map(|(t, _)| role_skills(t)).collect();
+    // One count for every role: a role that adds skills (frontend's build tools)
+    // finds lines the others cannot, and the factor is about the resume.
+    let lines = reports
+        .iter()
+        .flat_map(|(_, r)| experience_lines(&universe, r))
+        .collect::<HashSet<usize>>()
+        .len();
     let mut roles: Vec<RoleFit> = reports
         .iter()
         .map(|(t, report)| {
             let b = breadth(t, report);
             let c = coverage(&role_skills(t).collect(), &universe, report);
+            let e = evidence(lines, t.settings().fit_evidence_lines);
             RoleFit {
                 id: t.id().to_string(),
                 name: t.name().to_string(),
-                fit: ((b * c).sqrt() * 1000.0).round() / 10.0,
+                fit: ((b * c).sqrt() * e * 1000.0).round() / 10.0,
                 estimated_level: report.estimated_level.clone(),
                 readiness: report
                     .levels
@@ -166,6 +181,32 @@ pub fn coverage(role: &HashSet<&str>, universe: &HashSet<&str>, report: &Report)
         return 0.0;
     }
     got / total
+}
+
+/// The evidence factor (0–1): `lines` (distinct Experience lines that evidence
+/// a role skill, see [`experience_lines`]) over `full` (the taxonomy's
+/// `settings.fit_evidence_lines`), at most 1; 1 when `full` is 0.
+pub fn evidence(lines: usize, full: f64) -> f64 {
+    if full <= 0.0 {
+        return 1.0;
+    }
+    (lines as f64 / full).min(1.0)
+}
+
+/// The Experience lines of `report` that evidence a skill in `universe`.
+/// Skills lists, summaries and projects do not count: they show interest, a
+/// work history shows a career.
+pub fn experience_lines<'a>(
+    universe: &'a HashSet<&str>,
+    report: &'a Report,
+) -> impl Iterator<Item = usize> + 'a {
+    report
+        .skills
+        .iter()
+        .filter(|s| universe.contains(s.id.as_str()))
+        .flat_map(|s| &s.evidence)
+        .filter(|e| e.strength == Status::Evidenced && e.section == Section::Experience)
+        .map(|e| e.line)
 }
 
 /// Weight of a core competency relative to its importance.

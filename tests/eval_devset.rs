@@ -84,3 +84,38 @@ fn jsonresume_set_accuracy_does_not_regress() {
         e.years.within_1_5_years
     );
 }
+
+#[test]
+fn jsonresume_set_role_fit_meets_issue_17() {
+    let labels_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/jsonresume/labels.json");
+    if !labels_path.exists() {
+        eprintln!("skipped: {} is absent", labels_path.display());
+        return;
+    }
+    let dir = labels_path.parent().unwrap();
+    let labels: Labels =
+        serde_json::from_str(&std::fs::read_to_string(&labels_path).unwrap()).unwrap();
+    let scorers: Vec<Scorer> = Taxonomy::builtin_roles()
+        .into_iter()
+        .map(Scorer::new)
+        .collect();
+    let fits: Vec<_> = labels
+        .resumes
+        .iter()
+        .map(|r| {
+            let doc = from_path(&dir.join(&r.file), &Limits::default()).unwrap();
+            skillgap::fit::fit_at(&scorers, &doc.text, r.as_of.unwrap())
+        })
+        .collect();
+    let r = skillgap::eval::evaluate_roles(&labels, &fits).unwrap();
+    for (group, g) in &r.groups {
+        let top2 = share(g.top2, g.resumes);
+        assert!(top2 >= 0.85, "{group}: 1st or 2nd {top2} ({:?})", r.misses);
+    }
+    assert_eq!(
+        r.non_software.below, r.non_software.resumes,
+        "non-software fits {:?}",
+        r.non_software.highest
+    );
+}

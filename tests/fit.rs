@@ -139,6 +139,54 @@ fn fit_ranks_every_role_best_first_with_levels_and_at_most_three_gaps() {
 }
 
 #[test]
+fn a_writer_with_a_few_tool_words_fits_no_role_at_40() {
+    // The work history uses Python and Git on two lines; the skills list names a
+    // dozen tools. Breadth and coverage alone put Full Stack above 90.
+    let scorers = builtin_scorers();
+    let text = fixture("fixtures/fit/non-software-writer-few-tool-words.txt");
+    let f = fit::fit_at(
+        &scorers,
+        &text,
+        skillgap::text::YearMonth::parse(AS_OF).unwrap(),
+    );
+    assert!(f.roles.iter().all(|r| r.fit < 40.0), "{:?}", f.roles);
+    let report = scorers[0].score(&text);
+    let universe: std::collections::HashSet<&str> = ["python", "git", "rest-api", "javascript"]
+        .into_iter()
+        .collect();
+    let lines: std::collections::HashSet<usize> =
+        fit::experience_lines(&universe, &report).collect();
+    assert!((1..6).contains(&lines.len()), "{lines:?}");
+    assert_eq!(fit::evidence(lines.len(), 0.0), 1.0, "0 turns it off");
+}
+
+#[test]
+fn a_long_experience_section_keeps_its_fit_in_full() {
+    let scorers = builtin_scorers();
+    let report = scorers[0].score(&fixture("fixtures/resumes/mid-java-spring.txt"));
+    let universe: std::collections::HashSet<&str> =
+        report.skills.iter().map(|s| s.id.as_str()).collect();
+    let lines: std::collections::HashSet<usize> =
+        fit::experience_lines(&universe, &report).collect();
+    assert_eq!(fit::evidence(lines.len(), 6.0), 1.0, "{lines:?}");
+}
+
+#[test]
+fn the_devops_role_names_the_devops_practice_and_named_clouds() {
+    // Backend's deployment competency names `devops`; a DevOps profile that did
+    // not ranked DevOps people below backend on their own word.
+    let t = Taxonomy::builtin_role("devops-engineer").unwrap();
+    let named: Vec<&str> = t
+        .competencies()
+        .iter()
+        .flat_map(|c| c.skills.iter().map(String::as_str))
+        .collect();
+    for id in ["devops", "aws", "azure", "gcp", "digitalocean"] {
+        assert!(named.contains(&id), "{id}");
+    }
+}
+
+#[test]
 fn a_store_manager_fits_no_role() {
     let f = fit::fit(
         &builtin_scorers(),

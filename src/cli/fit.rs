@@ -8,13 +8,14 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 pub const FIT_HELP: &str = "\
-Fit (0-100) is the importance-weighted share of a role's competencies the resume
-evidences (core competencies count double; evidenced 1, claimed 2/3, hedged 1/3).
+Fit (0-100) is 100 x sqrt(breadth x coverage) x evidence: breadth is the weighted
+share of the role's competencies the resume shows, coverage the share of the resume's
+role skills this role names, evidence min(1, Experience lines using a role skill / 6).
 It does not depend on years; the level column does (docs/ROLES.md).
 
-Roles: backend-developer (built in) and the profiles in taxonomy/roles/; add your own
-with --role-file (a taxonomy file, usually `extends: builtin` with
-`replace: [competencies, levels]`).
+Roles (`skillgap taxonomy roles`): backend-developer and the profiles in
+taxonomy/roles/; add your own with --role-file (a taxonomy file, usually
+`extends: builtin` with `replace: [competencies, levels]`).
 
 Examples:
   skillgap fit resume.pdf

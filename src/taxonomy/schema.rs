@@ -156,6 +156,14 @@ pub struct Settings {
     /// Years a resume may fall short of a level's `years.min` and still reach
     /// it (dates written as years only, rounded statements).
     pub years_tolerance: f64,
+    /// `skillgap fit`: how many distinct Experience lines evidencing a role skill
+    /// a work history needs for its fit to count in full; fewer scale every
+    /// role's fit down in proportion (a few tool words do not make a software
+    /// career). 0 turns the scaling off (docs/ROLES.md).
+    pub fit_evidence_lines: f64,
+    /// `skillgap score`: how many fit points another role must lead this one
+    /// by for the report to name it as fitting clearly better (docs/ROLES.md).
+    pub fit_margin: f64,
 }
 
 impl Default for Settings {
@@ -168,6 +176,8 @@ impl Default for Settings {
             role_evidence_per_job: 2,
             unplaced_years_share: 0.5,
             years_tolerance: 0.5,
+            fit_evidence_lines: 0.0,
+            fit_margin: 15.0,
         }
     }
 }

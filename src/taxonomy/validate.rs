@@ -91,6 +91,16 @@ pub(crate) fn validate(file: &TaxonomyFile) -> Vec<(Locus, Problem)> {
             Some("use a share in [0, 1] and a tolerance in [0, 5] years".into()),
         );
     }
+    if !(0.0..=1000.0).contains(&s.fit_evidence_lines) || !(0.0..=100.0).contains(&s.fit_margin) {
+        push(
+            top("settings"),
+            format!(
+                "fit_evidence_lines {} or fit_margin {} is out of range",
+                s.fit_evidence_lines, s.fit_margin
+            ),
+            Some("use a number of lines in [0, 1000] and fit points in [0, 100]".into()),
+        );
+    }
     if !(0.0..=100.0).contains(&s.level_threshold) {
         push(
             top("settings"),

@@ -1,6 +1,6 @@
 //! `skillgap eval --format markdown`: tables for docs/ACCURACY.md or a CI summary.
 
-use super::{counted, pct};
+use super::{counted, highest, pct, role_rows};
 use crate::cli::format::escape::cell;
 use skillgap::eval::Evaluation;
 use std::io::Write;
@@ -25,6 +25,31 @@ pub(crate) fn write(w: &mut dyn Write, e: &Evaluation, errors: usize) -> std::io
         e.years.within_1_5_years * 100.0
     )?;
     writeln!(w)?;
+    if let Some(r) = &e.roles {
+        writeln!(
+            w,
+            "| Labelled role | Resumes | Accepted role 1st or 2nd | 1st |"
+        )?;
+        writeln!(w, "|---|---:|---:|---:|")?;
+        for (g, n, top2, first) in role_rows(r) {
+            writeln!(
+                w,
+                "| {g} | {n} | {top2} ({:.0} %) | {first} ({:.0} %) |",
+                pct(top2, n),
+                pct(first, n)
+            )?;
+        }
+        writeln!(
+            w,
+            "| {}: every fit < {} | {} | {} | highest fits {} |",
+            skillgap::eval::NON_SOFTWARE,
+            skillgap::eval::NON_SOFTWARE_MAX_FIT,
+            r.non_software.resumes,
+            r.non_software.below,
+            highest(r)
+        )?;
+        writeln!(w)?;
+    }
     writeln!(w, "| Skill | TP | FP | FN | P | R | F1 |")?;
     writeln!(w, "|---|---:|---:|---:|---:|---:|---:|")?;
     for (id, c) in counted(e) {

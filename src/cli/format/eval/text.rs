@@ -1,6 +1,6 @@
 //! `skillgap eval` for people: summary, per-skill table, confusion matrix, errors.
 
-use super::{counted, pct};
+use super::{counted, highest, pct, ranked, role_rows};
 use skillgap::eval::Evaluation;
 use std::io::Write;
 
@@ -43,6 +43,40 @@ pub(crate) fn write(w: &mut dyn Write, e: &Evaluation, errors: usize) -> std::io
     for (label, row) in &l.confusion {
         let cells: Vec<String> = row.iter().map(|(k, v)| format!("{k} {v}")).collect();
         writeln!(w, "  {label:<10} {}", cells.join(", "))?;
+    }
+    if let Some(r) = &e.roles {
+        writeln!(w)?;
+        writeln!(
+            w,
+            "role fit (an accepted role ranked 1st or 2nd; docs/ROLES.md):"
+        )?;
+        for (g, n, top2, first) in role_rows(r) {
+            writeln!(
+                w,
+                "  {g:<14} {n:>3} resumes · 1st or 2nd {top2} ({:.0}%) · 1st {first} ({:.0}%)",
+                pct(top2, n),
+                pct(first, n)
+            )?;
+        }
+        let ns = &r.non_software;
+        writeln!(
+            w,
+            "  {:<14} {:>3} resumes · every fit below {} {} · highest fits {}",
+            skillgap::eval::NON_SOFTWARE,
+            ns.resumes,
+            skillgap::eval::NON_SOFTWARE_MAX_FIT,
+            ns.below,
+            highest(r)
+        )?;
+        for m in &r.misses {
+            writeln!(
+                w,
+                "  miss {} [{}]: {}",
+                m.file,
+                m.labelled.join(", "),
+                ranked(m)
+            )?;
+        }
     }
     if errors > 0 && !e.errors.is_empty() {
         writeln!(w)?;
