@@ -147,6 +147,41 @@ fn score_html_is_one_page_with_charts_and_no_network_reference() {
 }
 
 #[test]
+fn fit_html_ranks_the_roles_in_one_page_with_a_chart_and_no_network_reference() {
+    let (code, page) = skillgap(&[
+        "fit",
+        "fixtures/resumes/frontend-only-react.txt",
+        "--format",
+        "html",
+        "--as-of",
+        "2026-11",
+    ]);
+    assert_eq!(code, 0);
+    assert_self_contained(&page, false);
+    assert!(!page.contains("http://") && !page.contains("https://"));
+    assert!(!page.contains("//"), "no protocol-relative reference");
+    assert_eq!(page.matches("<svg").count(), 1, "one chart: the fits");
+    assert_eq!(
+        page.matches("<tr>").count(),
+        1 + 7,
+        "a header and one row per role"
+    );
+    for shown in [
+        "Role fit",
+        "Frontend Developer",
+        "Database Administrator",
+        "Top gaps",
+        "99.3",
+    ] {
+        assert!(page.contains(shown), "shows {shown}");
+    }
+    assert!(
+        page.find("Frontend Developer") < page.find("Backend Developer"),
+        "best first"
+    );
+}
+
+#[test]
 fn jd_html_puts_the_missing_required_skills_before_the_preferred_ones() {
     let (code, page) = skillgap(&[
         "score", RESUME, "--jd", JOB, "--format", "html", "--as-of", "2026-11",
@@ -239,8 +274,9 @@ fn hostile_resume_job_and_file_names_render_as_text_in_every_html_format() {
         job.to_str().unwrap(),
         folder.to_str().unwrap(),
     );
-    let runs: [(&[&str], bool); 4] = [
+    let runs: [(&[&str], bool); 5] = [
         (&["score", r, "--format", "html"], false),
+        (&["fit", r, "--format", "html"], false),
         (&["score", r, "--jd", j, "--format", "html"], false),
         (&["batch", f, "--format", "html"], true),
         (&["batch", f, "--jd", j, "--format", "html"], true),

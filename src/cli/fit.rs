@@ -21,6 +21,7 @@ Examples:
   skillgap fit resume.pdf
   skillgap fit resume.txt --format json | jq '.roles[0].id'
   skillgap fit resume.txt --role-file data-engineer.yaml
+  skillgap fit resume.pdf --format html -o fit.html
 
 Exit codes: 0 success, 2 usage or taxonomy error, 3 unreadable input.";
 
@@ -32,6 +33,8 @@ pub enum FitFormat {
     Json,
     /// A Markdown table, for PR comments and job summaries.
     Markdown,
+    /// One self-contained HTML page (inline CSS and SVG chart; fetches nothing).
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -89,6 +92,7 @@ pub fn run(args: &FitArgs) -> Result<Exit, Failure> {
         FitFormat::Text => fit::text::write(w, &result, &source),
         FitFormat::Json => fit::json::write(w, &result),
         FitFormat::Markdown => fit::markdown::write(w, &result, &source),
+        FitFormat::Html => w.write_all(fit::html::render(&result, &source).as_bytes()),
     })?;
     Ok(Exit::Ok)
 }

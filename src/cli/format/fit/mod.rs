@@ -1,5 +1,6 @@
 //! The formats of `skillgap fit`: one module per format.
 
+pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod markdown;
 pub(crate) mod text;
