@@ -304,6 +304,7 @@ fn openapi_describes_every_route_and_error_code() {
     for path in [
         "/",
         "/api/v1/score",
+        "/api/v1/fit",
         "/api/v1/batch",
         "/api/v1/taxonomy",
         "/healthz",
@@ -459,6 +460,53 @@ fn score_json_is_what_the_cli_prints_for_every_fixture_resume() {
         );
         assert_eq!(a.body, cli, "{}", path.display());
     }
+}
+
+#[test]
+fn fit_json_is_what_the_cli_prints() {
+    let server = shared();
+    for rel in [
+        "resumes/frontend-only-react.txt",
+        "resumes/mid-java-spring.txt",
+        "resumes/non-technical-store-manager.txt",
+        "fit/non-software-writer-few-tool-words.txt",
+        "docs/one-column-libreoffice.pdf",
+    ] {
+        let path = fixture(rel);
+        let a = server.post("/api/v1/fit", &[file("resume", &path)]);
+        assert_eq!(a.status, 200, "{rel}: {}", a.body);
+        let cli = cli(
+            Path::new("."),
+            &[
+                "fit",
+                path.to_str().unwrap(),
+                "--format",
+                "json",
+                "--as-of",
+                AS_OF,
+            ],
+        );
+        assert_eq!(a.body, cli, "{rel}");
+    }
+    let a = server.post("/api/v1/fit", &[text("level", "senior")]);
+    assert_eq!((a.status, a.code()), (400, "missing_resume".to_string()));
+}
+
+#[test]
+fn the_form_post_ends_with_the_role_ranking() {
+    let a = shared().post(
+        "/",
+        &[file("resume", &fixture("resumes/frontend-only-react.txt"))],
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    let report = a.body.find("Readiness ladder").expect("the report");
+    let ranking = a
+        .body
+        .find(r#"<h2 id="roles">Role fit</h2>"#)
+        .expect("the ranking");
+    assert!(report < ranking, "the ranking ends the report");
+    assert!(a.body[ranking..].contains("Frontend Developer"));
+    assert_eq!(a.body.matches("<main>").count(), 1);
 }
 
 #[test]

@@ -89,6 +89,9 @@ pub struct State {
     pub max_files: usize,
     pub max_body: u64,
     pub gate: limits::Gate,
+    /// One scorer per built-in role, for `/api/v1/fit` and the page's ranking (built on
+    /// first use).
+    roles: OnceLock<Arc<Vec<Scorer>>>,
 }
 
 impl State {
@@ -120,7 +123,21 @@ impl State {
                 args.queue,
                 Duration::from_secs_f64(args.request_timeout),
             ),
+            roles: OnceLock::new(),
         })
+    }
+
+    /// The built-in roles' scorers, with the same matching options as `skillgap fit`.
+    pub fn role_scorers(&self) -> Arc<Vec<Scorer>> {
+        Arc::clone(self.roles.get_or_init(|| {
+            let scorers = skillgap::Taxonomy::builtin_roles()
+                .into_iter()
+                .map(|t| build_scorer(t, &self.matching, None))
+                .collect::<Result<Vec<_>, _>>()
+                // The options were checked when the server's own scorer was built.
+                .unwrap_or_else(|f| panic!("role scorers: {}", f.message));
+            Arc::new(scorers)
+        }))
     }
 
     /// The taxonomy's level ids, lowest first.

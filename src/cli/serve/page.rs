@@ -64,14 +64,18 @@ pub fn page<'a>(levels: impl Iterator<Item = &'a str>, error: Option<&str>) -> M
     }
 }
 
-/// A scored resume as the page's answer: the HTML report of `score --format html` (with a
-/// job, the match of `score --jd --format html` followed by the report), under a link back
-/// to the form. The report is a whole self-contained page; its `<main>` gets the link, and
+/// A scored resume as the page's answer: the HTML report of `score --format html` ending
+/// with the role ranking of `fit --format html` when there is one (with a job, the match of
+/// `score --jd --format html` followed by the report), under a link back to the form. The report is a whole self-contained page; its `<main>` gets the link, and
 /// with a job the report's `<main>` content follows the match's. (Resume text in it is
 /// escaped, so the only `<main>` tags are the page's own.)
-pub fn result(scored: &Scored) -> String {
-    use crate::cli::format::{jd, score};
-    let report = score::html::render(&scored.report, &scored.text, &scored.name);
+pub fn result(scored: &Scored, ranking: Option<&skillgap::fit::Fit>) -> String {
+    use crate::cli::format::{fit, jd, score};
+    let mut report = score::html::render(&scored.report, &scored.text, &scored.name);
+    if let Some(f) = ranking {
+        // The role ranking (`fit --format html`) ends the report.
+        report = insert_at_end_of_main(&report, &fit::html::section(f).into_string());
+    }
     let page = match &scored.job {
         None => report,
         Some(m) => {

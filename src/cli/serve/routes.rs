@@ -24,6 +24,7 @@ pub fn router(state: Arc<State>) -> Router {
     let work = Router::new()
         .route("/", post(page_post))
         .route("/api/v1/score", post(score))
+        .route("/api/v1/fit", post(fit))
         .route("/api/v1/batch", post(batch))
         .layer(middleware::from_fn_with_state(
             Arc::clone(&state),
@@ -65,8 +66,18 @@ async fn page_post(
         Ok(upload) => work::score(&state, upload).await,
         Err(e) => Err(e),
     };
+    let scored = match scored {
+        // The page adds the role ranking; if it runs out of --timeout, the report still shows.
+        Ok(scored) => {
+            let text = scored.text.clone();
+            let ranking = work::blocking(&state, move |s| Ok(work::rank(s, &text)));
+            let ranking = tokio::time::timeout(state.reader.timeout, ranking).await;
+            Ok((scored, ranking.ok().and_then(Result::ok)))
+        }
+        Err(e) => Err(e),
+    };
     match scored {
-        Ok(scored) => Html(page::result(&scored)).into_response(),
+        Ok((scored, ranking)) => Html(page::result(&scored, ranking.as_ref())).into_response(),
         Err(e) => (
             e.status,
             Html(page::page(state.level_ids(), Some(&e.message)).into_string()),
@@ -82,6 +93,14 @@ async fn score(
     let upload = upload::read(multipart, caps(&state)).await?;
     let scored = work::score(&state, upload).await?;
     Ok(json(scored.to_json()))
+}
+
+async fn fit(
+    Shared(state): Shared<Arc<State>>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, ApiError> {
+    let upload = upload::read(multipart, caps(&state)).await?;
+    Ok(json(work::fit(&state, upload).await?))
 }
 
 async fn batch(

@@ -107,6 +107,42 @@ fn score_now(state: &State, mut upload: Upload) -> Result<Scored, ApiError> {
     })
 }
 
+/// What `fit FILE --format json` prints for the one resume of `upload` (its other
+/// fields are not read), under `--timeout` for reading and ranking together.
+pub async fn fit(state: &Arc<State>, upload: Upload) -> Result<String, ApiError> {
+    let limit = state.reader.timeout;
+    let work = blocking(state, move |s| {
+        let resume = one_resume(upload)?;
+        let doc = read(s, resume, "resume")?;
+        let mut json = serde_json::to_string_pretty(&rank(s, &doc.text)).expect("serialises");
+        json.push('\n');
+        Ok(json)
+    });
+    match tokio::time::timeout(limit, work).await {
+        Ok(result) => result,
+        Err(_) => Err(ApiError::extraction(
+            "resume",
+            &ExtractError::Timeout { limit },
+        )),
+    }
+}
+
+/// Every built-in role ranked for `text`, as `skillgap fit` ranks them.
+pub fn rank(state: &State, text: &str) -> skillgap::fit::Fit {
+    skillgap::fit::fit(&state.role_scorers(), text)
+}
+
+fn one_resume(mut upload: Upload) -> Result<Part, ApiError> {
+    match upload.resumes.len() {
+        0 => Err(missing_resume()),
+        1 => Ok(upload.resumes.remove(0)),
+        n => Err(ApiError::bad_request(
+            "several_resumes",
+            format!("{n} resume parts: rank one at a time"),
+        )),
+    }
+}
+
 fn missing_resume() -> ApiError {
     ApiError::bad_request(
         "missing_resume",
