@@ -29,7 +29,7 @@
 //! says which role the person's work looks like, while `estimated_level` says how
 //! senior they would be hired in it.
 
-use crate::report::{Gap, Report, Status};
+use crate::report::{BetterRole, Gap, Report, Status};
 use crate::text::{Section, YearMonth};
 use crate::{Scorer, Taxonomy};
 use serde::ser::SerializeMap;
@@ -113,6 +113,49 @@ pub fn fit_at(scorers: &[Scorer], text: &str, as_of: YearMonth) -> Fit {
             .iter()
             .map(|s| (s.taxonomy(), s.score_at(text, as_of))),
     )
+}
+
+/// Ranks the roles from reports already made, one per role (`score` has its own
+/// role's report and adds the others').
+pub fn rank_reports<'a>(reports: impl Iterator<Item = (&'a Taxonomy, Report)>) -> Fit {
+    rank(reports)
+}
+
+/// Whether another role *could* fit `report` (made with `taxonomy`) better by
+/// `margin` fit points, from the report alone: its role's fit is at least
+/// `100 × √(breadth × c)`, with `c` the share of *all* found skills the role
+/// names (coverage can only be higher), and no role's fit exceeds 100. When
+/// this is `false` no role can be clearly better and [`clearly_better`] need
+/// not score the others (what keeps `score` fast for most resumes).
+pub fn may_be_clearly_better(taxonomy: &Taxonomy, report: &Report, margin: f64) -> bool {
+    let own: HashSet<&str> = role_skills(taxonomy).collect();
+    let all: HashSet<&str> = report.skills.iter().map(|s| s.id.as_str()).collect();
+    let least = 100.0 * (breadth(taxonomy, report) * coverage(&own, &all, report)).sqrt();
+    100.0 - least >= margin
+}
+
+/// The best other role in `f` when its fit leads role `own`'s by at least
+/// `margin` points (the taxonomy's `settings.fit_margin`).
+///
+/// ```
+/// use skillgap::fit::{clearly_better, Fit, RoleFit};
+/// let role = |id: &str, fit| RoleFit { id: id.into(), name: id.into(), fit,
+///     estimated_level: None, readiness: vec![], top_gaps: vec![] };
+/// let f = Fit { schema_version: 1, roles: vec![role("frontend-developer", 90.0), role("backend-developer", 40.0)] };
+/// assert_eq!(clearly_better(&f, "backend-developer", 15.0).unwrap().id, "frontend-developer");
+/// assert!(clearly_better(&f, "backend-developer", 60.0).is_none());
+/// assert!(clearly_better(&f, "frontend-developer", 15.0).is_none());
+/// ```
+pub fn clearly_better(f: &Fit, own: &str, margin: f64) -> Option<BetterRole> {
+    let this = f.role(own)?;
+    let best = f.roles.iter().find(|r| r.id != own)?;
+    (best.fit - this.fit >= margin).then(|| BetterRole {
+        id: best.id.clone(),
+        name: best.name.clone(),
+        fit: best.fit,
+        this_fit: this.fit,
+        estimated_level: best.estimated_level.clone(),
+    })
 }
 
 fn rank<'a>(reports: impl Iterator<Item = (&'a Taxonomy, Report)>) -> Fit {

@@ -132,6 +132,11 @@ pub struct Report {
     /// [`EXPERIENCE_CAP`].
     #[serde(default, skip_serializing_if = "is_zero")]
     pub more_statements: usize,
+    /// Another role that fits this resume clearly better than this taxonomy's
+    /// role (see [`crate::fit::clearly_better`]); absent when none does, or when
+    /// it was not looked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub better_role: Option<BetterRole>,
 }
 
 /// Which taxonomy produced a report.
@@ -263,6 +268,21 @@ pub struct StatementEvidence {
     pub text: String,
     /// Years stated.
     pub years: f64,
+}
+
+/// A role that fits a resume clearly better than the report's own role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BetterRole {
+    /// The role's taxonomy id, e.g. `frontend-developer`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Its fit (0–100).
+    pub fit: f64,
+    /// The report's own role's fit, on the same scale.
+    pub this_fit: f64,
+    /// The level the person would be hired at in that role, if any.
+    pub estimated_level: Option<String>,
 }
 
 /// A skill the resume shows, with every place it was found.

@@ -463,6 +463,7 @@ impl Scorer {
             more_excluded,
             more_ranges,
             more_statements,
+            better_role: None,
         }
     }
 

@@ -274,3 +274,53 @@ fn cli_fit_refuses_a_role_file_that_reuses_a_builtin_id() {
     assert!(String::from_utf8_lossy(&out.stderr)
         .contains("role id `frontend-developer` is already defined"));
 }
+
+fn score_json(args: &[&str]) -> serde_json::Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_skillgap"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["score", "--format", "json", "--as-of", AS_OF])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn score_names_the_role_a_frontend_resume_fits_clearly_better() {
+    let v = score_json(&["fixtures/resumes/frontend-only-react.txt"]);
+    let b = &v["better_role"];
+    assert_eq!(b["id"], "frontend-developer", "{v}");
+    let margin = Taxonomy::builtin().settings().fit_margin;
+    assert!(b["fit"].as_f64().unwrap() - b["this_fit"].as_f64().unwrap() >= margin);
+    assert_eq!(b["estimated_level"], "mid");
+}
+
+#[test]
+fn score_of_a_backend_resume_names_no_other_role_and_keeps_its_json() {
+    let v = score_json(&["fixtures/resumes/mid-java-spring.txt"]);
+    assert!(v.get("better_role").is_none(), "{v}");
+    // A custom taxonomy is not compared with the built-in roles.
+    let v = score_json(&[
+        "fixtures/resumes/frontend-only-react.txt",
+        "--taxonomy",
+        "fixtures/taxonomies/extends-builtin-elixir.yaml",
+    ]);
+    assert!(v.get("better_role").is_none(), "{v}");
+}
+
+#[test]
+fn a_strong_backend_report_leaves_no_room_for_a_clearly_better_role() {
+    // The bound that lets `score` skip the other six roles for most backend resumes.
+    let t = Taxonomy::builtin();
+    let margin = t.settings().fit_margin;
+    let scorer = Scorer::new(t.clone());
+    let strong = scorer.score(&fixture("fixtures/resumes/mid-java-spring.txt"));
+    assert!(!fit::may_be_clearly_better(&t, &strong, margin));
+    let frontend = scorer.score(&fixture("fixtures/resumes/frontend-only-react.txt"));
+    assert!(fit::may_be_clearly_better(&t, &frontend, margin));
+}

@@ -96,3 +96,45 @@ pub fn run(args: &FitArgs) -> Result<Exit, Failure> {
     })?;
     Ok(Exit::Ok)
 }
+
+/// The other built-in roles' scorers (every one but backend-developer), with
+/// the command's matching options.
+pub fn other_role_scorers(matching: &MatchArgs) -> Result<Vec<skillgap::Scorer>, Failure> {
+    skillgap::Taxonomy::builtin_roles()
+        .into_iter()
+        .filter(|t| t.id() != skillgap::Taxonomy::builtin().id())
+        .map(|t| build_scorer(t, matching, None))
+        .collect()
+}
+
+/// `score`'s mention of a role that fits clearly better than backend
+/// (docs/ROLES.md): `report` was made by `scorer` (the built-in taxonomy) from
+/// `text`. The other roles are scored (and `others` called to build their
+/// scorers) only when the report leaves room for one to lead by
+/// `settings.fit_margin` ([`skillgap::fit::may_be_clearly_better`]), so most
+/// backend resumes cost nothing more.
+pub fn better_role(
+    scorer: &skillgap::Scorer,
+    report: &skillgap::Report,
+    text: &str,
+    others: impl FnOnce() -> Result<Arc<Vec<skillgap::Scorer>>, Failure>,
+) -> Result<Option<skillgap::report::BetterRole>, Failure> {
+    use skillgap::fit;
+    let t = scorer.taxonomy();
+    let margin = t.settings().fit_margin;
+    if !fit::may_be_clearly_better(t, report, margin) {
+        return Ok(None);
+    }
+    let others = others()?;
+    let reports = std::iter::once((t, report.clone())).chain(
+        others
+            .iter()
+            .filter(|s| s.taxonomy().id() != t.id())
+            .map(|s| (s.taxonomy(), s.score(text))),
+    );
+    Ok(fit::clearly_better(
+        &fit::rank_reports(reports),
+        t.id(),
+        margin,
+    ))
+}

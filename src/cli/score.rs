@@ -22,9 +22,17 @@ pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
     let reader = input::Reader::new(&args.input);
     let limit = reader.timeout;
     let (work_scorer, file, jd_path) = (Arc::clone(&scorer), args.file.clone(), args.jd.clone());
+    // With the built-in taxonomy, the report names a role that fits clearly better.
+    let roles =
+        (args.taxonomy.taxonomy.is_none() && args.jd.is_none()).then(|| args.matching.clone());
     let (doc, report, job) = deadline::run_once(limit, move || {
         let doc = reader.read(&file)?;
-        let report = work_scorer.score(&doc.text);
+        let mut report = work_scorer.score(&doc.text);
+        if let Some(matching) = roles {
+            report.better_role = super::fit::better_role(&work_scorer, &report, &doc.text, || {
+                super::fit::other_role_scorers(&matching).map(Arc::new)
+            })?;
+        }
         let job = match jd_path {
             Some(path) => {
                 let jd_doc = reader.read(&path)?;

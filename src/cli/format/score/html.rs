@@ -24,6 +24,9 @@ pub(crate) fn render(report: &Report, resume_text: &str, source: &str) -> String
             (clean(&report.taxonomy.name)) " · taxonomy " (clean(&report.taxonomy.id)) " "
             (clean(&report.taxonomy.version)) " · " (report.document.lines) " lines"
         }
+        @if let Some(b) = &report.better_role {
+            p.card { strong { "Role: " } (clean(&super::better_role(b))) }
+        }
         (summary(report))
         h2 #readiness { "Readiness ladder" }
         (ladder(report))

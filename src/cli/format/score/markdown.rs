@@ -24,6 +24,10 @@ pub(crate) fn write(
         code(&report.taxonomy.id),
         cell(&report.taxonomy.version)
     )?;
+    if let Some(b) = &report.better_role {
+        writeln!(w)?;
+        writeln!(w, "**Role:** {}", cell(&super::better_role(b)))?;
+    }
     writeln!(w)?;
     writeln!(w, "| Level | Readiness | Reached |")?;
     writeln!(w, "|---|---:|:---:|")?;

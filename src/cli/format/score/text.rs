@@ -118,6 +118,13 @@ pub(crate) fn write(
         ),
     };
     width.writeln(w, &estimated, 2)?;
+    if let Some(b) = &report.better_role {
+        width.writeln(
+            w,
+            &format!("{BOLD}Role:{BOLD:#} {}", super::better_role(b)),
+            2,
+        )?;
+    }
     if opts.explain && !years.ranges.is_empty() {
         for r in &years.ranges {
             width.writeln(
