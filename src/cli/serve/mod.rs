@@ -177,10 +177,9 @@ impl State {
 
 pub fn run(args: &ServeArgs) -> Result<Exit, Failure> {
     let state = Arc::new(State::new(args)?);
-    // The role scorers (fit, the page's ranking, score's better role) are built in the
-    // background at start, so no request's --timeout pays for building them.
-    let warm = Arc::clone(&state);
-    std::thread::spawn(move || warm.role_scorers());
+    // The role scorers (fit, the page's ranking, score's better role) are built before
+    // listening: no request's --timeout pays for them, and none competes with their building.
+    state.role_scorers();
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(workers)
