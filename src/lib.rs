@@ -36,6 +36,7 @@ mod hash;
 pub mod jd;
 mod lean;
 pub mod matcher;
+pub mod plan;
 pub mod report;
 mod score;
 mod scorer;

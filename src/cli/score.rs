@@ -1,7 +1,7 @@
 //! `skillgap score`.
 
 use super::args::{ScoreArgs, ScoreFormat};
-use super::format::score;
+use super::format::{self, score};
 use super::{build_scorer, deadline, input, load_taxonomy, with_output, Exit, Failure};
 use std::sync::Arc;
 
@@ -22,9 +22,17 @@ pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
     let reader = input::Reader::new(&args.input);
     let limit = reader.timeout;
     let (work_scorer, file, jd_path) = (Arc::clone(&scorer), args.file.clone(), args.jd.clone());
-    let (doc, report, job) = deadline::run_once(limit, move || {
+    let want_plan = args.plan;
+    let (doc, report, job, plan) = deadline::run_once(limit, move || {
         let doc = reader.read(&file)?;
         let report = work_scorer.score(&doc.text);
+        // The plan toward the report's target level (--level, or the one above).
+        let plan = if want_plan {
+            skillgap::plan::plan(work_scorer.taxonomy(), &report, &doc.text, None)
+                .map_err(|e| Failure::usage(e.to_string()))?
+        } else {
+            None
+        };
         let job = match jd_path {
             Some(path) => {
                 let jd_doc = reader.read(&path)?;
@@ -38,7 +46,7 @@ pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
             }
             None => None,
         };
-        Ok::<_, Failure>((doc, report, job))
+        Ok::<_, Failure>((doc, report, job, plan))
     })
     .unwrap_or_else(|missed| Err(Failure::input(format!("{source}: {}", missed.cause(limit)))))?;
     if args.explain {
@@ -49,20 +57,35 @@ pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
     if let (Some(jd), Some(read)) = (&args.jd, job) {
         return super::jd::run(args, &scorer, &source, jd, read);
     }
+    let plan = args.plan.then_some(plan.as_ref());
     with_output(args.color, args.output.as_deref(), |w| match args.format {
-        ScoreFormat::Text => score::text::write(
-            w,
-            &report,
-            &source,
-            &score::text::TextOptions {
-                explain: args.explain,
-                gaps: args.gaps,
-                width: args.width.resolve(),
-            },
-        ),
-        ScoreFormat::Json => score::json::write(w, &report),
+        ScoreFormat::Text => {
+            let width = args.width.resolve();
+            score::text::write(
+                w,
+                &report,
+                &source,
+                &score::text::TextOptions {
+                    explain: args.explain,
+                    gaps: args.gaps,
+                    width,
+                },
+            )?;
+            match plan {
+                Some(p) => format::plan::text::write(w, p, width),
+                None => Ok(()),
+            }
+        }
+        ScoreFormat::Json => match plan {
+            Some(p) => score::json::write_with_plan(w, &report, p),
+            None => score::json::write(w, &report),
+        },
         ScoreFormat::Markdown => {
-            score::markdown::write(w, &report, &source, args.explain, args.gaps)
+            score::markdown::write(w, &report, &source, args.explain, args.gaps)?;
+            match plan {
+                Some(p) => format::plan::markdown::write(w, p),
+                None => Ok(()),
+            }
         }
         ScoreFormat::Html => {
             w.write_all(score::html::render(&report, &doc.text, &source).as_bytes())

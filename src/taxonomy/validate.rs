@@ -1,6 +1,6 @@
 //! Consistency checks on a taxonomy, and locating problems in its source text.
 
-use super::schema::{TaxonomyFile, SCHEMA_VERSION};
+use super::schema::{Effort, TaxonomyFile, SCHEMA_VERSION};
 use crate::error::{did_you_mean, Problem};
 use std::collections::{HashMap, HashSet};
 
@@ -15,6 +15,10 @@ pub(crate) struct Locus {
     /// A value to point at inside the entry (an alias, an id it references...).
     pub needle: Option<String>,
 }
+
+/// The longest learning-plan effort a taxonomy may give one competency or
+/// skill, in months: a longer one is a career, not a step.
+pub(crate) const MAX_EFFORT_MONTHS: f64 = 36.0;
 
 fn at(section: &'static str, id: &str, needle: Option<&str>) -> Locus {
     Locus {
@@ -116,6 +120,31 @@ pub(crate) fn validate(file: &TaxonomyFile) -> Vec<(Locus, Problem)> {
                         hint_for(s, source_ids.iter().copied(), "define it under `sources:`"),
                     );
                 }
+            }
+        };
+
+    // A learning-plan effort: a duration in range, traced to a source.
+    let check_effort =
+        |section: &'static str,
+         id: &str,
+         effort: Option<&Effort>,
+         push: &mut dyn FnMut(Locus, String, Option<String>)| {
+            let Some(e) = effort else { return };
+            if !(e.months > 0.0 && e.months <= MAX_EFFORT_MONTHS) {
+                push(
+                    at(section, id, Some("effort")),
+                    format!("`{id}` has effort of {} months, out of range", e.months),
+                    Some(format!("use months in (0, {MAX_EFFORT_MONTHS}]")),
+                );
+            }
+            if e.source.trim().is_empty() {
+                push(
+                at(section, id, Some("effort")),
+                format!("`{id}` has an effort without a `source`"),
+                Some("cite the source of the duration (`recruiter-estimate` where the seeds give none)".into()),
+            );
+            } else {
+                check_sources(section, id, std::slice::from_ref(&e.source), push);
             }
         };
 
@@ -251,6 +280,7 @@ pub(crate) fn validate(file: &TaxonomyFile) -> Vec<(Locus, Problem)> {
             }
         }
         check_sources("skills", id, &skill.source, &mut push);
+        check_effort("skills", id, skill.effort.as_ref(), &mut push);
         for sug in &skill.suggestions {
             if !sug.source.is_empty() {
                 check_sources("skills", id, std::slice::from_ref(&sug.source), &mut push);
@@ -289,6 +319,7 @@ pub(crate) fn validate(file: &TaxonomyFile) -> Vec<(Locus, Problem)> {
             }
         }
         check_sources("competencies", id, &comp.source, &mut push);
+        check_effort("competencies", id, comp.effort.as_ref(), &mut push);
         for sug in &comp.suggestions {
             if !sug.source.is_empty() {
                 check_sources(
