@@ -370,3 +370,34 @@ fn fit_json_puts_the_plan_under_the_target_role() {
         .unwrap();
     assert_eq!(backend["plan"]["level"], "senior");
 }
+
+#[cfg(feature = "cli")]
+#[test]
+fn score_html_shows_the_plan_section_only_with_plan() {
+    let page = |extra: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_skillgap"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args([
+                "score",
+                "fixtures/resumes/hedged-learning-only.txt",
+                "--format",
+                "html",
+                "--as-of",
+                "2026-11",
+            ])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let plain = page(&[]);
+    assert!(!plain.contains("id=\"plan\""));
+    let planned = page(&["--plan"]);
+    assert!(planned.contains("<h2 id=\"plan\">Learning plan to Backend Developer</h2>"));
+    let section = &planned[planned.find("id=\"plan\"").unwrap()..];
+    let first = section.find("Authentication and Authorization").unwrap();
+    let last = section.find("Code reviews").unwrap();
+    assert!(first < last, "steps in plan order");
+    assert!(section.contains("Add to the resume"));
+}

@@ -88,7 +88,7 @@ pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
             }
         }
         ScoreFormat::Html => {
-            w.write_all(score::html::render(&report, &doc.text, &source).as_bytes())
+            w.write_all(score::html::render_with_plan(&report, &doc.text, &source, plan).as_bytes())
         }
     })?;
     if let (Some(pct), Some(level)) = (args.fail_under, &args.level) {

@@ -1,6 +1,7 @@
 //! The learning plan (`score --plan`, `fit --plan`): one module per format. The
 //! JSON form is the [`skillgap::plan::Plan`] itself, inside the command's JSON.
 
+pub(crate) mod html;
 pub(crate) mod markdown;
 pub(crate) mod text;
 
