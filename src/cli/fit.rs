@@ -96,8 +96,15 @@ pub fn run(args: &FitArgs) -> Result<Exit, Failure> {
     if let Some(role) = &args.role {
         if !scorers.iter().any(|s| s.taxonomy().id() == role) {
             let known: Vec<&str> = scorers.iter().map(|s| s.taxonomy().id()).collect();
+            let hint = known
+                .iter()
+                .map(|c| (strsim::jaro_winkler(role, c), c))
+                .filter(|(s, _)| *s >= 0.8)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, c)| format!(", did you mean `{c}`?"))
+                .unwrap_or_default();
             return Err(Failure::usage(format!(
-                "unknown role `{role}`; known roles: {}",
+                "unknown role `{role}`{hint} (known roles: {})",
                 known.join(", ")
             )));
         }
