@@ -1,6 +1,7 @@
 //! Character-level clean-up that extraction (`extract::cleanup`) and text normalisation
 //! (`text::normalize`) share: repairing UTF-8 that was read as Windows-1252, and the classes of
-//! invisible characters, odd spaces and bullet glyphs. A bottom module: it imports nothing from
+//! invisible characters, odd spaces and bullet glyphs; and the one word folder ([`fold`]) that
+//! resume headings, job descriptions and the taxonomy's phrase groups share. A bottom module: it imports nothing from
 //! the crate, so `extract` (an optional feature that depends on nothing above it) and `text`
 //! (always built) can both use it. It lives here rather than in `extract` because `text` must
 //! not need the `extract` feature.
@@ -170,8 +171,11 @@ fn repair_once(text: &str) -> (String, usize) {
     (out, repaired)
 }
 
-/// Folds a heading to lower-case words: letters and digits only, `&` as `and`,
-/// apostrophes dropped ("What's" → "whats").
+/// Folds a heading or phrase to lower-case words: letters and digits only, `&` as `and`,
+/// apostrophes dropped ("What's" → "whats"), single spaces. The crate's one word folder:
+/// resume headings (`text::sections::fold_heading`, which reads digits as spaces first),
+/// job-description headings, labels and phrases (`jd`), and the taxonomy's compiled phrase
+/// groups all fold with it, and the word lists of `data/` are written in its form.
 pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = true;
