@@ -49,10 +49,9 @@ pub mod text;
 mod widen;
 
 pub use error::{Error, Problem};
-pub use matcher::{EvidenceKind, Exclusion};
 pub use report::{
-    CompetencyFinding, Evidence, Experience, Gap, GapKind, LevelReadiness, Report, SkillFinding,
-    Status, Strength,
+    CompetencyFinding, Evidence, EvidenceKind, Exclusion, Experience, Gap, GapKind, LevelReadiness,
+    Report, SkillFinding, Status, Strength,
 };
 pub use scorer::{Scorer, ScorerBuilder};
 pub use taxonomy::Taxonomy;

@@ -516,10 +516,13 @@ pub struct Level {
     /// The level's id counts too. Of several in a title, the highest level wins.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub words: Vec<String>,
-    /// Words (or phrases) in the resume's latest job title that name this career
-    /// stage ("senior", "principal", "intern"; read by the level ladder, not by
-    /// the job-description reader, see `words`); whole words, ASCII case ignored. A
-    /// title's stage is the highest level whose words it holds.
+    /// The part of `words` (or the level's id) that also names this career stage
+    /// in the resume's latest job title ("senior", "principal", "intern"; read by
+    /// the level ladder); whole words, ASCII case ignored. A title's stage is the
+    /// highest level whose words it holds. `taxonomy check` rejects a title word
+    /// that is not one of the level's `words`, so a word names one level in
+    /// postings and resumes alike; words a resume's title line would misread
+    /// ("entry" in "Data Entry Operator") are left out of it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub title_words: Vec<String>,
     /// Expected years of experience.

@@ -471,6 +471,29 @@ pub(crate) fn validate(file: &TaxonomyFile) -> Vec<(Locus, Problem)> {
         }
     }
 
+    // Title words: the level words that also name the level in a resume's job
+    // title. One list would read "Data Entry Operator" or "Head Office" as a
+    // stage, so `title_words` may leave words out, but never adds one: a word
+    // names the same level in postings and resumes.
+    for level in &file.levels {
+        for w in &level.title_words {
+            if *w != level.id && !level.words.contains(w) {
+                let hint = match word_levels.get(w.as_str()) {
+                    Some(other) => format!("`{w}` is a word of `{other}`: keep it on one level"),
+                    None => format!("add `{w}` to the `words` of `{}` too", level.id),
+                };
+                push(
+                    at("levels", &level.id, Some(w)),
+                    format!(
+                        "title word `{w}` of `{}` is not one of its level words",
+                        level.id
+                    ),
+                    Some(hint),
+                );
+            }
+        }
+    }
+
     // Skill groups: phrases of job descriptions.
     let mut group_ids: HashSet<&str> = HashSet::new();
     for g in &file.groups {
@@ -704,6 +727,37 @@ levels:
     fn a_needle_inside_a_longer_word_is_not_found() {
         assert_eq!(find_value("aliases: [Golang]", "Go"), None);
         assert_eq!(find_value("aliases: [Go, Golang]", "Go"), Some(10));
+    }
+
+    #[test]
+    fn a_title_word_names_the_level_its_level_words_name() {
+        let yaml = "\
+id: demo
+skills:
+  - {id: go, name: Go}
+levels:
+  - id: lead
+    words: [staff]
+    title_words: [lead, staff]
+    requirements: [{skill: go}]
+  - id: architect
+    words: [principal]
+    title_words: [architect, principal, staff, cto]
+    requirements: [{skill: go}]
+";
+        let file = super::super::loader::parse(yaml).unwrap();
+        let problems: Vec<String> = validate(&file)
+            .into_iter()
+            .map(|(_, p)| p.message)
+            .filter(|m| m.starts_with("title word"))
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "title word `staff` of `architect` is not one of its level words",
+                "title word `cto` of `architect` is not one of its level words",
+            ]
+        );
     }
 
     #[test]
