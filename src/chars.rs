@@ -1,6 +1,7 @@
 //! Character-level clean-up that extraction (`extract::cleanup`) and text normalisation
 //! (`text::normalize`) share: repairing UTF-8 that was read as Windows-1252, and the classes of
-//! invisible characters, odd spaces and bullet glyphs. A bottom module: it imports nothing from
+//! invisible characters, odd spaces and bullet glyphs; and the one word folder ([`fold`]) that
+//! resume headings, job descriptions and the taxonomy's phrase groups share. A bottom module: it imports nothing from
 //! the crate, so `extract` (an optional feature that depends on nothing above it) and `text`
 //! (always built) can both use it. It lives here rather than in `extract` because `text` must
 //! not need the `extract` feature.
@@ -61,6 +62,16 @@ pub(crate) fn repair_lost_euro(text: &str) -> Cow<'_, str> {
 
 /// The byte a character had in Windows-1252 (or ISO-8859-1 for the C1 controls, which some
 /// decoders produce for the five bytes Windows-1252 leaves undefined), if it is above ASCII.
+///
+/// Written out rather than `encoding_rs::WINDOWS_1252` because (measured 2026-12-06): this
+/// module is built without the `extract` feature (text normalisation repairs mojibake too), and
+/// making `encoding_rs` 0.8.44 a core dependency adds six crates (encoding_rs, cfg-if,
+/// core_detect, multiversion_no_op, scopeguard, simdutf8) to the lean library, 34 -> 40 in
+/// `cargo tree --no-default-features -e normal --prefix none | sort -u | wc -l`, over its
+/// budget of 35. Its encoder also gives back only the five C1 controls Windows-1252 leaves
+/// undefined; the other 27 of `U+0080`-`U+009F`, which ISO-8859-1 decoders produce and this
+/// repair must read back as bytes, it turns into numeric references. And it encodes buffers,
+/// not one character.
 pub(crate) fn cp1252_byte(c: char) -> Option<u8> {
     let b = match c {
         '\u{80}'..='\u{ff}' => c as u32 as u8,
@@ -170,8 +181,11 @@ fn repair_once(text: &str) -> (String, usize) {
     (out, repaired)
 }
 
-/// Folds a heading to lower-case words: letters and digits only, `&` as `and`,
-/// apostrophes dropped ("What's" → "whats").
+/// Folds a heading or phrase to lower-case words: letters and digits only, `&` as `and`,
+/// apostrophes dropped ("What's" → "whats"), single spaces. The crate's one word folder:
+/// resume headings (`text::sections::fold_heading`, which reads digits as spaces first),
+/// job-description headings, labels and phrases (`jd`), and the taxonomy's compiled phrase
+/// groups all fold with it, and the word lists of `data/` are written in its form.
 pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = true;

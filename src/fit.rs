@@ -67,6 +67,10 @@ pub struct RoleFit {
     pub readiness: Vec<(String, f64)>,
     /// The gaps to the next level, biggest gain first (at most [`TOP_GAPS`]).
     pub top_gaps: Vec<Gap>,
+    /// A learning plan toward a level of this role, when one was asked for
+    /// (`fit --plan`; see [`crate::plan`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<crate::plan::Plan>,
 }
 
 fn ordered_map<S: Serializer>(pairs: &[(String, f64)], s: S) -> Result<S::Ok, S::Error> {
@@ -185,6 +189,7 @@ fn rank<'a>(reports: impl Iterator<Item = (&'a Taxonomy, Report)>) -> Fit {
                     .map(|l| (l.id.clone(), l.readiness))
                     .collect(),
                 top_gaps: report.gaps.iter().take(TOP_GAPS).cloned().collect(),
+                plan: None,
             }
         })
         .collect();

@@ -36,6 +36,7 @@ mod hash;
 pub mod jd;
 mod lean;
 pub mod matcher;
+pub mod plan;
 pub mod report;
 mod score;
 mod scorer;
@@ -48,10 +49,9 @@ pub mod text;
 mod widen;
 
 pub use error::{Error, Problem};
-pub use matcher::{EvidenceKind, Exclusion};
 pub use report::{
-    CompetencyFinding, Evidence, Experience, Gap, GapKind, LevelReadiness, Report, SkillFinding,
-    Status, Strength,
+    CompetencyFinding, Evidence, EvidenceKind, Exclusion, Experience, Gap, GapKind, LevelReadiness,
+    Report, SkillFinding, Status, Strength,
 };
 pub use scorer::{Scorer, ScorerBuilder};
 pub use taxonomy::Taxonomy;

@@ -5,10 +5,40 @@
 //! report's structs are `#[non_exhaustive]`: read their fields (or the JSON), but
 //! only the library builds them, so adding a field is not a breaking change.
 
-use crate::matcher::{EvidenceKind, Exclusion};
 use crate::taxonomy::{Expect, Suggestion};
 use crate::text::{Section, YearMonth};
 use serde::{Deserialize, Serialize};
+
+/// How a mention was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum EvidenceKind {
+    /// The skill's own name, as written in the taxonomy (case folded).
+    Exact,
+    /// One of its aliases.
+    Alias,
+    /// A regular-expression pattern of the skill.
+    Pattern,
+    /// A misspelling or near-variant of a name or alias.
+    Fuzzy,
+    /// Proven by another skill that implies it.
+    Implied,
+}
+
+/// Why a mention does not count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Exclusion {
+    /// A negation cue ("no experience with") precedes it in its clause.
+    Negated,
+    /// The resume says it is being learned or planned ("currently learning").
+    Learning,
+    /// An ambiguous word whose context rules reject it ("go live").
+    ContextRejected,
+    /// An ambiguous word with nothing around it to confirm the technical sense,
+    /// or in a document that names no technical skill unambiguously.
+    NoContext,
+}
 
 /// Version of the report's JSON schema.
 pub const SCHEMA_VERSION: u32 = 1;

@@ -1,12 +1,13 @@
 //! The [`Scorer`]: a taxonomy compiled for matching, turning text into a [`Report`].
 
 use crate::error::Error;
-use crate::matcher::{EvidenceKind, Exclusion, MatchOptions, Matcher, Mention};
+use crate::matcher::{MatchOptions, Matcher, Mention};
 use crate::report::{
     CompetencyFinding, DocumentInfo, DurationEvidence, Evidence, ExcludedMention, Experience,
     RangeEvidence, Report, ReportSettings, SkillFinding, StatementEvidence, Status, Strength,
     TaxonomyInfo, EVIDENCE_CAP, EXCLUDED_CAP, EXPERIENCE_CAP, SCHEMA_VERSION,
 };
+use crate::report::{EvidenceKind, Exclusion};
 use crate::taxonomy::Taxonomy;
 use crate::text::{find_statements, work_history, Document, Section, YearMonth};
 use crate::{gaps, score};

@@ -8,11 +8,8 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-fn skillgap() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_skillgap"));
-    c.current_dir(env!("CARGO_MANIFEST_DIR"));
-    c
-}
+mod common;
+use common::{finish, skillgap};
 
 fn run(args: &[&str]) -> Output {
     skillgap().args(args).output().expect("runs")
@@ -203,7 +200,7 @@ fn a_folder_with_a_fifo_a_socket_and_a_link_loop_completes_and_names_each_skip()
         eprintln!("mkfifo is not available: the FIFO part of this test is skipped");
     }
 
-    let mut child = skillgap()
+    let child = skillgap()
         .args(["batch", d.to_str().unwrap(), "--as-of", "2026-11"])
         .args(["-f", "jsonl", "--timeout", "5"])
         .stdout(Stdio::piped())
@@ -211,15 +208,7 @@ fn a_folder_with_a_fifo_a_socket_and_a_link_loop_completes_and_names_each_skip()
         .spawn()
         .unwrap();
     // Never wait forever: the bug was a hang.
-    let started = std::time::Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > std::time::Duration::from_secs(60) {
-            child.kill().unwrap();
-            panic!("the batch did not finish in 60 s");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    let out = child.wait_with_output().unwrap();
+    let out = finish(child);
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(0), "{stderr}");
@@ -352,15 +341,7 @@ fn score_gives_up_on_input_that_never_ends() {
         .spawn()
         .unwrap();
     let stdin = child.stdin.take(); // held open, never written
-    let started = std::time::Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > std::time::Duration::from_secs(60) {
-            child.kill().unwrap();
-            panic!("score waited for ever on standard input");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    let out = child.wait_with_output().unwrap();
+    let out = finish(child);
     drop(stdin);
     assert_eq!(out.status.code(), Some(3));
     assert_eq!(

@@ -11,14 +11,8 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
-fn skillgap(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_skillgap"))
-        .args(args)
-        .output()
-        .expect("runs");
-    let stdout = String::from_utf8(out.stdout).expect("UTF-8 output");
-    (out.status.code().unwrap_or(-1), stdout)
-}
+mod common;
+use common::run as skillgap;
 
 const RESUME: &str = "fixtures/resumes/mid-java-spring.txt";
 const JOB: &str = "fixtures/jobs/mid-java-spring-developer.txt";

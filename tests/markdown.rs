@@ -7,16 +7,11 @@
 #![cfg(feature = "cli")]
 
 use std::path::Path;
-use std::process::Command;
+
+mod common;
 
 fn skillgap(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_skillgap"))
-        .args(args)
-        .args(["--as-of", "2026-11"])
-        .output()
-        .expect("runs");
-    let stdout = String::from_utf8(out.stdout).expect("UTF-8 output");
-    (out.status.code().unwrap_or(-1), stdout)
+    common::run(&[args, &["--as-of", "2026-11"]].concat())
 }
 
 /// Lines of a resume where each skill sits next to something a renderer could

@@ -4,27 +4,11 @@
 #![cfg(feature = "cli")]
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-fn skillgap() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_skillgap"));
-    c.current_dir(env!("CARGO_MANIFEST_DIR"));
-    c
-}
-
-/// Waits for `child` at most a minute (a hang fails the test instead of blocking the run).
-fn finish(mut child: std::process::Child) -> Output {
-    let started = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > Duration::from_secs(60) {
-            child.kill().unwrap();
-            panic!("no answer within a minute");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    child.wait_with_output().unwrap()
-}
+mod common;
+use common::{finish, skillgap};
 
 #[test]
 fn eval_gives_up_on_a_resume_whose_scoring_outlasts_the_timeout() {

@@ -143,6 +143,11 @@ class Scorer:
         List[Optional[str]],
     ]:
         """Columns for :mod:`skillgap.spark` (internal)."""
+    def _time_conversion(
+        self, texts: List[str], threads: int = 2
+    ) -> Tuple[float, List[Union[Report, UnreadableError]]]:
+        """Benchmark hook for ``python/benches/convert.py`` (internal): scores ``texts`` on
+        ``threads`` threads, then times turning the reports into dicts on this thread alone."""
     @staticmethod
     def _from_state(
         taxonomy: Optional[Tuple[str, str]],

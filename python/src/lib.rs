@@ -2,12 +2,15 @@
 //!
 //! The Rust library does the work unchanged; this layer converts arguments, releases the GIL
 //! around extraction and scoring, runs `score_many` on a rayon pool and maps errors to
-//! `skillgap.UnreadableError`. Reports cross through their serde data (pythonize: the same
-//! fields and values `Report::to_json` writes), so a dict here equals the CLI's `--format json`
-//! output parsed with `json.loads` — without printing and parsing 30 KB of JSON per resume.
+//! `skillgap.UnreadableError`. Reports cross through their serde data (the same fields and
+//! values `Report::to_json` writes, built into Python objects by [`topy`]), so a dict here
+//! equals the CLI's `--format json` output parsed with `json.loads` — without printing and
+//! parsing 30 KB of JSON per resume.
 //! The Python-side API (docstrings, stubs) is in `skillgap/__init__.py` and
 //! `skillgap/_skillgap.pyi`.
 #![forbid(unsafe_code)]
+
+mod topy;
 
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -247,18 +250,20 @@ fn guarded<R>(
 /// A report or job match as Python objects: dicts, lists, str, float, int, bool and None, built
 /// straight from the library's serde data (the same data `--format json` prints).
 fn to_py<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    Ok(pythonize::pythonize(py, value)?)
+    topy::Converter::new(py).convert(value)
 }
 
+/// A report as Python objects, or the UnreadableError (not raised) of an input that could not
+/// be read.
 fn result_to_py<'py, T: serde::Serialize>(
-    py: Python<'py>,
+    conv: &mut topy::Converter<'py>,
     r: Result<T, String>,
 ) -> PyResult<Bound<'py, PyAny>> {
     match r {
-        Ok(value) => to_py(py, &value),
+        Ok(value) => conv.convert(&value),
         Err(msg) => Ok(UnreadableError::new_err(msg)
-            .into_value(py)
-            .into_bound(py)
+            .into_value(conv.py())
+            .into_bound(conv.py())
             .into_any()),
     }
 }
@@ -585,6 +590,31 @@ impl PyScorer {
         out
     }
 
+    /// Benchmark hook (python/benches/convert.py): scores `texts` (as score_text) on a pool of
+    /// `threads`, then, alone on this thread, turns every report into dicts as score_many does;
+    /// returns the seconds that took and the dicts. Measure this thread's CPU time around it:
+    /// the scoring runs on the pool.
+    #[pyo3(signature = (texts, threads=2))]
+    fn _time_conversion<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Vec<String>,
+        threads: usize,
+    ) -> PyResult<(f64, Bound<'py, PyList>)> {
+        let items: Vec<Source> = texts.into_iter().map(Source::Text).collect();
+        let pool = pool(Some(threads))?;
+        let reports =
+            py.allow_threads(|| par_map(pool.as_deref(), &items, |s| self.score_source(s)));
+        let t0 = std::time::Instant::now();
+        let mut conv = topy::Converter::new(py);
+        let out = reports
+            .into_iter()
+            .map(|r| result_to_py(&mut conv, r))
+            .collect::<PyResult<Vec<_>>>()?;
+        let secs = t0.elapsed().as_secs_f64();
+        Ok((secs, PyList::new(py, out)?))
+    }
+
     /// The columns `skillgap.spark` appends, for a list of values of one column.
     #[pyo3(signature = (values, jd=None, threads=None, *, text=true))]
     fn _score_columns<'py>(
@@ -654,6 +684,7 @@ impl PyScorer {
         let (tx, rx) = mpsc::channel::<(usize, Result<Report, String>)>();
         let mut slots: Vec<Option<Bound<'py, PyAny>>> = Vec::with_capacity(items.len());
         slots.resize_with(items.len(), || None);
+        let mut conv = topy::Converter::new(py);
         std::thread::scope(|scope| -> PyResult<()> {
             let items = &items;
             scope.spawn(move || {
@@ -676,9 +707,9 @@ impl PyScorer {
                 let (next, back) = py.allow_threads(move || (rx.recv(), rx));
                 rx = back;
                 let Ok((i, r)) = next else { break };
-                slots[i] = Some(result_to_py(py, r)?);
+                slots[i] = Some(result_to_py(&mut conv, r)?);
                 while let Ok((i, r)) = rx.try_recv() {
-                    slots[i] = Some(result_to_py(py, r)?);
+                    slots[i] = Some(result_to_py(&mut conv, r)?);
                 }
             }
             Ok(())

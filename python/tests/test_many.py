@@ -1,5 +1,7 @@
 """score_many: parallel, in input order, errors in place."""
 
+import json
+
 import pytest
 
 import skillgap
@@ -38,3 +40,23 @@ def test_a_wrong_item_type_raises_before_any_work(scorer):
 
 def test_empty_input_gives_an_empty_list(scorer):
     assert scorer.score_many([]) == []
+
+
+def test_reports_keep_the_cli_key_order_so_json_dumps_prints_the_same(cli, scorer):
+    # the dicts are built straight from the report structs (field names shared between dicts):
+    # every dict's keys come in the CLI's order, so dumping one gives the CLI's JSON text
+    resume = RESUMES[0]
+    expected = json.dumps(cli.json("score", resume))
+    got = scorer.score_many([resume, resume], threads=2)
+    assert [json.dumps(r) for r in got] == [expected, expected]
+    assert json.dumps(scorer.score(resume)) == expected
+
+
+def test_each_report_is_its_own_dicts_and_lists(scorer):
+    # strings are shared between reports (they are immutable), containers never are
+    first, second = scorer.score_many([RESUMES[0], RESUMES[0]], threads=1)
+    assert first == second
+    first["skills"][0]["evidence"].clear()
+    first["levels"].pop()
+    first["skills"][0]["id"] = "changed"
+    assert second == scorer.score(RESUMES[0])

@@ -63,6 +63,7 @@ Examples:
   skillgap score resume.pdf --jd job.txt                   # match against a job
   skillgap score resume.pdf --jd job.html --fail-under 70  # exit 1 below a 70% match
   skillgap score resume.pdf --format html -o report.html   # one self-contained page
+  skillgap score resume.txt --plan                         # month-by-month learning plan
 
 Skills named only in a Skills list are 'claimed'; skills used in Experience or
 Projects lines are 'evidenced', and evidence weighs more. Hedged mentions
@@ -116,6 +117,10 @@ pub struct ScoreArgs {
     /// show the match instead of the readiness report.
     #[arg(long, value_name = "JOB")]
     pub jd: Option<PathBuf>,
+    /// Add a month-by-month learning plan to the target level (--level, or the
+    /// one above the estimated level): gaps ranked by readiness points per month.
+    #[arg(long, conflicts_with = "jd")]
+    pub plan: bool,
     /// When to use colour in text output (NO_COLOR is respected).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

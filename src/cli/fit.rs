@@ -1,7 +1,8 @@
 //! `skillgap fit`: every role ranked by how well a resume fits it.
 
-use super::format::fit;
+use super::format::{self, fit};
 use super::options::{ColorChoice, InputArgs, MatchArgs};
+use super::width::Width;
 use super::{build_scorer, deadline, input, with_output, Exit, Failure};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
@@ -51,6 +52,18 @@ pub struct FitArgs {
     /// Add a role from a taxonomy file (repeatable).
     #[arg(long, value_name = "FILE")]
     pub role_file: Vec<PathBuf>,
+    /// Add a month-by-month learning plan for one role (--role, default the
+    /// best-fitting one) toward one of its levels (--level, default the one
+    /// above the estimated level).
+    #[arg(long)]
+    pub plan: bool,
+    /// The role to plan for (implies --plan) [default: the best-fitting role].
+    #[arg(long, value_name = "ID")]
+    pub role: Option<String>,
+    /// The level of that role to plan for (implies --plan) [default: the one
+    /// above the estimated level].
+    #[arg(long, value_name = "LEVEL")]
+    pub level: Option<String>,
     /// When to use colour in text output (NO_COLOR is respected).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -83,15 +96,58 @@ pub fn run(args: &FitArgs) -> Result<Exit, Failure> {
     let reader = input::Reader::new(&args.input);
     let limit = reader.timeout;
     let (work, file) = (Arc::clone(&scorers), args.file.clone());
+    let want_plan = args.plan || args.role.is_some() || args.level.is_some();
+    if let Some(role) = &args.role {
+        if !scorers.iter().any(|s| s.taxonomy().id() == role) {
+            let known: Vec<&str> = scorers.iter().map(|s| s.taxonomy().id()).collect();
+            let hint = known
+                .iter()
+                .map(|c| (strsim::jaro_winkler(role, c), c))
+                .filter(|(s, _)| *s >= 0.8)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, c)| format!(", did you mean `{c}`?"))
+                .unwrap_or_default();
+            return Err(Failure::usage(format!(
+                "unknown role `{role}`{hint} (known roles: {})",
+                known.join(", ")
+            )));
+        }
+    }
+    let (role, level) = (args.role.clone(), args.level.clone());
     let result = deadline::run_once(limit, move || {
         let doc = reader.read(&file)?;
-        Ok::<_, Failure>(skillgap::fit::fit(&work, &doc.text))
+        let mut fit = skillgap::fit::fit(&work, &doc.text);
+        if want_plan {
+            plan_into(
+                &work,
+                &mut fit,
+                &doc.text,
+                role.as_deref(),
+                level.as_deref(),
+            )?;
+        }
+        Ok::<_, Failure>(fit)
     })
     .unwrap_or_else(|missed| Err(Failure::input(format!("{source}: {}", missed.cause(limit)))))?;
+    let planned = result.roles.iter().find_map(|r| r.plan.as_ref());
     with_output(args.color, args.output.as_deref(), |w| match args.format {
-        FitFormat::Text => fit::text::write(w, &result, &source),
+        FitFormat::Text => {
+            fit::text::write(w, &result, &source)?;
+            match planned {
+                Some(p) => format::plan::text::write(w, Some(p), Width::resolve(None)),
+                None if want_plan => format::plan::text::write(w, None, Width::resolve(None)),
+                None => Ok(()),
+            }
+        }
         FitFormat::Json => fit::json::write(w, &result),
-        FitFormat::Markdown => fit::markdown::write(w, &result, &source),
+        FitFormat::Markdown => {
+            fit::markdown::write(w, &result, &source)?;
+            match planned {
+                Some(p) => format::plan::markdown::write(w, Some(p)),
+                None if want_plan => format::plan::markdown::write(w, None),
+                None => Ok(()),
+            }
+        }
         FitFormat::Html => w.write_all(fit::html::render(&result, &source).as_bytes()),
     })?;
     Ok(Exit::Ok)
@@ -137,4 +193,30 @@ pub fn better_role(
         t.id(),
         margin,
     ))
+}
+
+/// Puts the learning plan for `role` (default: the best fit) toward `level`
+/// (default: its next level) into that role's entry of `fit`.
+fn plan_into(
+    scorers: &[skillgap::Scorer],
+    fit: &mut skillgap::fit::Fit,
+    text: &str,
+    role: Option<&str>,
+    level: Option<&str>,
+) -> Result<(), Failure> {
+    let Some(id) = role.or(fit.roles.first().map(|r| r.id.as_str())) else {
+        return Ok(());
+    };
+    let id = id.to_string();
+    let scorer = scorers
+        .iter()
+        .find(|s| s.taxonomy().id() == id)
+        .expect("roles come from the scorers");
+    let (_, plan) = scorer
+        .plan(text, level)
+        .map_err(|e| Failure::usage(format!("role {id}: {e}")))?;
+    if let Some(r) = fit.roles.iter_mut().find(|r| r.id == id) {
+        r.plan = plan;
+    }
+    Ok(())
 }

@@ -1,7 +1,7 @@
 //! `skillgap score`.
 
 use super::args::{ScoreArgs, ScoreFormat};
-use super::format::score;
+use super::format::{self, score};
 use super::{build_scorer, deadline, input, load_taxonomy, with_output, Exit, Failure};
 use std::sync::Arc;
 
@@ -25,7 +25,8 @@ pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
     // With the built-in taxonomy, the report names a role that fits clearly better.
     let roles =
         (args.taxonomy.taxonomy.is_none() && args.jd.is_none()).then(|| args.matching.clone());
-    let (doc, report, job) = deadline::run_once(limit, move || {
+    let want_plan = args.plan;
+    let (doc, report, job, plan) = deadline::run_once(limit, move || {
         let doc = reader.read(&file)?;
         let mut report = work_scorer.score(&doc.text);
         if let Some(matching) = roles {
@@ -33,6 +34,13 @@ pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
                 super::fit::other_role_scorers(&matching).map(Arc::new)
             })?;
         }
+        // The plan toward the report's target level (--level, or the one above).
+        let plan = if want_plan {
+            skillgap::plan::plan(work_scorer.taxonomy(), &report, &doc.text, None)
+                .map_err(|e| Failure::usage(e.to_string()))?
+        } else {
+            None
+        };
         let job = match jd_path {
             Some(path) => {
                 let jd_doc = reader.read(&path)?;
@@ -46,7 +54,7 @@ pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
             }
             None => None,
         };
-        Ok::<_, Failure>((doc, report, job))
+        Ok::<_, Failure>((doc, report, job, plan))
     })
     .unwrap_or_else(|missed| Err(Failure::input(format!("{source}: {}", missed.cause(limit)))))?;
     if args.explain {
@@ -57,23 +65,38 @@ pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
     if let (Some(jd), Some(read)) = (&args.jd, job) {
         return super::jd::run(args, &scorer, &source, jd, read);
     }
+    let plan = args.plan.then_some(plan.as_ref());
     with_output(args.color, args.output.as_deref(), |w| match args.format {
-        ScoreFormat::Text => score::text::write(
-            w,
-            &report,
-            &source,
-            &score::text::TextOptions {
-                explain: args.explain,
-                gaps: args.gaps,
-                width: args.width.resolve(),
-            },
-        ),
-        ScoreFormat::Json => score::json::write(w, &report),
+        ScoreFormat::Text => {
+            let width = args.width.resolve();
+            score::text::write(
+                w,
+                &report,
+                &source,
+                &score::text::TextOptions {
+                    explain: args.explain,
+                    gaps: args.gaps,
+                    width,
+                },
+            )?;
+            match plan {
+                Some(p) => format::plan::text::write(w, p, width),
+                None => Ok(()),
+            }
+        }
+        ScoreFormat::Json => match plan {
+            Some(p) => score::json::write_with_plan(w, &report, p),
+            None => score::json::write(w, &report),
+        },
         ScoreFormat::Markdown => {
-            score::markdown::write(w, &report, &source, args.explain, args.gaps)
+            score::markdown::write(w, &report, &source, args.explain, args.gaps)?;
+            match plan {
+                Some(p) => format::plan::markdown::write(w, p),
+                None => Ok(()),
+            }
         }
         ScoreFormat::Html => {
-            w.write_all(score::html::render(&report, &doc.text, &source).as_bytes())
+            w.write_all(score::html::render_with_plan(&report, &doc.text, &source, plan).as_bytes())
         }
     })?;
     if let (Some(pct), Some(level)) = (args.fail_under, &args.level) {

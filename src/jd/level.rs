@@ -121,7 +121,17 @@ pub(crate) fn decide(
     years: Option<&YearsAsked>,
 ) -> Option<LevelAsked> {
     if let Some((title, line)) = title {
-        if let Some((l, word)) = level_words(t, title).pop() {
+        // The highest level named, shown by its own name when the title says
+        // it ("Senior Java Engineer (VP)": `senior`, not the bank rank `vp`),
+        // else by the last of its words.
+        let mut named = level_words(t, title);
+        if let Some((top, _)) = named.last() {
+            let top = top.id.as_str();
+            let pick = named
+                .iter()
+                .rposition(|(l, w)| l.id == top && w == top)
+                .unwrap_or(named.len() - 1);
+            let (l, word) = named.swap_remove(pick);
             return Some(asked(l, LevelSource::Title, word, line));
         }
     }
@@ -181,6 +191,25 @@ mod tests {
             y.map(years).as_ref(),
         )
         .map(|l| l.id)
+    }
+
+    #[test]
+    fn the_highest_level_is_shown_by_its_own_name_when_the_title_says_it() {
+        let t = Taxonomy::builtin();
+        let said = |title| {
+            let l = decide(&t, Some((title, 1)), &[], None).unwrap();
+            (l.id, l.text)
+        };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            said("Senior Java Software Engineer (VP)"),
+            pair("senior", "senior")
+        );
+        assert_eq!(
+            said("Staff Engineer / Backend Tech Lead"),
+            pair("lead", "lead")
+        );
+        assert_eq!(said("Staff Engineer, Payments"), pair("lead", "staff"));
     }
 
     #[test]

@@ -44,45 +44,15 @@ mod prefilter;
 pub(crate) use fuzzy::dictionary;
 pub use fuzzy::{DEFAULT_MIN_LEN, DEFAULT_THRESHOLD};
 pub use negation::{Modifier, CLAUSE_REACH};
+// The report's value types, at the path they had when they lived here.
+pub use crate::report::{EvidenceKind, Exclusion};
 
 use crate::taxonomy::Taxonomy;
 use crate::text::{Document, Section};
 use context::{Context, Rejection};
 use exact::{Exact, Hit, Pattern, Spelling};
 use regex::RegexSet;
-use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
-
-/// How a mention was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
-pub enum EvidenceKind {
-    /// The skill's own name, as written in the taxonomy (case folded).
-    Exact,
-    /// One of its aliases.
-    Alias,
-    /// A regular-expression pattern of the skill.
-    Pattern,
-    /// A misspelling or near-variant of a name or alias.
-    Fuzzy,
-    /// Proven by another skill that implies it.
-    Implied,
-}
-
-/// Why a mention does not count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Exclusion {
-    /// A negation cue ("no experience with") precedes it in its clause.
-    Negated,
-    /// The resume says it is being learned or planned ("currently learning").
-    Learning,
-    /// An ambiguous word whose context rules reject it ("go live").
-    ContextRejected,
-    /// An ambiguous word with nothing around it to confirm the technical sense,
-    /// or in a document that names no technical skill unambiguously.
-    NoContext,
-}
 
 /// One place a skill was found.
 #[derive(Debug, Clone, PartialEq)]

@@ -260,9 +260,38 @@ pub struct Competency {
     /// Concrete ways to close the gap.
     #[serde(default)]
     pub suggestions: Vec<Suggestion>,
+    /// How long closing a gap on it takes, for the learning plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort: Option<Effort>,
     /// Source ids this entry is traced to.
     #[serde(default)]
     pub source: Vec<String>,
+}
+
+/// How many months of focused work it takes to close a gap on a competency or
+/// skill from nothing to the evidence a level asks for (a learning-plan step),
+/// traced to a source. A gap already partly closed takes that share of it (see
+/// `crate::plan`).
+///
+/// ```
+/// use skillgap::Taxonomy;
+/// let t = Taxonomy::builtin();
+/// let sql = t.competency("sql-databases").unwrap().effort.as_ref().unwrap();
+/// assert!(sql.months > 0.0);
+/// assert_eq!(sql.source, "seed-003");
+/// ```
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Effort {
+    /// Months of focused work, in (0, 36].
+    pub months: f64,
+    /// The source id the duration comes from (`recruiter-estimate` where the
+    /// seeds give none).
+    #[serde(default)]
+    pub source: String,
+    /// What the duration rests on, e.g. "Roadmap month 2, Databases and SQL".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub basis: String,
 }
 
 /// A concrete way to close a gap, traced to a source.
@@ -320,6 +349,10 @@ pub struct Skill {
     /// Source ids this entry is traced to (`recruiter` for knowledge not in the seeds).
     #[serde(default)]
     pub source: Vec<String>,
+    /// How long closing a gap on it takes (a requirement, responsibility or
+    /// certification of a level), for the learning plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort: Option<Effort>,
     /// Free notes for taxonomy authors (e.g. which aliases a recruiter added).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
@@ -493,10 +526,13 @@ pub struct Level {
     /// The level's id counts too. Of several in a title, the highest level wins.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub words: Vec<String>,
-    /// Words (or phrases) in the resume's latest job title that name this career
-    /// stage ("senior", "principal", "intern"; read by the level ladder, not by
-    /// the job-description reader, see `words`); whole words, ASCII case ignored. A
-    /// title's stage is the highest level whose words it holds.
+    /// The part of `words` (or the level's id) that also names this career stage
+    /// in the resume's latest job title ("senior", "principal", "intern"; read by
+    /// the level ladder); whole words, ASCII case ignored. A title's stage is the
+    /// highest level whose words it holds. `taxonomy check` rejects a title word
+    /// that is not one of the level's `words`, so a word names one level in
+    /// postings and resumes alike; words a resume's title line would misread
+    /// ("entry" in "Data Entry Operator") are left out of it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub title_words: Vec<String>,
     /// Expected years of experience.

@@ -1,6 +1,6 @@
 //! Consistency checks on a taxonomy, and locating problems in its source text.
 
-use super::schema::{TaxonomyFile, SCHEMA_VERSION};
+use super::schema::{Effort, TaxonomyFile, SCHEMA_VERSION};
 use crate::error::{did_you_mean, Problem};
 use std::collections::{HashMap, HashSet};
 
@@ -15,6 +15,10 @@ pub(crate) struct Locus {
     /// A value to point at inside the entry (an alias, an id it references...).
     pub needle: Option<String>,
 }
+
+/// The longest learning-plan effort a taxonomy may give one competency or
+/// skill, in months: a longer one is a career, not a step.
+pub(crate) const MAX_EFFORT_MONTHS: f64 = 36.0;
 
 fn at(section: &'static str, id: &str, needle: Option<&str>) -> Locus {
     Locus {
@@ -126,6 +130,31 @@ pub(crate) fn validate(file: &TaxonomyFile) -> Vec<(Locus, Problem)> {
                         hint_for(s, source_ids.iter().copied(), "define it under `sources:`"),
                     );
                 }
+            }
+        };
+
+    // A learning-plan effort: a duration in range, traced to a source.
+    let check_effort =
+        |section: &'static str,
+         id: &str,
+         effort: Option<&Effort>,
+         push: &mut dyn FnMut(Locus, String, Option<String>)| {
+            let Some(e) = effort else { return };
+            if !(e.months > 0.0 && e.months <= MAX_EFFORT_MONTHS) {
+                push(
+                    at(section, id, Some("effort")),
+                    format!("`{id}` has effort of {} months, out of range", e.months),
+                    Some(format!("use months in (0, {MAX_EFFORT_MONTHS}]")),
+                );
+            }
+            if e.source.trim().is_empty() {
+                push(
+                at(section, id, Some("effort")),
+                format!("`{id}` has an effort without a `source`"),
+                Some("cite the source of the duration (`recruiter-estimate` where the seeds give none)".into()),
+            );
+            } else {
+                check_sources(section, id, std::slice::from_ref(&e.source), push);
             }
         };
 
@@ -261,6 +290,7 @@ pub(crate) fn validate(file: &TaxonomyFile) -> Vec<(Locus, Problem)> {
             }
         }
         check_sources("skills", id, &skill.source, &mut push);
+        check_effort("skills", id, skill.effort.as_ref(), &mut push);
         for sug in &skill.suggestions {
             if !sug.source.is_empty() {
                 check_sources("skills", id, std::slice::from_ref(&sug.source), &mut push);
@@ -299,6 +329,7 @@ pub(crate) fn validate(file: &TaxonomyFile) -> Vec<(Locus, Problem)> {
             }
         }
         check_sources("competencies", id, &comp.source, &mut push);
+        check_effort("competencies", id, comp.effort.as_ref(), &mut push);
         for sug in &comp.suggestions {
             if !sug.source.is_empty() {
                 check_sources(
@@ -445,6 +476,29 @@ pub(crate) fn validate(file: &TaxonomyFile) -> Vec<(Locus, Problem)> {
                     at("levels", &level.id, Some(w)),
                     format!("level word `{w}` names both `{other}` and `{}`", level.id),
                     Some("a word names one level; keep it on one".into()),
+                );
+            }
+        }
+    }
+
+    // Title words: the level words that also name the level in a resume's job
+    // title. One list would read "Data Entry Operator" or "Head Office" as a
+    // stage, so `title_words` may leave words out, but never adds one: a word
+    // names the same level in postings and resumes.
+    for level in &file.levels {
+        for w in &level.title_words {
+            if *w != level.id && !level.words.contains(w) {
+                let hint = match word_levels.get(w.as_str()) {
+                    Some(other) => format!("`{w}` is a word of `{other}`: keep it on one level"),
+                    None => format!("add `{w}` to the `words` of `{}` too", level.id),
+                };
+                push(
+                    at("levels", &level.id, Some(w)),
+                    format!(
+                        "title word `{w}` of `{}` is not one of its level words",
+                        level.id
+                    ),
+                    Some(hint),
                 );
             }
         }
@@ -683,6 +737,37 @@ levels:
     fn a_needle_inside_a_longer_word_is_not_found() {
         assert_eq!(find_value("aliases: [Golang]", "Go"), None);
         assert_eq!(find_value("aliases: [Go, Golang]", "Go"), Some(10));
+    }
+
+    #[test]
+    fn a_title_word_names_the_level_its_level_words_name() {
+        let yaml = "\
+id: demo
+skills:
+  - {id: go, name: Go}
+levels:
+  - id: lead
+    words: [staff]
+    title_words: [lead, staff]
+    requirements: [{skill: go}]
+  - id: architect
+    words: [principal]
+    title_words: [architect, principal, staff, cto]
+    requirements: [{skill: go}]
+";
+        let file = super::super::loader::parse(yaml).unwrap();
+        let problems: Vec<String> = validate(&file)
+            .into_iter()
+            .map(|(_, p)| p.message)
+            .filter(|m| m.starts_with("title word"))
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "title word `staff` of `architect` is not one of its level words",
+                "title word `cto` of `architect` is not one of its level words",
+            ]
+        );
     }
 
     #[test]

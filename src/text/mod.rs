@@ -7,8 +7,6 @@ mod words;
 mod work;
 
 pub(crate) use dates::number;
-// For the JD reader, so that it folds headings and reads number words as resumes do
-// (src/jd/sections.rs has its own folder, src/jd/years.rs its own number words, for now).
 pub use dates::{
     find_durations, find_ranges, find_statements, merged_months, DateRange, StatedDuration,
     YearMonth, YearsStatement,
@@ -16,8 +14,10 @@ pub use dates::{
 pub use normalize::{normalize, Line};
 pub use sections::{heading_section, split_sections, Section, Segment};
 pub use work::{work_history, WorkDuration, WorkHistory, WorkRange};
+// For the JD reader, so that it can read number words as resumes do (src/jd/years.rs has its
+// own, for now). Headings of both are folded by `crate::chars::fold`.
 #[allow(unused_imports)]
-pub(crate) use {dates::number_words, sections::fold_heading};
+pub(crate) use dates::number_words;
 
 /// A resume or job description, normalised and cut into sections.
 ///

@@ -145,9 +145,11 @@ fn heading_last_words() -> &'static FastSet<&'static str> {
 }
 
 /// Folds a candidate heading to the form of `data/headings-*.txt`: Markdown `#`, bullets and a
-/// trailing `:`/`-` stripped, words of letters only, lower case, single spaces, `&` as `and`.
-/// `None` when it is too long to be one (over 48 bytes or 6 words). The one heading folder
-/// of the crate: the JD reader can fold with it too.
+/// trailing `:`/`-` stripped, digits read as spaces, then [`crate::chars::fold`] (the crate's one
+/// word folder, which job descriptions use too: lower-case words, single spaces, `&` as `and`,
+/// apostrophes dropped). A resume heading is words of letters: a digit in one is numbering or a
+/// date ("Project 2", "1. Education", "Experience 2019-2023"), which does not change the section
+/// it opens. `None` when it is too long to be one (over 48 bytes or 6 words).
 pub(crate) fn fold_heading(text: &str) -> Option<String> {
     let t = text
         .trim()
@@ -156,30 +158,12 @@ pub(crate) fn fold_heading(text: &str) -> Option<String> {
     if t.is_empty() || t.len() > 48 {
         return None;
     }
-    let mut out = String::with_capacity(t.len() + 8);
-    let mut words = 0;
-    for word in t.split(|c: char| !c.is_alphabetic() && c != '&') {
-        if word.is_empty() {
-            continue;
-        }
-        words += 1;
-        if words > 6 {
-            return None;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if word == "&" {
-            out.push_str("and");
-        } else if word.is_ascii() {
-            let from = out.len();
-            out.push_str(word);
-            out[from..].make_ascii_lowercase();
-        } else {
-            out.extend(word.chars().flat_map(char::to_lowercase));
-        }
-    }
-    Some(out)
+    let folded = if t.bytes().any(|b| b.is_ascii_digit()) {
+        crate::chars::fold(&t.replace(|c: char| c.is_ascii_digit(), " "))
+    } else {
+        crate::chars::fold(t)
+    };
+    (folded.split(' ').count() <= 6).then_some(folded)
 }
 
 /// Where an inline heading ends and its content starts: `Skills: Java` → `Some((Skills, 8))`.
@@ -457,6 +441,35 @@ mod tests {
         assert_eq!(
             heading_section("Licenses & Certifications"),
             Some(Section::Certifications)
+        );
+    }
+
+    #[test]
+    fn numbered_and_dated_headings_open_their_section() {
+        assert_eq!(heading_section("1. Education"), Some(Section::Education));
+        assert_eq!(heading_section("Project 2"), Some(Section::Projects));
+        assert_eq!(
+            heading_section("Experience 2019-2023"),
+            Some(Section::Experience)
+        );
+    }
+
+    #[test]
+    fn resume_and_job_headings_fold_with_one_folder() {
+        // An apostrophe is dropped, `&` is `and`, as in job descriptions.
+        for h in [
+            "What's Required",
+            "Tools & Technologies",
+            "Hobbies & Interests",
+        ] {
+            assert_eq!(
+                fold_heading(h).as_deref(),
+                Some(crate::chars::fold(h).as_str())
+            );
+        }
+        assert_eq!(
+            heading_section("Tools & Technologies:"),
+            Some(Section::Skills)
         );
     }
 

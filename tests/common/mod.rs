@@ -1,5 +1,7 @@
 //! What several test files share: one scorer of the built-in taxonomy with
-//! "Present" fixed at 2026-11, built once per test binary.
+//! "Present" fixed at 2026-11, built once per test binary, and the ways they
+//! run the `skillgap` binary. Each test binary uses a part of it.
+#![allow(dead_code)]
 
 use skillgap::YearMonth;
 use skillgap::{Scorer, Taxonomy};
@@ -14,4 +16,34 @@ pub fn scorer() -> &'static Scorer {
             .build()
             .unwrap()
     })
+}
+
+/// The `skillgap` binary, run in the crate's folder (where `fixtures/` is).
+#[cfg(feature = "cli")]
+pub fn skillgap() -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_skillgap"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+/// Runs `skillgap ARGS`: the exit code (-1 when killed) and standard output.
+#[cfg(feature = "cli")]
+pub fn run(args: &[&str]) -> (i32, String) {
+    let out = skillgap().args(args).output().expect("runs");
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8 output");
+    (out.status.code().unwrap_or(-1), stdout)
+}
+
+/// Waits for `child` at most a minute (a hang fails the test instead of
+/// blocking the run).
+pub fn finish(mut child: std::process::Child) -> std::process::Output {
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("no answer within a minute");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
 }

@@ -11,6 +11,7 @@ pub(crate) mod eval;
 pub(crate) mod fit;
 pub(crate) mod jd;
 pub(crate) mod page;
+pub(crate) mod plan;
 pub(crate) mod score;
 pub(crate) mod style;
 pub(crate) mod taxonomy;

@@ -302,10 +302,10 @@ pub(crate) fn write_ignored(
     )?;
     for i in &job.ignored {
         let why = match i.excluded {
-            Some(skillgap::matcher::Exclusion::Negated) => "negated".to_string(),
-            Some(skillgap::matcher::Exclusion::Learning) => "learning".to_string(),
-            Some(skillgap::matcher::Exclusion::ContextRejected) => "other sense".to_string(),
-            Some(skillgap::matcher::Exclusion::NoContext) => "no tech context".to_string(),
+            Some(skillgap::Exclusion::Negated) => "negated".to_string(),
+            Some(skillgap::Exclusion::Learning) => "learning".to_string(),
+            Some(skillgap::Exclusion::ContextRejected) => "other sense".to_string(),
+            Some(skillgap::Exclusion::NoContext) => "no tech context".to_string(),
             None => i.section.to_string(),
         };
         width.writeln(

@@ -11,6 +11,7 @@ use crate::cli::format::page::{anchor, bars, clean, page, BarRow, Bars};
 use crate::cli::format::style::status_word;
 use maud::{html, Markup};
 use skillgap::gaps::need_label;
+use skillgap::plan::Plan;
 use skillgap::report::{GapKind, Report, Status};
 use std::collections::BTreeMap;
 
@@ -18,6 +19,17 @@ use std::collections::BTreeMap;
 /// (a file name or `<stdin>`). Evidence line numbers refer to lines of
 /// `resume_text`.
 pub(crate) fn render(report: &Report, resume_text: &str, source: &str) -> String {
+    render_with_plan(report, resume_text, source, None)
+}
+
+/// [`render`], with the learning plan's section after the gaps when `plan` is
+/// given (`score --plan`; its inner `None`: no level to plan for).
+pub(crate) fn render_with_plan(
+    report: &Report,
+    resume_text: &str,
+    source: &str,
+    plan: Option<Option<&Plan>>,
+) -> String {
     let body = html! {
         h1 { "Resume report: " (clean(source)) }
         p.about {
@@ -33,6 +45,7 @@ pub(crate) fn render(report: &Report, resume_text: &str, source: &str) -> String
         h2 #competencies { "Competencies" }
         (competencies(report))
         (gaps(report))
+        @if let Some(p) = plan { (crate::cli::format::plan::html::section(p)) }
         h2 #skills { "Skills and their evidence" }
         (skills(report))
         h2 #resume { "Resume text" }

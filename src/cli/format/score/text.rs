@@ -213,12 +213,12 @@ pub(crate) fn write(
                 format!("{:<9} {:<22}", "", "")
             };
             let how = match e.kind {
-                skillgap::matcher::EvidenceKind::Fuzzy => format!(
+                skillgap::EvidenceKind::Fuzzy => format!(
                     " {CYAN}~{} {:.2}{CYAN:#}",
                     e.via,
                     e.similarity.unwrap_or(0.0)
                 ),
-                skillgap::matcher::EvidenceKind::Implied => format!(" {CYAN}via {}{CYAN:#}", e.via),
+                skillgap::EvidenceKind::Implied => format!(" {CYAN}via {}{CYAN:#}", e.via),
                 _ => String::new(),
             };
             let head = format!(
@@ -266,10 +266,10 @@ pub(crate) fn write(
         };
         for x in report.excluded.iter().take(shown) {
             let reason = match x.reason {
-                skillgap::matcher::Exclusion::Negated => "negated",
-                skillgap::matcher::Exclusion::Learning => "learning",
-                skillgap::matcher::Exclusion::ContextRejected => "other sense",
-                skillgap::matcher::Exclusion::NoContext => "no tech context",
+                skillgap::Exclusion::Negated => "negated",
+                skillgap::Exclusion::Learning => "learning",
+                skillgap::Exclusion::ContextRejected => "other sense",
+                skillgap::Exclusion::NoContext => "no tech context",
             };
             let head = format!(
                 "  {:<16} {DIM}L{:<4} {:<15}{DIM:#} ",
