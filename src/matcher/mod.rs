@@ -201,31 +201,32 @@ impl Matcher {
         // even when an unambiguous pattern of another case exists.
         patterns.sort_by_key(|p| p.spelling != Spelling::Ambiguous);
 
+        // Each pattern is parsed once (about half a million instructions each): the
+        // syntax tree decides its Unicode semantics, feeds the literal prefilter and is
+        // compiled when a segment first needs the pattern (issue 14, start-up).
         let mut regexes = Vec::new();
-        let mut unicode = Vec::new();
         for (i, s) in skills.iter().enumerate() {
             for p in &s.patterns {
-                if let Some(u) = needs_unicode(p) {
+                if let Some((_, hir)) = parse_pattern(p) {
                     regexes.push(LazyRegex {
                         skill: i,
                         source: p.clone(),
-                        unicode: u,
+                        hir,
                         re: OnceLock::new(),
                     });
-                    unicode.push(u);
                 }
             }
         }
         // Literals or widened patterns: a superset of candidates per segment,
         // each then checked with its own regex below (see `prefilter`). The
         // set is only built when the literals cannot be used.
-        let sources = || regexes.iter().map(|r| r.source.as_str());
-        let factors = prefilter::local(sources())
-            .then(|| prefilter::Factors::new(sources().zip(unicode)))
+        let hirs = || regexes.iter().map(|r| &r.hir);
+        let factors = prefilter::local(hirs())
+            .then(|| prefilter::Factors::from_hirs(hirs()))
             .flatten();
         let (regex_set, set_is_local) = match factors {
             Some(_) => (RegexSet::empty(), true),
-            None => prefilter::set(sources()),
+            None => prefilter::set(regexes.iter().map(|r| r.source.as_str())),
         };
         let cues = &taxonomy.data().cues;
         Matcher {
@@ -546,20 +547,23 @@ pub(crate) fn compile(pattern: &str) -> Option<crate::lean::Regex> {
 /// Whether [`compile`] gives `pattern` Unicode semantics, or `None` when it
 /// does not compile; decided by parsing alone, which costs a fraction of compiling.
 fn needs_unicode(pattern: &str) -> Option<bool> {
+    parse_pattern(pattern).map(|(unicode, _)| unicode)
+}
+
+/// [`needs_unicode`], with the syntax tree [`compile`] compiles: the pattern parsed
+/// without Unicode semantics when it can be, else with them.
+fn parse_pattern(pattern: &str) -> Option<(bool, regex_syntax::hir::Hir)> {
     let parse = |unicode: bool| {
         regex_syntax::ParserBuilder::new()
             .unicode(unicode)
             .utf8(true)
             .build()
             .parse(pattern)
-            .is_ok()
+            .ok()
     };
-    if parse(false) {
-        Some(false)
-    } else if parse(true) {
-        Some(true)
-    } else {
-        None
+    match parse(false) {
+        Some(hir) => Some((false, hir)),
+        None => parse(true).map(|hir| (true, hir)),
     }
 }
 
@@ -568,15 +572,17 @@ fn needs_unicode(pattern: &str) -> Option<bool> {
 struct LazyRegex {
     skill: usize,
     source: String,
-    unicode: bool,
+    /// `source` parsed as [`compile`] reads it (with or without Unicode semantics).
+    hir: regex_syntax::hir::Hir,
     re: OnceLock<crate::lean::Regex>,
 }
 
 impl LazyRegex {
     fn regex(&self) -> &crate::lean::Regex {
         self.re.get_or_init(|| {
-            crate::lean::compile(&self.source, self.unicode)
-                .expect("the pattern parsed, so it compiles")
+            // The same regex as `lean::compile(&self.source, self.unicode)`, without parsing
+            // it again.
+            crate::lean::from_hir(&self.hir).expect("the pattern parsed, so it compiles")
         })
     }
 }

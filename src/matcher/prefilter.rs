@@ -52,14 +52,13 @@ pub(crate) fn set<'a>(patterns: impl IntoIterator<Item = &'a str> + Clone) -> (R
     }
 }
 
-/// Whether [`set`] would call the set of `patterns` local, without building it.
-pub(crate) fn local<'a>(patterns: impl IntoIterator<Item = &'a str>) -> bool {
-    patterns.into_iter().all(|p| {
-        regex_syntax::ParserBuilder::new()
-            .build()
-            .parse(p)
-            .is_ok_and(|hir| widen(&hir).properties().look_set().is_empty())
-    })
+/// Whether [`set`] would call the set of these patterns local, without building it, from
+/// the patterns parsed. A tree parsed with or without Unicode semantics gives the same
+/// answer: widening drops every assertion but the line anchors, and those do not depend on
+/// the semantics.
+pub(crate) fn local<'a>(hirs: impl IntoIterator<Item = &'a Hir>) -> bool {
+    hirs.into_iter()
+        .all(|hir| widen(hir).properties().look_set().is_empty())
 }
 
 /// Literals one of which every match of each pattern contains: one Aho-Corasick pass over the
@@ -84,11 +83,18 @@ impl Factors {
     /// The literals of `patterns`, each with whether it was compiled with Unicode semantics
     /// (see `super::compile`), or `None` when some pattern has none (then the widened set does
     /// the work).
+    #[cfg(test)]
     pub(crate) fn new<'a>(patterns: impl IntoIterator<Item = (&'a str, bool)>) -> Option<Factors> {
+        let hirs: Option<Vec<Hir>> = patterns.into_iter().map(|(p, u)| parse(p, u)).collect();
+        Factors::from_hirs(hirs?.iter())
+    }
+
+    /// [`Factors::new`] of patterns already parsed, each as it is compiled.
+    pub(crate) fn from_hirs<'a>(hirs: impl IntoIterator<Item = &'a Hir>) -> Option<Factors> {
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut owners: Vec<Vec<usize>> = Vec::new();
-        for (i, (p, unicode)) in patterns.into_iter().enumerate() {
-            for lit in factors(&parse(p, unicode)?)? {
+        for (i, hir) in hirs.into_iter().enumerate() {
+            for lit in factors(hir)? {
                 match literals.iter().position(|l| *l == lit) {
                     Some(k) => owners[k].push(i),
                     None => {
@@ -125,6 +131,7 @@ impl Factors {
 }
 
 /// `pattern` as `regex` reads it with or without Unicode semantics.
+#[cfg(test)]
 fn parse(pattern: &str, unicode: bool) -> Option<Hir> {
     regex_syntax::ParserBuilder::new()
         .unicode(unicode)
