@@ -9,12 +9,30 @@
 //! `builtin_taxonomy_passes_check`), and the test `builtin_json_is_the_yaml`
 //! checks that both forms give the same data.
 //!
-//! No new crates: serde, serde_norway and serde_json are the library's own
-//! dependencies.
+//! The facts the matcher reads from the syntax of each of the taxonomy's regex
+//! patterns (Unicode semantics, anchors, literals; `src/matcher/literals.rs`, included
+//! as is) are worked out here too and written to `$OUT_DIR/pattern-facts.rs`, a table
+//! the matcher looks a pattern up in before it parses one.
+//!
+//! And the fuzzy index's deletion variants of every spelling's key, as hashes
+//! (`src/matcher/deletions.rs`, included as is): `$OUT_DIR/deletion-keys.rs` (key,
+//! number of deletions, range) and `$OUT_DIR/deletion-hashes.bin` (little-endian
+//! `u64`s), read by the index instead of hashing on the first score.
+//!
+//! No new crates: serde, serde_norway, serde_json, regex-syntax and fnv are the
+//! library's own dependencies.
 
 #[path = "src/taxonomy/schema.rs"]
 #[allow(dead_code)]
 mod schema;
+
+#[path = "src/matcher/literals.rs"]
+#[allow(dead_code)]
+mod literals;
+
+#[path = "src/matcher/deletions.rs"]
+#[allow(dead_code)]
+mod deletions;
 
 use std::path::Path;
 
@@ -23,15 +41,92 @@ const BUILTIN: &str = "taxonomy/backend-developer.yaml";
 fn main() {
     println!("cargo::rerun-if-changed={BUILTIN}");
     println!("cargo::rerun-if-changed=src/taxonomy/schema.rs");
+    println!("cargo::rerun-if-changed=src/matcher/literals.rs");
+    println!("cargo::rerun-if-changed=src/matcher/deletions.rs");
     println!("cargo::rerun-if-changed=build.rs");
     let yaml = std::fs::read_to_string(BUILTIN).unwrap_or_else(|e| panic!("{BUILTIN}: {e}"));
     let data: schema::TaxonomyFile =
         serde_norway::from_str(&yaml).unwrap_or_else(|e| panic!("{BUILTIN}: {e}"));
     let json = serde_json::to_string(&data).expect("the taxonomy serialises as JSON");
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
-    let path = Path::new(&out).join("builtin-taxonomy.json");
-    // Written only when it changed, so that the library is not rebuilt for nothing.
-    if std::fs::read_to_string(&path).ok().as_deref() != Some(json.as_str()) {
-        std::fs::write(&path, json).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    write_if_changed(&Path::new(&out).join("builtin-taxonomy.json"), &json);
+    write_if_changed(
+        &Path::new(&out).join("pattern-facts.rs"),
+        &pattern_facts(&data),
+    );
+    let (keys, hashes) = deletion_hashes(&data);
+    write_if_changed(&Path::new(&out).join("deletion-keys.rs"), &keys);
+    let path = Path::new(&out).join("deletion-hashes.bin");
+    if std::fs::read(&path).ok().as_deref() != Some(hashes.as_slice()) {
+        std::fs::write(&path, hashes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+}
+
+/// The deletion hashes of the key of every name and alias of `data`, at its fuzzy threshold:
+/// a Rust slice expression of `(key, deletions, start, end)` sorted by key, and the hashes
+/// (`start..end` in `u64`s) as little-endian bytes.
+fn deletion_hashes(data: &schema::TaxonomyFile) -> (String, Vec<u8>) {
+    let mut keys: Vec<String> = data
+        .skills
+        .iter()
+        .flat_map(|s| std::iter::once(&s.name).chain(&s.aliases))
+        .map(|text| deletions::key(text))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut table =
+        String::from("// Written by build.rs from the built-in taxonomy's spellings.\n&[\n");
+    let mut bytes = Vec::new();
+    let mut count = 0u32;
+    for k in keys {
+        let edits = deletions::max_edits(k.len(), data.settings.fuzzy_threshold);
+        let start = count;
+        deletions::for_each_deletion_hash(k.as_bytes(), edits, &mut |h| {
+            bytes.extend_from_slice(&h.to_le_bytes());
+            count += 1;
+        });
+        table.push_str(&format!("    ({k:?}, {edits}, {start}, {count}),\n"));
+    }
+    table.push_str("]\n");
+    (table, bytes)
+}
+
+/// A Rust slice expression of `(pattern, unicode, anchored, literals)` for every pattern of
+/// `data` that parses, sorted by pattern and without repeats.
+fn pattern_facts(data: &schema::TaxonomyFile) -> String {
+    let mut patterns: Vec<&str> = data
+        .skills
+        .iter()
+        .flat_map(|s| s.patterns.iter().map(String::as_str))
+        .collect();
+    patterns.sort_unstable();
+    patterns.dedup();
+    let mut out =
+        String::from("// Written by build.rs from the built-in taxonomy's patterns.\n&[\n");
+    for p in patterns {
+        let Some(f) = literals::compute(p) else {
+            continue;
+        };
+        let factors = match &f.factors {
+            Some(lits) => {
+                let lits: Vec<String> = lits.iter().map(|l| format!("&{l:?}")).collect();
+                format!("Some(&[{}])", lits.join(", "))
+            }
+            None => "None".to_string(),
+        };
+        out.push_str(&format!(
+            "    ({p:?}, {}, {}, {factors}),\n",
+            f.unicode, f.anchored
+        ));
+    }
+    out.push_str("]\n");
+    out
+}
+
+/// Writes `text` to `path` unless it holds it already, so that the library is not rebuilt
+/// for nothing.
+fn write_if_changed(path: &Path, text: &str) {
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
+        std::fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
 }

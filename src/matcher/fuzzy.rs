@@ -20,8 +20,9 @@
 //!   up to `floor((1 - threshold) * len)` deletions, at most 2.
 //!   When two skills tie for the best similarity, the token is left alone.
 
+pub(crate) use super::deletions::key;
+use super::deletions::{for_each_deletion_hash, max_edits};
 use crate::hash::FastMap;
-use std::hash::Hasher;
 use std::sync::OnceLock;
 
 /// The similarity a fuzzy match needs by default, when the taxonomy sets none.
@@ -87,14 +88,6 @@ fn sorted_lines_contain(text: &str, word: &str) -> bool {
         }
     }
     false
-}
-
-/// Lower-case ASCII letters and digits of `s`.
-pub(crate) fn key(s: &str) -> String {
-    s.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
 }
 
 /// One spelling the fuzzy stage can match.
@@ -181,10 +174,6 @@ impl Shapes {
     }
 }
 
-fn max_edits(len: usize, threshold: f64) -> usize {
-    (((1.0 - threshold) * len as f64) + 1e-9).floor().min(2.0) as usize
-}
-
 /// Calls `f` with every string made by deleting up to `n` bytes of `s`
 /// (ASCII keys and tokens), including `s` itself. Positions are deleted in
 /// increasing order, so each variant comes once (or a few times, with repeated
@@ -211,40 +200,26 @@ fn for_each_deletion(s: &[u8], n: usize, buf: &mut Vec<u8>, f: &mut impl FnMut(&
     go(s, 1, n, buf, f);
 }
 
-/// FNV-1a, 64 bits: short ASCII keys, no need for DoS resistance.
-fn hash(bytes: &[u8]) -> u64 {
-    let mut h = fnv::FnvHasher::default();
-    h.write(bytes);
-    h.finish()
-}
+/// The keys of the built-in taxonomy's spellings, each with its number of deletions at the
+/// taxonomy's threshold and the range of its hashes in [`DELETION_HASHES`], sorted by key
+/// (written by `build.rs`, see `deletions`).
+type DeletionKeys = &'static [(&'static str, u8, u32, u32)];
+static DELETION_KEYS: DeletionKeys = include!(concat!(env!("OUT_DIR"), "/deletion-keys.rs"));
+/// The hashes [`for_each_deletion_hash`] makes for each key of [`DELETION_KEYS`], in the
+/// order it makes them, as little-endian `u64`s.
+static DELETION_HASHES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/deletion-hashes.bin"));
 
-/// [`hash`] continued from the state `h` (FNV-1a reads bytes in order, so the hash of `a ++ b`
-/// is `hash_from(hash(a), b)`).
-fn hash_from(h: u64, bytes: &[u8]) -> u64 {
-    let mut h = fnv::FnvHasher::with_key(h);
-    h.write(bytes);
-    h.finish()
-}
-
-/// Calls `f` with the [`hash`] of every variant [`for_each_deletion`] makes, in the same order,
-/// without building the variants: each is hashed from the state after its kept prefix.
-fn for_each_deletion_hash(s: &[u8], n: usize, f: &mut impl FnMut(u64)) {
-    /// `h` is the hash of the variant's bytes before `rest`; `len` the variant's length; the
-    /// next deletion may only be at `rest[from..]` (`from` counts from the start of `rest`).
-    fn go(h: u64, rest: &[u8], len: usize, from: usize, n: usize, f: &mut impl FnMut(u64)) {
-        f(hash_from(h, rest));
-        if n == 0 || len <= 1 {
-            return;
-        }
-        let mut prefix = hash_from(h, &rest[..from]);
-        for i in from..rest.len() {
-            // Delete `rest[i]`: the variant is the prefix, then `rest[i + 1..]`.
-            go(prefix, &rest[i + 1..], len - 1, 0, n - 1, f);
-            prefix = hash_from(prefix, &rest[i..=i]);
-        }
-    }
-    // The first letter must match anyway, so it is never deleted.
-    go(hash(&[]), s, s.len(), 1, n, f);
+/// The hashes `for_each_deletion_hash(key, edits)` makes, when `build.rs` made them.
+fn precomputed_deletions(key: &str, edits: usize) -> Option<impl Iterator<Item = u64>> {
+    let i = DELETION_KEYS
+        .binary_search_by(|(k, ..)| (*k).cmp(key))
+        .ok()?;
+    let (_, n, start, end) = DELETION_KEYS[i];
+    (usize::from(n) == edits).then(|| {
+        DELETION_HASHES[start as usize * 8..end as usize * 8]
+            .chunks_exact(8)
+            .map(|b| u64::from_le_bytes(b.try_into().expect("eight bytes")))
+    })
 }
 
 /// The deletion index of some keys: `(hash of a deletion variant of an entry's key, entry
@@ -266,9 +241,12 @@ impl Index {
         let mut deletes = Vec::new();
         for (i, e) in entries {
             let edits = max_edits(e.key.len(), threshold);
-            for_each_deletion_hash(e.key.as_bytes(), edits, &mut |h| {
-                deletes.push((h, i as u32));
-            });
+            match precomputed_deletions(&e.key, edits) {
+                Some(hashes) => deletes.extend(hashes.map(|h| (h, i as u32))),
+                None => for_each_deletion_hash(e.key.as_bytes(), edits, &mut |h| {
+                    deletes.push((h, i as u32));
+                }),
+            }
         }
         let bits = deletes
             .len()
@@ -624,8 +602,35 @@ pub(crate) fn tokenize(hay: &str, out: &mut Vec<(usize, usize)>) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::deletions::hash;
     use super::*;
     use crate::data::entries;
+
+    /// `build.rs` hashes the built-in keys' deletion variants with the same code; a table
+    /// that lacks a key, or disagrees with hashing it, shows here.
+    #[test]
+    fn precomputed_deletions_are_the_computed_ones() {
+        let taxonomy = crate::Taxonomy::builtin();
+        let threshold = taxonomy.settings().fuzzy_threshold;
+        let mut keys = 0;
+        for s in taxonomy.skills() {
+            for text in std::iter::once(&s.name).chain(&s.aliases) {
+                let k = key(text);
+                let edits = max_edits(k.len(), threshold);
+                let mut made = Vec::new();
+                for_each_deletion_hash(k.as_bytes(), edits, &mut |h| made.push(h));
+                let read: Vec<u64> = precomputed_deletions(&k, edits)
+                    .unwrap_or_else(|| panic!("{k:?} is precomputed"))
+                    .collect();
+                assert_eq!(read, made, "{k:?}");
+                keys += 1;
+            }
+        }
+        assert!(keys > 1000);
+        assert!(DELETION_KEYS.windows(2).all(|w| w[0].0 < w[1].0));
+        // Another number of deletions is made, not read.
+        assert!(precomputed_deletions(&key(&taxonomy.skills()[0].name), 3).is_none());
+    }
 
     fn index() -> Fuzzy {
         let spellings = [
