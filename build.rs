@@ -15,9 +15,10 @@
 //! the matcher looks a pattern up in before it parses one.
 //!
 //! And the fuzzy index's deletion variants of every spelling's key, as hashes
-//! (`src/matcher/deletions.rs`, included as is): `$OUT_DIR/deletion-keys.rs` (key,
-//! number of deletions, range) and `$OUT_DIR/deletion-hashes.bin` (little-endian
-//! `u64`s), read by the index instead of hashing on the first score.
+//! (`src/matcher/deletions.rs`, included as is): `$OUT_DIR/deletion-keys.txt` (the
+//! keys), `$OUT_DIR/deletion-keys.rs` (each key's range in it, number of deletions and
+//! range of hashes) and `$OUT_DIR/deletion-hashes.bin` (little-endian `u64`s), read by
+//! the index instead of hashing on the first score.
 //!
 //! No new crates: serde, serde_norway, serde_json, regex-syntax and fnv are the
 //! library's own dependencies.
@@ -54,8 +55,9 @@ fn main() {
         &Path::new(&out).join("pattern-facts.rs"),
         &pattern_facts(&data),
     );
-    let (keys, hashes) = deletion_hashes(&data);
-    write_if_changed(&Path::new(&out).join("deletion-keys.rs"), &keys);
+    let (table, keys, hashes) = deletion_hashes(&data);
+    write_if_changed(&Path::new(&out).join("deletion-keys.rs"), &table);
+    write_if_changed(&Path::new(&out).join("deletion-keys.txt"), &keys);
     let path = Path::new(&out).join("deletion-hashes.bin");
     if std::fs::read(&path).ok().as_deref() != Some(hashes.as_slice()) {
         std::fs::write(&path, hashes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -63,9 +65,10 @@ fn main() {
 }
 
 /// The deletion hashes of the key of every name and alias of `data`, at its fuzzy threshold:
-/// a Rust slice expression of `(key, deletions, start, end)` sorted by key, and the hashes
-/// (`start..end` in `u64`s) as little-endian bytes.
-fn deletion_hashes(data: &schema::TaxonomyFile) -> (String, Vec<u8>) {
+/// a Rust slice expression of `(key start, key end, deletions, start, end)` sorted by key,
+/// the keys one after another (the first two numbers are byte offsets in it), and the
+/// hashes (`start..end` in `u64`s) as little-endian bytes.
+fn deletion_hashes(data: &schema::TaxonomyFile) -> (String, String, Vec<u8>) {
     let mut keys: Vec<String> = data
         .skills
         .iter()
@@ -76,6 +79,7 @@ fn deletion_hashes(data: &schema::TaxonomyFile) -> (String, Vec<u8>) {
     keys.dedup();
     let mut table =
         String::from("// Written by build.rs from the built-in taxonomy's spellings.\n&[\n");
+    let mut text = String::new();
     let mut bytes = Vec::new();
     let mut count = 0u32;
     for k in keys {
@@ -85,10 +89,15 @@ fn deletion_hashes(data: &schema::TaxonomyFile) -> (String, Vec<u8>) {
             bytes.extend_from_slice(&h.to_le_bytes());
             count += 1;
         });
-        table.push_str(&format!("    ({k:?}, {edits}, {start}, {count}),\n"));
+        let at = text.len();
+        text.push_str(&k);
+        table.push_str(&format!(
+            "    ({at}, {}, {edits}, {start}, {count}),\n",
+            text.len()
+        ));
     }
     table.push_str("]\n");
-    (table, bytes)
+    (table, text, bytes)
 }
 
 /// A Rust slice expression of `(pattern, unicode, anchored, literals)` for every pattern of

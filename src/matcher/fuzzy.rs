@@ -200,11 +200,14 @@ fn for_each_deletion(s: &[u8], n: usize, buf: &mut Vec<u8>, f: &mut impl FnMut(&
     go(s, 1, n, buf, f);
 }
 
-/// The keys of the built-in taxonomy's spellings, each with its number of deletions at the
-/// taxonomy's threshold and the range of its hashes in [`DELETION_HASHES`], sorted by key
-/// (written by `build.rs`, see `deletions`).
-type DeletionKeys = &'static [(&'static str, u8, u32, u32)];
+/// The keys of the built-in taxonomy's spellings, sorted: for each, its range in
+/// [`DELETION_KEY_TEXT`], its number of deletions at the taxonomy's threshold and the range
+/// of its hashes in [`DELETION_HASHES`] (written by `build.rs`, see `deletions`). Offsets, not
+/// `&str`s: a table of pointers costs a relocation per key at every start of the binary.
+type DeletionKeys = &'static [(u32, u32, u8, u32, u32)];
 static DELETION_KEYS: DeletionKeys = include!(concat!(env!("OUT_DIR"), "/deletion-keys.rs"));
+/// The keys of [`DELETION_KEYS`], one after another.
+static DELETION_KEY_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/deletion-keys.txt"));
 /// The hashes [`for_each_deletion_hash`] makes for each key of [`DELETION_KEYS`], in the
 /// order it makes them, as little-endian `u64`s.
 static DELETION_HASHES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/deletion-hashes.bin"));
@@ -212,9 +215,9 @@ static DELETION_HASHES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/deleti
 /// The hashes `for_each_deletion_hash(key, edits)` makes, when `build.rs` made them.
 fn precomputed_deletions(key: &str, edits: usize) -> Option<impl Iterator<Item = u64>> {
     let i = DELETION_KEYS
-        .binary_search_by(|(k, ..)| (*k).cmp(key))
+        .binary_search_by(|&(a, b, ..)| DELETION_KEY_TEXT[a as usize..b as usize].cmp(key))
         .ok()?;
-    let (_, n, start, end) = DELETION_KEYS[i];
+    let (_, _, n, start, end) = DELETION_KEYS[i];
     (usize::from(n) == edits).then(|| {
         DELETION_HASHES[start as usize * 8..end as usize * 8]
             .chunks_exact(8)
@@ -627,7 +630,11 @@ mod tests {
             }
         }
         assert!(keys > 1000);
-        assert!(DELETION_KEYS.windows(2).all(|w| w[0].0 < w[1].0));
+        let key_at =
+            |(a, b, ..): (u32, u32, u8, u32, u32)| &DELETION_KEY_TEXT[a as usize..b as usize];
+        assert!(DELETION_KEYS
+            .windows(2)
+            .all(|w| key_at(w[0]) < key_at(w[1])));
         // Another number of deletions is made, not read.
         assert!(precomputed_deletions(&key(&taxonomy.skills()[0].name), 3).is_none());
     }
