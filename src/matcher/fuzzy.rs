@@ -20,8 +20,9 @@
 //!   up to `floor((1 - threshold) * len)` deletions, at most 2.
 //!   When two skills tie for the best similarity, the token is left alone.
 
+pub(crate) use super::deletions::key;
+use super::deletions::{for_each_deletion_hash, max_edits};
 use crate::hash::FastMap;
-use std::hash::Hasher;
 use std::sync::OnceLock;
 
 /// The similarity a fuzzy match needs by default, when the taxonomy sets none.
@@ -30,58 +31,63 @@ pub const DEFAULT_THRESHOLD: f64 = 0.8;
 /// The shortest token the fuzzy stage looks at, by default.
 pub const DEFAULT_MIN_LEN: usize = 5;
 
-use crate::data::{entries, ENGLISH_WORDS as WORDS, ENGLISH_WORDS_EXTRA as EXTRA_WORDS};
+use crate::data::{ENGLISH_WORDS as WORDS, ENGLISH_WORDS_EXTRA as EXTRA_WORDS};
 
 /// Ordinary English words (five letters or more) the fuzzy stage never touches.
 pub(crate) fn dictionary() -> &'static Words {
     static SET: OnceLock<Words> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut words = Words::new(entries(WORDS));
-        words.add(Words::new(entries(EXTRA_WORDS)));
-        words
-    })
+    SET.get_or_init(|| Words::new([WORDS, EXTRA_WORDS]))
 }
 
-/// A word list as a sorted slice of its lines: built in one pass over the
-/// text (the list is kept sorted, so sorting it again is a linear check),
-/// where a hash set of 60,000 words cost a few milliseconds at start-up.
+/// Word lists searched where they stand: each is sorted in byte order and unique
+/// (`data.rs` checks every data file), so a binary search over its lines needs no
+/// table. Collecting the 60,000 lines into a sorted slice cost about 19 M
+/// instructions (3 ms) on the first score of every process (issue 14, start-up).
 #[derive(Debug)]
-pub(crate) struct Words(Vec<&'static str>);
+pub(crate) struct Words([&'static str; 2]);
 
 impl Words {
-    /// The lines of a word list, without comments (`#`) and blank lines.
-    fn new(lines: impl Iterator<Item = &'static str>) -> Words {
-        let mut words: Vec<&str> = lines
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect();
-        if !words.is_sorted() {
-            words.sort_unstable();
-        }
-        words.dedup();
-        Words(words)
-    }
-
-    /// Adds the words of `other` (a short list: each costs a shift of the slice).
-    fn add(&mut self, other: Words) {
-        for w in other.0 {
-            if let Err(at) = self.0.binary_search(&w) {
-                self.0.insert(at, w);
+    /// The lists, without their leading comments (`#`) and blank lines.
+    fn new(lists: [&'static str; 2]) -> Words {
+        Words(lists.map(|text| {
+            let mut body = text;
+            while body.starts_with('#') || body.starts_with(['\n', '\r']) {
+                body = body.split_once('\n').map_or("", |(_, rest)| rest);
             }
-        }
+            body
+        }))
     }
 
-    /// Whether `word` is in the list.
+    /// Whether `word` is in one of the lists.
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.0.binary_search(&word).is_ok()
+        self.0.iter().any(|list| sorted_lines_contain(list, word))
     }
 }
 
-/// Lower-case ASCII letters and digits of `s`.
-pub(crate) fn key(s: &str) -> String {
-    s.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+/// Binary search for the line `word` in `text`, whose lines are sorted in byte order
+/// (a trailing `\r` is not part of a line).
+fn sorted_lines_contain(text: &str, word: &str) -> bool {
+    let bytes = text.as_bytes();
+    // `lo` is the start of a line; the lines from `hi` on are greater than `word`.
+    let (mut lo, mut hi) = (0, bytes.len());
+    while lo < hi {
+        let mut mid = lo + (hi - lo) / 2;
+        while mid > lo && bytes[mid - 1] != b'\n' {
+            mid -= 1;
+        }
+        let end = bytes[mid..hi]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(hi, |i| mid + i);
+        let line = &bytes[mid..end];
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        match line.cmp(word.as_bytes()) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+        }
+    }
+    false
 }
 
 /// One spelling the fuzzy stage can match.
@@ -168,10 +174,6 @@ impl Shapes {
     }
 }
 
-fn max_edits(len: usize, threshold: f64) -> usize {
-    (((1.0 - threshold) * len as f64) + 1e-9).floor().min(2.0) as usize
-}
-
 /// Calls `f` with every string made by deleting up to `n` bytes of `s`
 /// (ASCII keys and tokens), including `s` itself. Positions are deleted in
 /// increasing order, so each variant comes once (or a few times, with repeated
@@ -198,40 +200,29 @@ fn for_each_deletion(s: &[u8], n: usize, buf: &mut Vec<u8>, f: &mut impl FnMut(&
     go(s, 1, n, buf, f);
 }
 
-/// FNV-1a, 64 bits: short ASCII keys, no need for DoS resistance.
-fn hash(bytes: &[u8]) -> u64 {
-    let mut h = fnv::FnvHasher::default();
-    h.write(bytes);
-    h.finish()
-}
+/// The keys of the built-in taxonomy's spellings, sorted: for each, its range in
+/// [`DELETION_KEY_TEXT`], its number of deletions at the taxonomy's threshold and the range
+/// of its hashes in [`DELETION_HASHES`] (written by `build.rs`, see `deletions`). Offsets, not
+/// `&str`s: a table of pointers costs a relocation per key at every start of the binary.
+type DeletionKeys = &'static [(u32, u32, u8, u32, u32)];
+static DELETION_KEYS: DeletionKeys = include!(concat!(env!("OUT_DIR"), "/deletion-keys.rs"));
+/// The keys of [`DELETION_KEYS`], one after another.
+static DELETION_KEY_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/deletion-keys.txt"));
+/// The hashes [`for_each_deletion_hash`] makes for each key of [`DELETION_KEYS`], in the
+/// order it makes them, as little-endian `u64`s.
+static DELETION_HASHES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/deletion-hashes.bin"));
 
-/// [`hash`] continued from the state `h` (FNV-1a reads bytes in order, so the hash of `a ++ b`
-/// is `hash_from(hash(a), b)`).
-fn hash_from(h: u64, bytes: &[u8]) -> u64 {
-    let mut h = fnv::FnvHasher::with_key(h);
-    h.write(bytes);
-    h.finish()
-}
-
-/// Calls `f` with the [`hash`] of every variant [`for_each_deletion`] makes, in the same order,
-/// without building the variants: each is hashed from the state after its kept prefix.
-fn for_each_deletion_hash(s: &[u8], n: usize, f: &mut impl FnMut(u64)) {
-    /// `h` is the hash of the variant's bytes before `rest`; `len` the variant's length; the
-    /// next deletion may only be at `rest[from..]` (`from` counts from the start of `rest`).
-    fn go(h: u64, rest: &[u8], len: usize, from: usize, n: usize, f: &mut impl FnMut(u64)) {
-        f(hash_from(h, rest));
-        if n == 0 || len <= 1 {
-            return;
-        }
-        let mut prefix = hash_from(h, &rest[..from]);
-        for i in from..rest.len() {
-            // Delete `rest[i]`: the variant is the prefix, then `rest[i + 1..]`.
-            go(prefix, &rest[i + 1..], len - 1, 0, n - 1, f);
-            prefix = hash_from(prefix, &rest[i..=i]);
-        }
-    }
-    // The first letter must match anyway, so it is never deleted.
-    go(hash(&[]), s, s.len(), 1, n, f);
+/// The hashes `for_each_deletion_hash(key, edits)` makes, when `build.rs` made them.
+fn precomputed_deletions(key: &str, edits: usize) -> Option<impl Iterator<Item = u64>> {
+    let i = DELETION_KEYS
+        .binary_search_by(|&(a, b, ..)| DELETION_KEY_TEXT[a as usize..b as usize].cmp(key))
+        .ok()?;
+    let (_, _, n, start, end) = DELETION_KEYS[i];
+    (usize::from(n) == edits).then(|| {
+        DELETION_HASHES[start as usize * 8..end as usize * 8]
+            .chunks_exact(8)
+            .map(|b| u64::from_le_bytes(b.try_into().expect("eight bytes")))
+    })
 }
 
 /// The deletion index of some keys: `(hash of a deletion variant of an entry's key, entry
@@ -253,9 +244,12 @@ impl Index {
         let mut deletes = Vec::new();
         for (i, e) in entries {
             let edits = max_edits(e.key.len(), threshold);
-            for_each_deletion_hash(e.key.as_bytes(), edits, &mut |h| {
-                deletes.push((h, i as u32));
-            });
+            match precomputed_deletions(&e.key, edits) {
+                Some(hashes) => deletes.extend(hashes.map(|h| (h, i as u32))),
+                None => for_each_deletion_hash(e.key.as_bytes(), edits, &mut |h| {
+                    deletes.push((h, i as u32));
+                }),
+            }
         }
         let bits = deletes
             .len()
@@ -611,7 +605,39 @@ pub(crate) fn tokenize(hay: &str, out: &mut Vec<(usize, usize)>) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::deletions::hash;
     use super::*;
+    use crate::data::entries;
+
+    /// `build.rs` hashes the built-in keys' deletion variants with the same code; a table
+    /// that lacks a key, or disagrees with hashing it, shows here.
+    #[test]
+    fn precomputed_deletions_are_the_computed_ones() {
+        let taxonomy = crate::Taxonomy::builtin();
+        let threshold = taxonomy.settings().fuzzy_threshold;
+        let mut keys = 0;
+        for s in taxonomy.skills() {
+            for text in std::iter::once(&s.name).chain(&s.aliases) {
+                let k = key(text);
+                let edits = max_edits(k.len(), threshold);
+                let mut made = Vec::new();
+                for_each_deletion_hash(k.as_bytes(), edits, &mut |h| made.push(h));
+                let read: Vec<u64> = precomputed_deletions(&k, edits)
+                    .unwrap_or_else(|| panic!("{k:?} is precomputed"))
+                    .collect();
+                assert_eq!(read, made, "{k:?}");
+                keys += 1;
+            }
+        }
+        assert!(keys > 1000);
+        let key_at =
+            |(a, b, ..): (u32, u32, u8, u32, u32)| &DELETION_KEY_TEXT[a as usize..b as usize];
+        assert!(DELETION_KEYS
+            .windows(2)
+            .all(|w| key_at(w[0]) < key_at(w[1])));
+        // Another number of deletions is made, not read.
+        assert!(precomputed_deletions(&key(&taxonomy.skills()[0].name), 3).is_none());
+    }
 
     fn index() -> Fuzzy {
         let spellings = [
@@ -718,6 +744,40 @@ mod tests {
         // Forms of the skill's own spelling do not count as such words.
         assert_eq!(run("restfull", &[])[0].1, "RESTful");
         assert_eq!(run("Perforse", &[])[0].1, "Perforce");
+    }
+
+    #[test]
+    fn the_dictionary_finds_every_word_of_its_lists_and_nothing_else() {
+        let dict = dictionary();
+        let all: std::collections::HashSet<&str> =
+            entries(WORDS).chain(entries(EXTRA_WORDS)).collect();
+        for &w in &all {
+            assert!(dict.contains(w), "{w:?}");
+            for other in [
+                format!("{w}x"),
+                w[..w.len() - 1].to_string(),
+                format!("a{w}"),
+            ] {
+                let listed = all.contains(other.as_str());
+                assert_eq!(dict.contains(&other), listed, "{other:?}");
+            }
+        }
+        for absent in ["", "a", "zzzzzz", "#", "kubernetes"] {
+            assert!(!dict.contains(absent), "{absent:?}");
+        }
+    }
+
+    #[test]
+    fn sorted_lines_are_searched_at_both_ends_and_without_carriage_returns() {
+        let text = "alpha\r\nbravo\ncharlie\ndelta\n";
+        for w in ["alpha", "bravo", "charlie", "delta"] {
+            assert!(sorted_lines_contain(text, w), "{w}");
+        }
+        for w in ["", "alph", "alphas", "bravoo", "echo", "\r"] {
+            assert!(!sorted_lines_contain(text, w), "{w:?}");
+        }
+        assert!(!sorted_lines_contain("", "x"));
+        assert!(sorted_lines_contain("x", "x"));
     }
 
     #[test]

@@ -34,9 +34,11 @@
 //! "Spring-boot") needs neither: its tokens spell the name exactly.
 
 mod context;
+mod deletions;
 mod exact;
 mod fuzzy;
 mod language;
+mod literals;
 mod names;
 mod negation;
 mod prefilter;
@@ -171,31 +173,40 @@ impl Matcher {
         // even when an unambiguous pattern of another case exists.
         patterns.sort_by_key(|p| p.spelling != Spelling::Ambiguous);
 
+        // What each pattern is (its Unicode semantics, anchors and literals) is known before
+        // it is parsed for the built-in patterns (`literals`); it is compiled when a segment
+        // first needs it.
         let mut regexes = Vec::new();
-        let mut unicode = Vec::new();
+        let mut facts = Vec::new();
         for (i, s) in skills.iter().enumerate() {
             for p in &s.patterns {
-                if let Some(u) = needs_unicode(p) {
+                if let Some(f) = pattern_facts(p) {
                     regexes.push(LazyRegex {
                         skill: i,
                         source: p.clone(),
-                        unicode: u,
+                        unicode: f.unicode,
                         re: OnceLock::new(),
                     });
-                    unicode.push(u);
+                    facts.push(f);
                 }
             }
         }
         // Literals or widened patterns: a superset of candidates per segment,
         // each then checked with its own regex below (see `prefilter`). The
-        // set is only built when the literals cannot be used.
-        let sources = || regexes.iter().map(|r| r.source.as_str());
-        let factors = prefilter::local(sources())
-            .then(|| prefilter::Factors::new(sources().zip(unicode)))
+        // set is only built when the literals cannot be used. Without anchors,
+        // the widened set would be local (`prefilter::set`).
+        let factors = facts
+            .iter()
+            .all(|f| !f.anchored)
+            .then(|| {
+                let each: Option<Vec<Vec<Vec<u8>>>> =
+                    facts.into_iter().map(|f| f.factors).collect();
+                prefilter::Factors::from_literals(each?)
+            })
             .flatten();
         let (regex_set, set_is_local) = match factors {
             Some(_) => (RegexSet::empty(), true),
-            None => prefilter::set(sources()),
+            None => prefilter::set(regexes.iter().map(|r| r.source.as_str())),
         };
         let cues = &taxonomy.data().cues;
         Matcher {
@@ -509,27 +520,36 @@ impl Matcher {
 /// needs Unicode (one that could match non-ASCII text only byte-wise) is
 /// compiled with Unicode semantics instead.
 pub(crate) fn compile(pattern: &str) -> Option<crate::lean::Regex> {
-    let unicode = needs_unicode(pattern)?;
-    crate::lean::compile(pattern, unicode).ok()
+    // Parsed once: the tree that decides the semantics is the one compiled.
+    let (_, hir) = literals::parse_pattern(pattern)?;
+    crate::lean::from_hir(&hir).ok()
 }
 
 /// Whether [`compile`] gives `pattern` Unicode semantics, or `None` when it
 /// does not compile; decided by parsing alone, which costs a fraction of compiling.
+#[cfg(test)]
 fn needs_unicode(pattern: &str) -> Option<bool> {
-    let parse = |unicode: bool| {
-        regex_syntax::ParserBuilder::new()
-            .unicode(unicode)
-            .utf8(true)
-            .build()
-            .parse(pattern)
-            .is_ok()
-    };
-    if parse(false) {
-        Some(false)
-    } else if parse(true) {
-        Some(true)
-    } else {
-        None
+    pattern_facts(pattern).map(|f| f.unicode)
+}
+
+/// The facts `build.rs` worked out for the built-in taxonomy's patterns (`literals.rs`):
+/// `(pattern, unicode, anchored, literals)`, sorted by pattern.
+type Precomputed = &'static [(&'static str, bool, bool, Option<&'static [&'static [u8]]>)];
+static PRECOMPUTED: Precomputed = include!(concat!(env!("OUT_DIR"), "/pattern-facts.rs"));
+
+/// What `pattern` is ([`literals::Facts`]): looked up when it is a built-in pattern, else
+/// parsed; `None` when it does not parse.
+fn pattern_facts(pattern: &str) -> Option<literals::Facts> {
+    match PRECOMPUTED.binary_search_by(|(p, ..)| (*p).cmp(pattern)) {
+        Ok(i) => {
+            let (_, unicode, anchored, factors) = PRECOMPUTED[i];
+            Some(literals::Facts {
+                unicode,
+                anchored,
+                factors: factors.map(|f| f.iter().map(|l| l.to_vec()).collect()),
+            })
+        }
+        Err(_) => literals::compute(pattern),
     }
 }
 
@@ -639,6 +659,27 @@ fn explained_tokens(tokens: &[(usize, usize)], spans: &[(usize, usize)]) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `build.rs` works out the built-in patterns' facts with the same code; a table that
+    /// lacks a pattern, or disagrees with parsing it, shows here.
+    #[test]
+    fn precomputed_facts_are_the_computed_ones() {
+        let taxonomy = Taxonomy::builtin();
+        let patterns: Vec<&String> = taxonomy.skills().iter().flat_map(|s| &s.patterns).collect();
+        assert!(!patterns.is_empty());
+        for p in patterns {
+            assert!(
+                PRECOMPUTED.binary_search_by(|(q, ..)| (*q).cmp(p)).is_ok(),
+                "{p}"
+            );
+            assert_eq!(pattern_facts(p), literals::compute(p), "{p}");
+        }
+        assert!(PRECOMPUTED.windows(2).all(|w| w[0].0 < w[1].0));
+        // Another pattern is parsed.
+        let f = pattern_facts(r"(?i)^\s*on[- ]call\b").unwrap();
+        assert!(f.anchored && !f.unicode);
+        assert_eq!(f.factors, Some(vec![b"call".to_vec()]));
+    }
 
     /// The built-in taxonomy's matcher, built once.
     fn matcher() -> &'static (Taxonomy, Matcher) {

@@ -15,10 +15,12 @@
 //! original pattern, which alone decides what matches. Results are unchanged;
 //! only the work is.
 
+#[cfg(test)]
+use super::literals::{factors, parse};
 use crate::widen::widen;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::RegexSet;
-use regex_syntax::hir::{Class, Hir, HirKind};
+use regex_syntax::hir::Hir;
 
 /// A set that reports every pattern of `patterns` that may match a text (a
 /// superset of what the original patterns' set reports), built from widened
@@ -52,16 +54,6 @@ pub(crate) fn set<'a>(patterns: impl IntoIterator<Item = &'a str> + Clone) -> (R
     }
 }
 
-/// Whether [`set`] would call the set of `patterns` local, without building it.
-pub(crate) fn local<'a>(patterns: impl IntoIterator<Item = &'a str>) -> bool {
-    patterns.into_iter().all(|p| {
-        regex_syntax::ParserBuilder::new()
-            .build()
-            .parse(p)
-            .is_ok_and(|hir| widen(&hir).properties().look_set().is_empty())
-    })
-}
-
 /// Literals one of which every match of each pattern contains: one Aho-Corasick pass over the
 /// whole text names the few (segment, pattern) pairs worth running a pattern on, instead of
 /// running the widened set on every segment (whose lazy DFA kept building new states on every
@@ -84,11 +76,23 @@ impl Factors {
     /// The literals of `patterns`, each with whether it was compiled with Unicode semantics
     /// (see `super::compile`), or `None` when some pattern has none (then the widened set does
     /// the work).
+    #[cfg(test)]
     pub(crate) fn new<'a>(patterns: impl IntoIterator<Item = (&'a str, bool)>) -> Option<Factors> {
+        let factors: Option<Vec<_>> = patterns
+            .into_iter()
+            .map(|(p, u)| parse(p, u).and_then(|hir| factors(&hir)))
+            .collect();
+        Factors::from_literals(factors?)
+    }
+
+    /// [`Factors::new`] from each pattern's literals ([`super::literals::factors`]).
+    pub(crate) fn from_literals(
+        patterns: impl IntoIterator<Item = Vec<Vec<u8>>>,
+    ) -> Option<Factors> {
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut owners: Vec<Vec<usize>> = Vec::new();
-        for (i, (p, unicode)) in patterns.into_iter().enumerate() {
-            for lit in factors(&parse(p, unicode)?)? {
+        for (i, lits) in patterns.into_iter().enumerate() {
+            for lit in lits {
                 match literals.iter().position(|l| *l == lit) {
                     Some(k) => owners[k].push(i),
                     None => {
@@ -121,109 +125,6 @@ impl Factors {
         }
         out.sort_unstable();
         out.dedup();
-    }
-}
-
-/// `pattern` as `regex` reads it with or without Unicode semantics.
-fn parse(pattern: &str, unicode: bool) -> Option<Hir> {
-    regex_syntax::ParserBuilder::new()
-        .unicode(unicode)
-        .build()
-        .parse(pattern)
-        .ok()
-}
-
-/// Literals (ASCII letters in lower case) one of which every match of `hir` contains, if
-/// there are such.
-fn factors(hir: &Hir) -> Option<Vec<Vec<u8>>> {
-    let found = match hir.kind() {
-        HirKind::Literal(lit) => Some(vec![lit.0.to_ascii_lowercase()]),
-        HirKind::Class(_) => single_byte(hir).map(|b| vec![vec![b]]),
-        HirKind::Capture(cap) => factors(&cap.sub),
-        HirKind::Repetition(rep) if rep.min >= 1 => factors(&rep.sub),
-        HirKind::Repetition(_) | HirKind::Empty | HirKind::Look(_) => None,
-        HirKind::Alternation(subs) => {
-            let mut all = Vec::new();
-            for sub in subs {
-                for lit in factors(sub)? {
-                    if !all.contains(&lit) {
-                        all.push(lit);
-                    }
-                }
-            }
-            Some(all)
-        }
-        HirKind::Concat(subs) => {
-            // Adjacent literals (and one-letter classes such as `[Dd]`) make one longer
-            // literal; of all the choices, the one whose shortest literal is longest wins.
-            let mut best: Option<Vec<Vec<u8>>> = None;
-            let mut consider = |cand: Vec<Vec<u8>>| {
-                let key = |c: &Vec<Vec<u8>>| {
-                    let shortest = c.iter().map(Vec::len).min().unwrap_or(0);
-                    (shortest, std::cmp::Reverse(c.len()))
-                };
-                if best.as_ref().is_none_or(|b| key(&cand) > key(b)) {
-                    best = Some(cand);
-                }
-            };
-            let mut run: Vec<u8> = Vec::new();
-            for sub in subs {
-                match sub.kind() {
-                    HirKind::Literal(lit) => {
-                        run.extend(lit.0.to_ascii_lowercase());
-                        continue;
-                    }
-                    HirKind::Class(_) => {
-                        if let Some(b) = single_byte(sub) {
-                            run.push(b);
-                            continue;
-                        }
-                    }
-                    _ => {}
-                }
-                if !run.is_empty() {
-                    consider(vec![std::mem::take(&mut run)]);
-                }
-                if let Some(f) = factors(sub) {
-                    consider(f);
-                }
-            }
-            if !run.is_empty() {
-                consider(vec![run]);
-            }
-            best
-        }
-    };
-    found.filter(|f| !f.is_empty() && f.iter().all(|l| !l.is_empty()))
-}
-
-/// The byte a class stands for when it is one ASCII character, or one ASCII letter in both
-/// cases (`[Dd]`, as `(?i)d` parses), in lower case.
-fn single_byte(hir: &Hir) -> Option<u8> {
-    let chars: Vec<(u32, u32)> = match hir.kind() {
-        HirKind::Class(Class::Unicode(c)) => c
-            .iter()
-            .map(|r| (u32::from(r.start()), u32::from(r.end())))
-            .collect(),
-        HirKind::Class(Class::Bytes(c)) => c
-            .iter()
-            .map(|r| (u32::from(r.start()), u32::from(r.end())))
-            .collect(),
-        _ => return None,
-    };
-    let members: Vec<u32> = chars
-        .iter()
-        .flat_map(|&(a, b)| a..=b.min(a.saturating_add(2)))
-        .take(3)
-        .collect();
-    let ascii = |c: u32| u8::try_from(c).ok().filter(u8::is_ascii);
-    match members[..] {
-        [c] => ascii(c).map(|b| b.to_ascii_lowercase()),
-        [a, b] => {
-            let (a, b) = (ascii(a)?, ascii(b)?);
-            (a.is_ascii_uppercase() && b == a.to_ascii_lowercase()).then_some(b)
-        }
-        _ => None,
     }
 }
 

@@ -192,10 +192,11 @@ fn range_pattern() -> String {
 
 /// Words that make a dated line a course of study whatever else it says: a degree
 /// ("B.Tech", "Bachelor", "Diploma"), a grade ("CGPA") or a school-leaving exam.
-fn degree_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// Compiled lean (`crate::lean`): it only tests a dated line (issue 14, start-up).
+fn degree_regex() -> &'static crate::lean::Regex {
+    static RE: OnceLock<crate::lean::Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:bachelor'?s?|b\.?\s?tech|m\.?\s?tech|b\.?\s?sc|m\.?\s?sc|b\.?\s?com|bca|mca|mba|pgdm|diploma|degree|cgpa|gpa|ssc|hsc|10th|12th|matriculation)\b|(?-i:\b(?:BE|B\.E\.?|M\.E\.)(?:\s|$|,))")
+        crate::lean::compile(r"(?i)\b(?:bachelor'?s?|b\.?\s?tech|m\.?\s?tech|b\.?\s?sc|m\.?\s?sc|b\.?\s?com|bca|mca|mba|pgdm|diploma|degree|cgpa|gpa|ssc|hsc|10th|12th|matriculation)\b|(?-i:\b(?:BE|B\.E\.?|M\.E\.)(?:\s|$|,))", true)
             .expect("degree regex compiles")
     })
 }
@@ -203,10 +204,11 @@ fn degree_regex() -> &'static Regex {
 /// Words that make a dated line a course of study unless it also names a job title:
 /// "University of Leeds, 2015 - 2019" is study, "Lecturer — University of Leeds
 /// (2015 - 2019)" is work; "Graduate Software Developer" and "Scrum Master" are jobs.
-fn institution_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// Compiled lean, like [`degree_regex`].
+fn institution_regex() -> &'static crate::lean::Regex {
+    static RE: OnceLock<crate::lean::Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:universit(?:y|ies)|college|school|institute|polytechnic|academy|masters?|graduat(?:e|ion)|intermediate)\b")
+        crate::lean::compile(r"(?i)\b(?:universit(?:y|ies)|college|school|institute|polytechnic|academy|masters?|graduat(?:e|ion)|intermediate)\b", true)
             .expect("institution regex compiles")
     })
 }

@@ -1,0 +1,141 @@
+//! Prepares at compile time what does not depend on the input (issue 14, start-up).
+//!
+//! The built-in taxonomy is YAML for its authors; reading 175 KB of YAML cost a
+//! cold start more than everything but the matcher. Here it is parsed once, into
+//! the library's own types (`src/taxonomy/schema.rs`, included as is), and written
+//! to `$OUT_DIR/builtin-taxonomy.json` as compact JSON, which `Taxonomy::builtin`
+//! reads several times faster. A syntax or type error in the YAML fails the build
+//! with its position; validation stays where it was (the test suite's
+//! `builtin_taxonomy_passes_check`), and the test `builtin_json_is_the_yaml`
+//! checks that both forms give the same data.
+//!
+//! The facts the matcher reads from the syntax of each of the taxonomy's regex
+//! patterns (Unicode semantics, anchors, literals; `src/matcher/literals.rs`, included
+//! as is) are worked out here too and written to `$OUT_DIR/pattern-facts.rs`, a table
+//! the matcher looks a pattern up in before it parses one.
+//!
+//! And the fuzzy index's deletion variants of every spelling's key, as hashes
+//! (`src/matcher/deletions.rs`, included as is): `$OUT_DIR/deletion-keys.txt` (the
+//! keys), `$OUT_DIR/deletion-keys.rs` (each key's range in it, number of deletions and
+//! range of hashes) and `$OUT_DIR/deletion-hashes.bin` (little-endian `u64`s), read by
+//! the index instead of hashing on the first score.
+//!
+//! No new crates: serde, serde_norway, serde_json, regex-syntax and fnv are the
+//! library's own dependencies.
+
+#[path = "src/taxonomy/schema.rs"]
+#[allow(dead_code)]
+mod schema;
+
+#[path = "src/matcher/literals.rs"]
+#[allow(dead_code)]
+mod literals;
+
+#[path = "src/matcher/deletions.rs"]
+#[allow(dead_code)]
+mod deletions;
+
+use std::path::Path;
+
+const BUILTIN: &str = "taxonomy/backend-developer.yaml";
+
+fn main() {
+    println!("cargo::rerun-if-changed={BUILTIN}");
+    println!("cargo::rerun-if-changed=src/taxonomy/schema.rs");
+    println!("cargo::rerun-if-changed=src/matcher/literals.rs");
+    println!("cargo::rerun-if-changed=src/matcher/deletions.rs");
+    println!("cargo::rerun-if-changed=build.rs");
+    let yaml = std::fs::read_to_string(BUILTIN).unwrap_or_else(|e| panic!("{BUILTIN}: {e}"));
+    let data: schema::TaxonomyFile =
+        serde_norway::from_str(&yaml).unwrap_or_else(|e| panic!("{BUILTIN}: {e}"));
+    let json = serde_json::to_string(&data).expect("the taxonomy serialises as JSON");
+    let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
+    write_if_changed(&Path::new(&out).join("builtin-taxonomy.json"), &json);
+    write_if_changed(
+        &Path::new(&out).join("pattern-facts.rs"),
+        &pattern_facts(&data),
+    );
+    let (table, keys, hashes) = deletion_hashes(&data);
+    write_if_changed(&Path::new(&out).join("deletion-keys.rs"), &table);
+    write_if_changed(&Path::new(&out).join("deletion-keys.txt"), &keys);
+    let path = Path::new(&out).join("deletion-hashes.bin");
+    if std::fs::read(&path).ok().as_deref() != Some(hashes.as_slice()) {
+        std::fs::write(&path, hashes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+}
+
+/// The deletion hashes of the key of every name and alias of `data`, at its fuzzy threshold:
+/// a Rust slice expression of `(key start, key end, deletions, start, end)` sorted by key,
+/// the keys one after another (the first two numbers are byte offsets in it), and the
+/// hashes (`start..end` in `u64`s) as little-endian bytes.
+fn deletion_hashes(data: &schema::TaxonomyFile) -> (String, String, Vec<u8>) {
+    let mut keys: Vec<String> = data
+        .skills
+        .iter()
+        .flat_map(|s| std::iter::once(&s.name).chain(&s.aliases))
+        .map(|text| deletions::key(text))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut table =
+        String::from("// Written by build.rs from the built-in taxonomy's spellings.\n&[\n");
+    let mut text = String::new();
+    let mut bytes = Vec::new();
+    let mut count = 0u32;
+    for k in keys {
+        let edits = deletions::max_edits(k.len(), data.settings.fuzzy_threshold);
+        let start = count;
+        deletions::for_each_deletion_hash(k.as_bytes(), edits, &mut |h| {
+            bytes.extend_from_slice(&h.to_le_bytes());
+            count += 1;
+        });
+        let at = text.len();
+        text.push_str(&k);
+        table.push_str(&format!(
+            "    ({at}, {}, {edits}, {start}, {count}),\n",
+            text.len()
+        ));
+    }
+    table.push_str("]\n");
+    (table, text, bytes)
+}
+
+/// A Rust slice expression of `(pattern, unicode, anchored, literals)` for every pattern of
+/// `data` that parses, sorted by pattern and without repeats.
+fn pattern_facts(data: &schema::TaxonomyFile) -> String {
+    let mut patterns: Vec<&str> = data
+        .skills
+        .iter()
+        .flat_map(|s| s.patterns.iter().map(String::as_str))
+        .collect();
+    patterns.sort_unstable();
+    patterns.dedup();
+    let mut out =
+        String::from("// Written by build.rs from the built-in taxonomy's patterns.\n&[\n");
+    for p in patterns {
+        let Some(f) = literals::compute(p) else {
+            continue;
+        };
+        let factors = match &f.factors {
+            Some(lits) => {
+                let lits: Vec<String> = lits.iter().map(|l| format!("&{l:?}")).collect();
+                format!("Some(&[{}])", lits.join(", "))
+            }
+            None => "None".to_string(),
+        };
+        out.push_str(&format!(
+            "    ({p:?}, {}, {}, {factors}),\n",
+            f.unicode, f.anchored
+        ));
+    }
+    out.push_str("]\n");
+    out
+}
+
+/// Writes `text` to `path` unless it holds it already, so that the library is not rebuilt
+/// for nothing.
+fn write_if_changed(path: &Path, text: &str) {
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
+        std::fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+}
