@@ -46,7 +46,7 @@ pub(crate) fn dictionary() -> &'static Words {
 /// text (the list is kept sorted, so sorting it again is a linear check),
 /// where a hash set of 60,000 words cost a few milliseconds at start-up.
 #[derive(Debug)]
-pub(crate) struct Words(Vec<&'static str>);
+pub(crate) struct Words(Vec<&'static str>, OnceLock<Groups>);
 
 impl Words {
     /// The lines of a word list, without comments (`#`) and blank lines.
@@ -58,7 +58,7 @@ impl Words {
             words.sort_unstable();
         }
         words.dedup();
-        Words(words)
+        Words(words, OnceLock::new())
     }
 
     /// Adds the words of `other` (a short list: each costs a shift of the slice).
@@ -68,11 +68,64 @@ impl Words {
                 self.0.insert(at, w);
             }
         }
+        self.1 = OnceLock::new();
     }
 
     /// Whether `word` is in the list.
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.0.binary_search(&word).is_ok()
+        self.contains_bytes(word.as_bytes())
+    }
+
+    /// Whether the word spelled by `word` is in the list (bytes that are not UTF-8
+    /// are in no list).
+    pub(crate) fn contains_bytes(&self, word: &[u8]) -> bool {
+        let groups = self.1.get_or_init(|| Groups::new(&self.0));
+        let g = Groups::of(word);
+        let ids = &groups.ids[groups.starts[g] as usize..groups.starts[g + 1] as usize];
+        ids.binary_search_by(|&i| self.0[i as usize].as_bytes().cmp(word))
+            .is_ok()
+    }
+}
+
+/// The words of a [`Words`] list grouped by first byte and length, for lookups: the
+/// ones a document makes (a few hundred tokens, and a few hundred one-edit variants of
+/// each token that matched a skill) each search a group of a few hundred words instead
+/// of the whole list. Built on the first lookup, in two passes over the list; a group
+/// lists its words in the list's (sorted) order, so it is searched by bisection.
+#[derive(Debug)]
+struct Groups {
+    /// Where each group starts in `ids` (and, at `g + 1`, ends).
+    starts: Vec<u32>,
+    /// Indices in the list, group by group.
+    ids: Vec<u32>,
+}
+
+impl Groups {
+    const COUNT: usize = 128 * 32;
+
+    /// The group of a word: its first byte (without the top bit) and its length (up
+    /// to 31). Any function of the word would do; this one makes small groups.
+    fn of(word: &[u8]) -> usize {
+        let first = word.first().map_or(0, |b| usize::from(b & 0x7f));
+        first << 5 | word.len().min(31)
+    }
+
+    fn new(words: &[&str]) -> Groups {
+        let mut starts = vec![0u32; Self::COUNT + 1];
+        for w in words {
+            starts[Self::of(w.as_bytes()) + 1] += 1;
+        }
+        for g in 0..Self::COUNT {
+            starts[g + 1] += starts[g];
+        }
+        let mut next = starts.clone();
+        let mut ids = vec![0u32; words.len()];
+        for (i, w) in words.iter().enumerate() {
+            let g = Self::of(w.as_bytes());
+            ids[next[g] as usize] = i as u32;
+            next[g] += 1;
+        }
+        Groups { starts, ids }
     }
 }
 
@@ -465,11 +518,9 @@ impl Fuzzy {
         let t = token.as_bytes();
         let is_word = |v: &[u8]| {
             v.len() >= 5
+                && dict.contains_bytes(v)
                 && std::str::from_utf8(v).is_ok_and(|w| {
-                    dict.contains(w)
-                        && !self.by_key.contains_key(w)
-                        && !w.starts_with(key)
-                        && !key.starts_with(w)
+                    !self.by_key.contains_key(w) && !w.starts_with(key) && !key.starts_with(w)
                 })
         };
         for i in 0..t.len() {
@@ -810,5 +861,17 @@ mod tests {
                 ("spring-boot".into(), "Spring Boot".into(), 1.0)
             ]
         );
+    }
+
+    #[test]
+    fn every_dictionary_word_is_found_and_its_edits_mostly_are_not() {
+        let dict = dictionary();
+        for w in &dict.0 {
+            assert!(dict.contains(w), "{w}");
+        }
+        assert!(!dict.contains(""));
+        assert!(!dict.contains("performace"));
+        assert!(!dict.contains_bytes(b"perf\xffrmance"));
+        assert!(dict.contains_bytes(b"performance"));
     }
 }
