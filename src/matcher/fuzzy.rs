@@ -82,9 +82,20 @@ impl Words {
         let groups = self.1.get_or_init(|| Groups::new(&self.0));
         let g = Groups::of(word);
         let ids = &groups.ids[groups.starts[g] as usize..groups.starts[g + 1] as usize];
-        ids.binary_search_by(|&i| self.0[i as usize].as_bytes().cmp(word))
+        ids.binary_search_by(|&i| compare(self.0[i as usize].as_bytes(), word))
             .is_ok()
     }
+}
+
+/// `a.cmp(b)`, in a loop that stops at the first difference: the words compared are
+/// short and differ early, where the library's comparison calls `memcmp`.
+fn compare(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// The words of a [`Words`] list grouped by first byte and length, for lookups: the
