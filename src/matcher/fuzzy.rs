@@ -79,11 +79,30 @@ impl Words {
     /// Whether the word spelled by `word` is in the list (bytes that are not UTF-8
     /// are in no list).
     pub(crate) fn contains_bytes(&self, word: &[u8]) -> bool {
-        let groups = self.1.get_or_init(|| Groups::new(&self.0));
-        let g = Groups::of(word);
-        let ids = &groups.ids[groups.starts[g] as usize..groups.starts[g + 1] as usize];
-        ids.binary_search_by(|&i| compare(self.0[i as usize].as_bytes(), word))
+        self.group(word.first().copied(), word.len())
+            .binary_search_by(|&i| compare(self.0[i as usize].as_bytes(), word))
             .is_ok()
+    }
+
+    /// False when no word of `len` bytes starts with `prefix`; true when some may (every
+    /// word that does, and maybe others).
+    fn may_start(&self, prefix: &[u8], len: usize) -> bool {
+        if prefix.is_empty() {
+            return true;
+        }
+        let ids = self.group(prefix.first().copied(), len);
+        // The group is sorted: the words starting with `prefix` follow those below it.
+        let at = ids.partition_point(|&i| compare(self.0[i as usize].as_bytes(), prefix).is_lt());
+        ids.get(at)
+            .is_some_and(|&i| self.0[i as usize].as_bytes().starts_with(prefix))
+    }
+
+    /// The indices of the words of the group of words starting with `first` and `len`
+    /// bytes long (see [`Groups`]).
+    fn group(&self, first: Option<u8>, len: usize) -> &[u32] {
+        let groups = self.1.get_or_init(|| Groups::new(&self.0));
+        let g = Groups::of(first, len);
+        &groups.ids[groups.starts[g] as usize..groups.starts[g + 1] as usize]
     }
 }
 
@@ -116,15 +135,15 @@ impl Groups {
 
     /// The group of a word: its first byte (without the top bit) and its length (up
     /// to 31). Any function of the word would do; this one makes small groups.
-    fn of(word: &[u8]) -> usize {
-        let first = word.first().map_or(0, |b| usize::from(b & 0x7f));
-        first << 5 | word.len().min(31)
+    fn of(first: Option<u8>, len: usize) -> usize {
+        let first = first.map_or(0, |b| usize::from(b & 0x7f));
+        first << 5 | len.min(31)
     }
 
     fn new(words: &[&str]) -> Groups {
         let mut starts = vec![0u32; Self::COUNT + 1];
         for w in words {
-            starts[Self::of(w.as_bytes()) + 1] += 1;
+            starts[Self::of(w.bytes().next(), w.len()) + 1] += 1;
         }
         for g in 0..Self::COUNT {
             starts[g + 1] += starts[g];
@@ -132,7 +151,7 @@ impl Groups {
         let mut next = starts.clone();
         let mut ids = vec![0u32; words.len()];
         for (i, w) in words.iter().enumerate() {
-            let g = Self::of(w.as_bytes());
+            let g = Self::of(w.bytes().next(), w.len());
             ids[next[g] as usize] = i as u32;
             next[g] += 1;
         }
@@ -551,14 +570,21 @@ impl Fuzzy {
             }
         }
         for i in 0..=t.len() {
+            // A variant that keeps `t[..i]` is a word only if some word of its length starts
+            // so: one lookup rules out the 26 letters (most positions past the first few).
+            let inserts = dict.may_start(&t[..i], t.len() + 1);
+            let replaces = i < t.len() && dict.may_start(&t[..i], t.len());
+            if !inserts && !replaces {
+                continue;
+            }
             for c in b'a'..=b'z' {
                 v.clear();
                 v.extend_from_slice(t);
                 v.insert(i, c);
-                if is_word(v) {
+                if inserts && is_word(v) {
                     return true;
                 }
-                if i < t.len() && t[i] != c {
+                if replaces && t[i] != c {
                     v.remove(i + 1);
                     if is_word(v) {
                         return true;
@@ -884,5 +910,13 @@ mod tests {
         assert!(!dict.contains("performace"));
         assert!(!dict.contains_bytes(b"perf\xffrmance"));
         assert!(dict.contains_bytes(b"performance"));
+        assert!(dict.may_start(b"perfor", "performance".len()));
+        assert!(!dict.may_start(b"qzxq", 9));
+        // Every word's every prefix.
+        for w in dict.0.iter().step_by(97) {
+            for i in 0..=w.len() {
+                assert!(dict.may_start(&w.as_bytes()[..i], w.len()), "{w}");
+            }
+        }
     }
 }
