@@ -1,7 +1,7 @@
 //! `skillgap fit`: every role ranked by how well a resume fits it.
 
 use super::format::fit;
-use super::options::{ColorChoice, InputArgs, MatchArgs};
+use super::options::{ColorChoice, InputArgs, MatchArgs, PrettyArg};
 use super::{build_scorer, deadline, input, with_output, Exit, Failure};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
@@ -27,7 +27,8 @@ Exit codes: 0 success, 2 usage or taxonomy error, 3 unreadable input.";
 pub enum FitFormat {
     /// A ranked table.
     Text,
-    /// The ranking as JSON (versioned schema).
+    /// The ranking as JSON (versioned schema): one line, indented on a terminal
+    /// or with --pretty.
     Json,
     /// A Markdown table, for PR comments and job summaries.
     Markdown,
@@ -50,6 +51,8 @@ pub struct FitArgs {
     /// When to use colour in text output (NO_COLOR is respected).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    #[command(flatten)]
+    pub pretty: PrettyArg,
     #[command(flatten)]
     pub matching: MatchArgs,
     #[command(flatten)]
@@ -86,7 +89,9 @@ pub fn run(args: &FitArgs) -> Result<Exit, Failure> {
     .unwrap_or_else(|missed| Err(Failure::input(format!("{source}: {}", missed.cause(limit)))))?;
     with_output(args.color, args.output.as_deref(), |w| match args.format {
         FitFormat::Text => fit::text::write(w, &result, &source),
-        FitFormat::Json => fit::json::write(w, &result),
+        FitFormat::Json => {
+            fit::json::write(w, &result, args.pretty.resolve(args.output.as_deref()))
+        }
         FitFormat::Markdown => fit::markdown::write(w, &result, &source),
     })?;
     Ok(Exit::Ok)

@@ -60,7 +60,9 @@ pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
                 width: args.width.resolve(),
             },
         ),
-        ScoreFormat::Json => score::json::write(w, &report),
+        ScoreFormat::Json => {
+            score::json::write(w, &report, args.pretty.resolve(args.output.as_deref()))
+        }
         ScoreFormat::Markdown => {
             score::markdown::write(w, &report, &source, args.explain, args.gaps)
         }

@@ -14,3 +14,19 @@ pub(crate) mod page;
 pub(crate) mod score;
 pub(crate) mod style;
 pub(crate) mod taxonomy;
+
+/// Writes `value` as JSON followed by a newline, straight into `w` (no
+/// intermediate string): indented when `pretty`, otherwise on one line.
+pub(crate) fn write_json(
+    w: &mut dyn std::io::Write,
+    value: &impl serde::Serialize,
+    pretty: bool,
+) -> std::io::Result<()> {
+    if pretty {
+        serde_json::to_writer_pretty(&mut *w, value)
+    } else {
+        serde_json::to_writer(&mut *w, value)
+    }
+    .map_err(std::io::Error::from)?;
+    w.write_all(b"\n")
+}
