@@ -370,10 +370,10 @@ pub struct RoleMiss {
 /// let labels: Labels = serde_json::from_str(r#"{"vocabulary": [], "resumes": [
 ///   {"file": "a.txt", "role_ok": ["frontend"]}, {"file": "b.txt", "role_ok": ["non-software"]}]}"#).unwrap();
 /// let role = |id: &str, fit| RoleFit { id: id.into(), name: id.into(), fit,
-///     estimated_level: None, readiness: vec![], top_gaps: vec![] };
+///     estimated_level: None, readiness: vec![], top_gaps: vec![], plan: None };
 /// let fits = [
-///     Fit { schema_version: 1, roles: vec![role("backend-developer", 70.0), role("full-stack-developer", 65.0)] },
-///     Fit { schema_version: 1, roles: vec![role("software-developer", 41.0)] },
+///     Fit { schema_version: 1, roles: vec![role("backend-developer", 70.0), role("full-stack-developer", 65.0)], distance: None },
+///     Fit { schema_version: 1, roles: vec![role("software-developer", 41.0)], distance: None },
 /// ];
 /// let r = evaluate_roles(&labels, &fits).unwrap();
 /// assert_eq!((r.groups["frontend"].top2, r.groups["frontend"].first), (1, 0));

@@ -49,6 +49,46 @@ pub struct Fit {
     pub schema_version: u32,
     /// The roles, sorted by `fit` descending (ties keep the scorers' order).
     pub roles: Vec<RoleFit>,
+    /// How far the best-fitting role is from the reference role (the first
+    /// scorer's: backend for [`Taxonomy::builtin_roles`]); `None` when the
+    /// reference role fits best.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distance: Option<Distance>,
+}
+
+/// The distance in skills from the best-fitting role to the reference role:
+/// the reference role's competencies the resume does not yet evidence (used on
+/// an Experience or Projects line), the most important first. Each is a skill
+/// area to show in work before the reference role fits as well.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Distance {
+    /// The best-fitting role's id.
+    pub from: String,
+    /// The reference role's id.
+    pub to: String,
+    /// How many of the reference role's competencies are not evidenced.
+    pub competencies: usize,
+    /// Of how many.
+    pub of: usize,
+    /// Those competencies, weightiest first (importance, doubled when core).
+    pub missing: Vec<Named>,
+}
+
+/// A competency by id and display name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Named {
+    /// Competency id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+}
+
+impl Distance {
+    /// The missing competencies' names, comma-separated (for the formats).
+    pub fn names(&self) -> String {
+        let names: Vec<&str> = self.missing.iter().map(|m| m.name.as_str()).collect();
+        names.join(", ")
+    }
 }
 
 /// One role's fit.
@@ -144,8 +184,8 @@ pub fn may_be_clearly_better(taxonomy: &Taxonomy, report: &Report, margin: f64) 
 /// ```
 /// use skillgap::fit::{clearly_better, Fit, RoleFit};
 /// let role = |id: &str, fit| RoleFit { id: id.into(), name: id.into(), fit,
-///     estimated_level: None, readiness: vec![], top_gaps: vec![] };
-/// let f = Fit { schema_version: 1, roles: vec![role("frontend-developer", 90.0), role("backend-developer", 40.0)] };
+///     estimated_level: None, readiness: vec![], top_gaps: vec![], plan: None };
+/// let f = Fit { schema_version: 1, roles: vec![role("frontend-developer", 90.0), role("backend-developer", 40.0)], distance: None };
 /// assert_eq!(clearly_better(&f, "backend-developer", 15.0).unwrap().id, "frontend-developer");
 /// assert!(clearly_better(&f, "backend-developer", 60.0).is_none());
 /// assert!(clearly_better(&f, "frontend-developer", 15.0).is_none());
@@ -194,10 +234,53 @@ fn rank<'a>(reports: impl Iterator<Item = (&'a Taxonomy, Report)>) -> Fit {
         })
         .collect();
     roles.sort_by(|a, b| b.fit.total_cmp(&a.fit));
+    let distance = match (reports.first(), roles.first()) {
+        (Some((t, report)), Some(best)) if best.id != t.id() => Some(distance(&best.id, t, report)),
+        _ => None,
+    };
     Fit {
         schema_version: FIT_SCHEMA_VERSION,
         roles,
+        distance,
     }
+}
+
+/// The competencies of `taxonomy` that `report` (made with it) does not
+/// evidence, weightiest first, as the distance from role `from`.
+fn distance(from: &str, taxonomy: &Taxonomy, report: &Report) -> Distance {
+    let mut missing: Vec<(f64, &crate::taxonomy::Competency)> = taxonomy
+        .competencies()
+        .iter()
+        .filter(|c| {
+            let status = report
+                .competencies
+                .iter()
+                .find(|f| f.id == c.id)
+                .and_then(|f| f.status);
+            status != Some(Status::Evidenced)
+        })
+        .map(|c| (competency_weight(c), c))
+        .collect();
+    // Stable: equal weights keep the taxonomy's order.
+    missing.sort_by(|a, b| b.0.total_cmp(&a.0));
+    Distance {
+        from: from.to_string(),
+        to: taxonomy.id().to_string(),
+        competencies: missing.len(),
+        of: taxonomy.competencies().len(),
+        missing: missing
+            .into_iter()
+            .map(|(_, c)| Named {
+                id: c.id.clone(),
+                name: c.name.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// A competency's weight in [`breadth`]: its importance, doubled when core.
+fn competency_weight(c: &crate::taxonomy::Competency) -> f64 {
+    c.importance.map_or(1.0, |i| i.weight()) * if c.core { CORE_FACTOR } else { 1.0 }
 }
 
 /// The skill ids a role's competencies name.
@@ -265,7 +348,7 @@ pub const CORE_FACTOR: f64 = 2.0;
 pub fn breadth(taxonomy: &Taxonomy, report: &Report) -> f64 {
     let (mut got, mut total) = (0.0, 0.0);
     for c in taxonomy.competencies() {
-        let w = c.importance.map_or(1.0, |i| i.weight()) * if c.core { CORE_FACTOR } else { 1.0 };
+        let w = competency_weight(c);
         total += w;
         let status = report
             .competencies

@@ -324,3 +324,52 @@ fn a_strong_backend_report_leaves_no_room_for_a_clearly_better_role() {
     let frontend = scorer.score(&fixture("fixtures/resumes/frontend-only-react.txt"));
     assert!(fit::may_be_clearly_better(&t, &frontend, margin));
 }
+
+#[test]
+fn the_distance_from_a_better_role_to_backend_lists_backend_competencies_not_shown_in_work() {
+    let scorers = builtin_scorers();
+    let text = fixture("fixtures/resumes/frontend-only-react.txt");
+    let f = fit::fit(&scorers, &text);
+    assert_ne!(f.roles[0].id, "backend-developer");
+    let d = f
+        .distance
+        .as_ref()
+        .expect("a better role than backend has a distance");
+    assert_eq!(
+        (d.from.as_str(), d.to.as_str()),
+        (f.roles[0].id.as_str(), "backend-developer")
+    );
+    assert_eq!(d.of, Taxonomy::builtin().competencies().len());
+    assert_eq!(d.competencies, d.missing.len());
+    // Exactly the competencies the backend report does not evidence.
+    let report = scorers[0].score(&text);
+    let status = |id: &str| {
+        report
+            .competencies
+            .iter()
+            .find(|c| c.id == id)
+            .and_then(|c| c.status)
+    };
+    let backend = Taxonomy::builtin();
+    let mut expected: Vec<&str> = backend
+        .competencies()
+        .iter()
+        .map(|c| c.id.as_str())
+        .filter(|id| status(id) != Some(skillgap::Status::Evidenced))
+        .collect();
+    let mut got: Vec<&str> = d.missing.iter().map(|m| m.id.as_str()).collect();
+    expected.sort_unstable();
+    got.sort_unstable();
+    assert_eq!(got, expected);
+    assert!(got.contains(&"server-side-programming"), "{got:?}");
+}
+
+#[test]
+fn a_backend_resume_has_no_distance() {
+    let f = fit::fit(
+        &builtin_scorers(),
+        &fixture("fixtures/resumes/mid-java-spring.txt"),
+    );
+    assert_eq!(f.roles[0].id, "backend-developer");
+    assert!(f.distance.is_none());
+}

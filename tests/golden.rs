@@ -1,7 +1,7 @@
 //! Golden reports: the full JSON report of every shipped fixture, byte for byte.
 //!
 //! Every resume and document under `fixtures/` is scored with
-//! `skillgap score FILE --format json --as-of 2026-12`, and every job under
+//! `skillgap score FILE --format json --pretty --as-of 2026-12`, and every job under
 //! `fixtures/jobs/` is matched against one resume with `--jd`; stdout and the
 //! exit code must equal `tests/golden/<folder>__<file>.json`. A change that
 //! moves any report fails here with the first differing line.
@@ -81,7 +81,7 @@ fn cases() -> Vec<(String, Vec<String>)> {
         ));
     }
     for (_, args) in &mut cases {
-        args.extend(["--format", "json", "--as-of", AS_OF].map(String::from));
+        args.extend(["--format", "json", "--pretty", "--as-of", AS_OF].map(String::from));
     }
     cases
 }

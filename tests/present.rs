@@ -11,7 +11,7 @@ const RESUME: &str = "fixtures/resumes/mid-java-spring.txt";
 fn cli_json(extra: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_skillgap"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["score", RESUME, "--format", "json"])
+        .args(["score", RESUME, "--format", "json", "--pretty"])
         .args(extra)
         .output()
         .unwrap();

@@ -1,6 +1,6 @@
 //! Command-line arguments (clap derive).
 
-use super::options::{ColorChoice, InputArgs, MatchArgs, TaxonomyArg, WidthArg};
+use super::options::{ColorChoice, InputArgs, MatchArgs, PrettyArg, TaxonomyArg, WidthArg};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -58,6 +58,7 @@ Examples:
   skillgap score resume.txt
   skillgap score resume.md --level senior --explain
   skillgap score resume.txt --format json | jq .estimated_level
+  skillgap score resume.txt --format json --pretty > report.json   # indented
   cat resume.txt | skillgap score -
   skillgap score resume.txt --level mid --fail-under 60   # exit 1 when below
   skillgap score resume.pdf --jd job.txt                   # match against a job
@@ -79,7 +80,8 @@ Exit codes: 0 success, 1 below --fail-under, 2 usage or taxonomy error, 3 unread
 pub enum ScoreFormat {
     /// Human-readable report.
     Text,
-    /// The full report as JSON (versioned schema).
+    /// The full report as JSON (versioned schema): one line, indented on a
+    /// terminal or with --pretty.
     Json,
     /// A Markdown report, for PR comments and job summaries.
     Markdown,
@@ -126,6 +128,8 @@ pub struct ScoreArgs {
     pub color: ColorChoice,
     #[command(flatten)]
     pub width: WidthArg,
+    #[command(flatten)]
+    pub pretty: PrettyArg,
     #[command(flatten)]
     pub taxonomy: TaxonomyArg,
     #[command(flatten)]

@@ -1,7 +1,7 @@
 //! `skillgap fit`: every role ranked by how well a resume fits it.
 
 use super::format::{self, fit};
-use super::options::{ColorChoice, InputArgs, MatchArgs};
+use super::options::{ColorChoice, InputArgs, MatchArgs, PrettyArg};
 use super::width::Width;
 use super::{build_scorer, deadline, input, with_output, Exit, Failure};
 use clap::{Args, ValueEnum};
@@ -30,7 +30,8 @@ Exit codes: 0 success, 2 usage or taxonomy error, 3 unreadable input.";
 pub enum FitFormat {
     /// A ranked table.
     Text,
-    /// The ranking as JSON (versioned schema).
+    /// The ranking as JSON (versioned schema): one line, indented on a terminal
+    /// or with --pretty.
     Json,
     /// A Markdown table, for PR comments and job summaries.
     Markdown,
@@ -67,6 +68,8 @@ pub struct FitArgs {
     /// When to use colour in text output (NO_COLOR is respected).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    #[command(flatten)]
+    pub pretty: PrettyArg,
     #[command(flatten)]
     pub matching: MatchArgs,
     #[command(flatten)]
@@ -139,7 +142,9 @@ pub fn run(args: &FitArgs) -> Result<Exit, Failure> {
                 None => Ok(()),
             }
         }
-        FitFormat::Json => fit::json::write(w, &result),
+        FitFormat::Json => {
+            fit::json::write(w, &result, args.pretty.resolve(args.output.as_deref()))
+        }
         FitFormat::Markdown => {
             fit::markdown::write(w, &result, &source)?;
             match planned {

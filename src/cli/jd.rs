@@ -50,7 +50,7 @@ pub fn run(
             }
             Ok(())
         }
-        ScoreFormat::Json => jd::json::write(w, &m),
+        ScoreFormat::Json => jd::json::write(w, &m, args.pretty.resolve(args.output.as_deref())),
         ScoreFormat::Markdown => {
             jd::markdown::write(w, &m, scorer.taxonomy(), source, &jd_name, args.explain)
         }

@@ -69,6 +69,23 @@ pub struct WidthArg {
     pub width: Option<usize>,
 }
 
+/// `--pretty`: how JSON output is laid out.
+#[derive(Debug, Args)]
+pub struct PrettyArg {
+    /// Indent JSON output. Without it JSON is one compact line, except on a
+    /// terminal (standard output, no --output), where it is indented.
+    #[arg(long)]
+    pub pretty: bool,
+}
+
+impl PrettyArg {
+    /// Whether JSON written to `output` (standard output when `None`) is indented.
+    pub fn resolve(&self, output: Option<&std::path::Path>) -> bool {
+        use std::io::IsTerminal;
+        self.pretty || (output.is_none() && std::io::stdout().is_terminal())
+    }
+}
+
 impl WidthArg {
     /// The width to fit text output to.
     pub fn resolve(&self) -> super::width::Width {

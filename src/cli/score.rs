@@ -84,10 +84,13 @@ pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
                 None => Ok(()),
             }
         }
-        ScoreFormat::Json => match plan {
-            Some(p) => score::json::write_with_plan(w, &report, p),
-            None => score::json::write(w, &report),
-        },
+        ScoreFormat::Json => {
+            let pretty = args.pretty.resolve(args.output.as_deref());
+            match plan {
+                Some(p) => score::json::write_with_plan(w, &report, p, pretty),
+                None => score::json::write(w, &report, pretty),
+            }
+        }
         ScoreFormat::Markdown => {
             score::markdown::write(w, &report, &source, args.explain, args.gaps)?;
             match plan {

@@ -31,63 +31,136 @@ pub const DEFAULT_THRESHOLD: f64 = 0.8;
 /// The shortest token the fuzzy stage looks at, by default.
 pub const DEFAULT_MIN_LEN: usize = 5;
 
-use crate::data::{ENGLISH_WORDS as WORDS, ENGLISH_WORDS_EXTRA as EXTRA_WORDS};
+use crate::data::{entries, ENGLISH_WORDS as WORDS, ENGLISH_WORDS_EXTRA as EXTRA_WORDS};
 
 /// Ordinary English words (five letters or more) the fuzzy stage never touches.
 pub(crate) fn dictionary() -> &'static Words {
     static SET: OnceLock<Words> = OnceLock::new();
-    SET.get_or_init(|| Words::new([WORDS, EXTRA_WORDS]))
+    SET.get_or_init(|| {
+        let mut words = Words::new(entries(WORDS));
+        words.add(Words::new(entries(EXTRA_WORDS)));
+        words
+    })
 }
 
-/// Word lists searched where they stand: each is sorted in byte order and unique
-/// (`data.rs` checks every data file), so a binary search over its lines needs no
-/// table. Collecting the 60,000 lines into a sorted slice cost about 19 M
-/// instructions (3 ms) on the first score of every process (issue 14, start-up).
+/// A word list as a sorted slice of its lines: built in one pass over the
+/// text (the list is kept sorted, so sorting it again is a linear check),
+/// where a hash set of 60,000 words cost a few milliseconds at start-up.
+/// (The start-up round searched the lines where they stand instead; the
+/// per-document round's groups by first byte and length need the slice, and
+/// the per-document lookups won: docs/PERFORMANCE.md.)
 #[derive(Debug)]
-pub(crate) struct Words([&'static str; 2]);
+pub(crate) struct Words(Vec<&'static str>, OnceLock<Groups>);
 
 impl Words {
-    /// The lists, without their leading comments (`#`) and blank lines.
-    fn new(lists: [&'static str; 2]) -> Words {
-        Words(lists.map(|text| {
-            let mut body = text;
-            while body.starts_with('#') || body.starts_with(['\n', '\r']) {
-                body = body.split_once('\n').map_or("", |(_, rest)| rest);
+    /// The lines of a word list, without comments (`#`) and blank lines.
+    fn new(lines: impl Iterator<Item = &'static str>) -> Words {
+        let mut words: Vec<&str> = lines
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
+        if !words.is_sorted() {
+            words.sort_unstable();
+        }
+        words.dedup();
+        Words(words, OnceLock::new())
+    }
+
+    /// Adds the words of `other` (a short list: each costs a shift of the slice).
+    fn add(&mut self, other: Words) {
+        for w in other.0 {
+            if let Err(at) = self.0.binary_search(&w) {
+                self.0.insert(at, w);
             }
-            body
-        }))
+        }
+        self.1 = OnceLock::new();
     }
 
     /// Whether `word` is in one of the lists.
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.0.iter().any(|list| sorted_lines_contain(list, word))
+        self.contains_bytes(word.as_bytes())
+    }
+
+    /// Whether the word spelled by `word` is in the list (bytes that are not UTF-8
+    /// are in no list).
+    pub(crate) fn contains_bytes(&self, word: &[u8]) -> bool {
+        self.group(word.first().copied(), word.len())
+            .binary_search_by(|&i| compare(self.0[i as usize].as_bytes(), word))
+            .is_ok()
+    }
+
+    /// False when no word of `len` bytes starts with `prefix`; true when some may (every
+    /// word that does, and maybe others).
+    fn may_start(&self, prefix: &[u8], len: usize) -> bool {
+        if prefix.is_empty() {
+            return true;
+        }
+        let ids = self.group(prefix.first().copied(), len);
+        // The group is sorted: the words starting with `prefix` follow those below it.
+        let at = ids.partition_point(|&i| compare(self.0[i as usize].as_bytes(), prefix).is_lt());
+        ids.get(at)
+            .is_some_and(|&i| self.0[i as usize].as_bytes().starts_with(prefix))
+    }
+
+    /// The indices of the words of the group of words starting with `first` and `len`
+    /// bytes long (see [`Groups`]).
+    fn group(&self, first: Option<u8>, len: usize) -> &[u32] {
+        let groups = self.1.get_or_init(|| Groups::new(&self.0));
+        let g = Groups::of(first, len);
+        &groups.ids[groups.starts[g] as usize..groups.starts[g + 1] as usize]
     }
 }
 
-/// Binary search for the line `word` in `text`, whose lines are sorted in byte order
-/// (a trailing `\r` is not part of a line).
-fn sorted_lines_contain(text: &str, word: &str) -> bool {
-    let bytes = text.as_bytes();
-    // `lo` is the start of a line; the lines from `hi` on are greater than `word`.
-    let (mut lo, mut hi) = (0, bytes.len());
-    while lo < hi {
-        let mut mid = lo + (hi - lo) / 2;
-        while mid > lo && bytes[mid - 1] != b'\n' {
-            mid -= 1;
-        }
-        let end = bytes[mid..hi]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(hi, |i| mid + i);
-        let line = &bytes[mid..end];
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        match line.cmp(word.as_bytes()) {
-            std::cmp::Ordering::Equal => return true,
-            std::cmp::Ordering::Less => lo = end + 1,
-            std::cmp::Ordering::Greater => hi = mid,
+/// `a.cmp(b)`, in a loop that stops at the first difference: the words compared are
+/// short and differ early, where the library's comparison calls `memcmp`.
+fn compare(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
         }
     }
-    false
+    a.len().cmp(&b.len())
+}
+
+/// The words of a [`Words`] list grouped by first byte and length, for lookups: the
+/// ones a document makes (a few hundred tokens, and a few hundred one-edit variants of
+/// each token that matched a skill) each search a group of a few hundred words instead
+/// of the whole list. Built on the first lookup, in two passes over the list; a group
+/// lists its words in the list's (sorted) order, so it is searched by bisection.
+#[derive(Debug)]
+struct Groups {
+    /// Where each group starts in `ids` (and, at `g + 1`, ends).
+    starts: Vec<u32>,
+    /// Indices in the list, group by group.
+    ids: Vec<u32>,
+}
+
+impl Groups {
+    const COUNT: usize = 128 * 32;
+
+    /// The group of a word: its first byte (without the top bit) and its length (up
+    /// to 31). Any function of the word would do; this one makes small groups.
+    fn of(first: Option<u8>, len: usize) -> usize {
+        let first = first.map_or(0, |b| usize::from(b & 0x7f));
+        first << 5 | len.min(31)
+    }
+
+    fn new(words: &[&str]) -> Groups {
+        let mut starts = vec![0u32; Self::COUNT + 1];
+        for w in words {
+            starts[Self::of(w.bytes().next(), w.len()) + 1] += 1;
+        }
+        for g in 0..Self::COUNT {
+            starts[g + 1] += starts[g];
+        }
+        let mut next = starts.clone();
+        let mut ids = vec![0u32; words.len()];
+        for (i, w) in words.iter().enumerate() {
+            let g = Self::of(w.bytes().next(), w.len());
+            ids[next[g] as usize] = i as u32;
+            next[g] += 1;
+        }
+        Groups { starts, ids }
+    }
 }
 
 /// One spelling the fuzzy stage can match.
@@ -459,11 +532,9 @@ impl Fuzzy {
         let t = token.as_bytes();
         let is_word = |v: &[u8]| {
             v.len() >= 5
+                && dict.contains_bytes(v)
                 && std::str::from_utf8(v).is_ok_and(|w| {
-                    dict.contains(w)
-                        && !self.by_key.contains_key(w)
-                        && !w.starts_with(key)
-                        && !key.starts_with(w)
+                    !self.by_key.contains_key(w) && !w.starts_with(key) && !key.starts_with(w)
                 })
         };
         for i in 0..t.len() {
@@ -483,14 +554,21 @@ impl Fuzzy {
             }
         }
         for i in 0..=t.len() {
+            // A variant that keeps `t[..i]` is a word only if some word of its length starts
+            // so: one lookup rules out the 26 letters (most positions past the first few).
+            let inserts = dict.may_start(&t[..i], t.len() + 1);
+            let replaces = i < t.len() && dict.may_start(&t[..i], t.len());
+            if !inserts && !replaces {
+                continue;
+            }
             for c in b'a'..=b'z' {
                 v.clear();
                 v.extend_from_slice(t);
                 v.insert(i, c);
-                if is_word(v) {
+                if inserts && is_word(v) {
                     return true;
                 }
-                if i < t.len() && t[i] != c {
+                if replaces && t[i] != c {
                     v.remove(i + 1);
                     if is_word(v) {
                         return true;
@@ -768,19 +846,6 @@ mod tests {
     }
 
     #[test]
-    fn sorted_lines_are_searched_at_both_ends_and_without_carriage_returns() {
-        let text = "alpha\r\nbravo\ncharlie\ndelta\n";
-        for w in ["alpha", "bravo", "charlie", "delta"] {
-            assert!(sorted_lines_contain(text, w), "{w}");
-        }
-        for w in ["", "alph", "alphas", "bravoo", "echo", "\r"] {
-            assert!(!sorted_lines_contain(text, w), "{w:?}");
-        }
-        assert!(!sorted_lines_contain("", "x"));
-        assert!(sorted_lines_contain("x", "x"));
-    }
-
-    #[test]
     fn words_missing_from_the_generated_list_are_english_too() {
         assert!(dictionary().contains("informatics"));
         // Sorted, unique and disjoint from english-words.txt: checked with every data file.
@@ -870,5 +935,25 @@ mod tests {
                 ("spring-boot".into(), "Spring Boot".into(), 1.0)
             ]
         );
+    }
+
+    #[test]
+    fn every_dictionary_word_is_found_and_its_edits_mostly_are_not() {
+        let dict = dictionary();
+        for w in &dict.0 {
+            assert!(dict.contains(w), "{w}");
+        }
+        assert!(!dict.contains(""));
+        assert!(!dict.contains("performace"));
+        assert!(!dict.contains_bytes(b"perf\xffrmance"));
+        assert!(dict.contains_bytes(b"performance"));
+        assert!(dict.may_start(b"perfor", "performance".len()));
+        assert!(!dict.may_start(b"qzxq", 9));
+        // Every word's every prefix.
+        for w in dict.0.iter().step_by(97) {
+            for i in 0..=w.len() {
+                assert!(dict.may_start(&w.as_bytes()[..i], w.len()), "{w}");
+            }
+        }
     }
 }

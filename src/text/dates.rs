@@ -192,25 +192,58 @@ fn range_pattern() -> String {
 
 /// Words that make a dated line a course of study whatever else it says: a degree
 /// ("B.Tech", "Bachelor", "Diploma"), a grade ("CGPA") or a school-leaving exam.
-/// Compiled lean (`crate::lean`): it only tests a dated line (issue 14, start-up).
-fn degree_regex() -> &'static crate::lean::Regex {
-    static RE: OnceLock<crate::lean::Regex> = OnceLock::new();
+fn degree_regex() -> &'static Boundaried {
+    static RE: OnceLock<Boundaried> = OnceLock::new();
     RE.get_or_init(|| {
-        crate::lean::compile(r"(?i)\b(?:bachelor'?s?|b\.?\s?tech|m\.?\s?tech|b\.?\s?sc|m\.?\s?sc|b\.?\s?com|bca|mca|mba|pgdm|diploma|degree|cgpa|gpa|ssc|hsc|10th|12th|matriculation)\b|(?-i:\b(?:BE|B\.E\.?|M\.E\.)(?:\s|$|,))", true)
-            .expect("degree regex compiles")
+        Boundaried::new(r"(?i)\b(?:bachelor'?s?|b\.?\s?tech|m\.?\s?tech|b\.?\s?sc|m\.?\s?sc|b\.?\s?com|bca|mca|mba|pgdm|diploma|degree|cgpa|gpa|ssc|hsc|10th|12th|matriculation)\b|(?-i:\b(?:BE|B\.E\.?|M\.E\.)(?:\s|$|,))", "degree")
     })
 }
 
 /// Words that make a dated line a course of study unless it also names a job title:
 /// "University of Leeds, 2015 - 2019" is study, "Lecturer — University of Leeds
 /// (2015 - 2019)" is work; "Graduate Software Developer" and "Scrum Master" are jobs.
-/// Compiled lean, like [`degree_regex`].
-fn institution_regex() -> &'static crate::lean::Regex {
-    static RE: OnceLock<crate::lean::Regex> = OnceLock::new();
+fn institution_regex() -> &'static Boundaried {
+    static RE: OnceLock<Boundaried> = OnceLock::new();
     RE.get_or_init(|| {
-        crate::lean::compile(r"(?i)\b(?:universit(?:y|ies)|college|school|institute|polytechnic|academy|masters?|graduat(?:e|ion)|intermediate)\b", true)
-            .expect("institution regex compiles")
+        Boundaried::new(r"(?i)\b(?:universit(?:y|ies)|college|school|institute|polytechnic|academy|masters?|graduat(?:e|ion)|intermediate)\b", "institution")
     })
+}
+
+/// A pattern whose every `\b` stands next to an ASCII letter or digit of the match,
+/// searched as fast as the lazy DFA allows. Unicode `\b` keeps a search off the DFA on
+/// any text with a non-ASCII character (a bullet, a dash), so the same pattern with ASCII
+/// word boundaries (`(?-u:\b)`, which the DFA runs on any text) is tried first: next to
+/// an ASCII word character, every Unicode boundary is an ASCII one (a non-ASCII character
+/// is never an ASCII word character), so where it finds nothing the pattern finds nothing;
+/// on ASCII text the two are the same. The one exception, a non-ASCII character that
+/// matches an ASCII letter under case folding (`ſ` for `s`, the Kelvin sign for `k`),
+/// sends the text to the pattern itself.
+/// Both are lean (`crate::lean`): they only say whether a line matches.
+struct Boundaried {
+    re: crate::lean::Regex,
+    ascii: crate::lean::Regex,
+}
+
+impl Boundaried {
+    fn new(pattern: &str, what: &str) -> Boundaried {
+        let compile = |p: &str| {
+            crate::lean::compile(p, true).unwrap_or_else(|e| panic!("{what} regex compiles: {e}"))
+        };
+        Boundaried {
+            re: compile(pattern),
+            ascii: compile(&pattern.replace(r"\b", r"(?-u:\b)")),
+        }
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        if text.is_ascii() {
+            return self.ascii.is_match(text);
+        }
+        if text.contains(['\u{17f}', '\u{212a}']) {
+            return self.re.is_match(text);
+        }
+        self.ascii.is_match(text) && self.re.is_match(text)
+    }
 }
 
 /// Whether `text` (a dated line, with its heading when the dates stand alone) reads
@@ -728,6 +761,26 @@ mod tests {
             find_statements("Experience:- 1 Year 3 Months")[0].years,
             1.25
         );
+    }
+
+    #[test]
+    fn study_words_keep_unicode_word_boundaries_on_any_line() {
+        // ASCII lines and lines with a dash or bullet read alike.
+        assert!(reads_as_study(
+            "B.Tech, Anna University   2014 - 2018",
+            false
+        ));
+        assert!(reads_as_study(
+            "B.Tech, Anna University • 2014 – 2018",
+            false
+        ));
+        assert!(reads_as_study("Lecturer — University of Leeds", false));
+        assert!(!reads_as_study("Lecturer — University of Leeds", true));
+        // A letter outside ASCII is a word character: no boundary next to it.
+        assert!(!reads_as_study("Ébachelor • 2014 – 2018", false));
+        assert!(!reads_as_study("Graduateé – 2019", false));
+        // Case folding reaches outside ASCII (the long s is an `s`).
+        assert!(reads_as_study("\u{17f}sc – 2010", false));
     }
 
     #[test]

@@ -92,6 +92,7 @@ fn normalize_line(raw: &str) -> String {
     };
     for c in chars {
         match c {
+            ' '..='~' => out.push(c),
             '\u{ad}' => {}
             c if is_invisible(c) => {}
             '\t' => out.push(' '),

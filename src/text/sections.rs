@@ -176,15 +176,23 @@ fn inline_heading(text: &str) -> Option<(Section, usize)> {
         head_end -= 1;
     }
     let head = &body[..head_end];
-    for sep in [":", " •", "•", " - ", " – ", "  "] {
-        // `str::find` with a plain scan: `head` is short, and building a substring searcher
-        // for every line cost more than the search.
-        let sep_bytes = sep.as_bytes();
-        if let Some(pos) = head
-            .as_bytes()
-            .windows(sep_bytes.len())
-            .position(|w| w == sep_bytes)
-        {
+    // Where each separator first occurs in `head`, from one pass over it (a scan per
+    // separator, or a substring searcher per line, cost more than the rest of the line's work).
+    const SEPARATORS: [&str; 6] = [":", " •", "•", " - ", " – ", "  "];
+    let mut first = [None; SEPARATORS.len()];
+    let h = head.as_bytes();
+    for (i, &b) in h.iter().enumerate() {
+        if !matches!(b, b':' | b' ' | 0xe2) {
+            continue;
+        }
+        for (k, sep) in SEPARATORS.iter().enumerate() {
+            if first[k].is_none() && h[i..].starts_with(sep.as_bytes()) {
+                first[k] = Some(i);
+            }
+        }
+    }
+    for (sep, pos) in SEPARATORS.iter().zip(first) {
+        if let Some(pos) = pos {
             if pos == 0 || pos > 40 {
                 continue;
             }
@@ -235,9 +243,15 @@ fn trailing_heading(text: &str) -> Option<(Section, usize)> {
         return None;
     }
     let last_word = t.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    if last_word.len() > 16
-        || !heading_last_words().contains(last_word.to_ascii_lowercase().as_str())
-    {
+    if last_word.len() > 16 {
+        return None;
+    }
+    // Lowered in a buffer on the stack (this runs on every line).
+    let mut buf = [0u8; 16];
+    let lowered = &mut buf[..last_word.len()];
+    lowered.copy_from_slice(last_word.as_bytes());
+    lowered.make_ascii_lowercase();
+    if !std::str::from_utf8(lowered).is_ok_and(|w| heading_last_words().contains(w)) {
         return None;
     }
     let lower = t.to_ascii_lowercase();
@@ -254,8 +268,8 @@ fn trailing_heading(text: &str) -> Option<(Section, usize)> {
 }
 
 /// Splits a line into runs separated by three or more spaces: `(start, end)` byte ranges.
-fn columns(text: &str) -> Vec<(usize, usize)> {
-    let mut cols = Vec::new();
+fn columns(text: &str, cols: &mut Vec<(usize, usize)>) {
+    cols.clear();
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut start = None;
@@ -280,7 +294,6 @@ fn columns(text: &str) -> Vec<(usize, usize)> {
     if let Some(s) = start {
         cols.push((s, text.len()));
     }
-    cols
 }
 
 /// Assigns every line (or, in two-column layouts, each half of a line) to a section.
@@ -297,9 +310,10 @@ pub fn split_sections(lines: &[super::Line]) -> Vec<Segment> {
     let mut current = Section::Header;
     // Two-column mode: the byte column where the right column starts, and its section.
     let mut split: Option<(usize, Section)> = None;
+    let mut cols = Vec::new();
     for (index, line) in lines.iter().enumerate() {
         let text = line.text.as_str();
-        let cols = columns(text);
+        columns(text, &mut cols);
         // A line with two headings opens two-column mode.
         if cols.len() == 2 {
             let (l, r) = (&text[cols[0].0..cols[0].1], &text[cols[1].0..cols[1].1]);

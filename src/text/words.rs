@@ -36,10 +36,38 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// Whether `text` holds one of `list`'s entries as whole words, ignoring ASCII case; the
-/// last word may take a plural `s` ("Engineers").
-fn any_of(text: &str, list: &[Phrase]) -> bool {
-    let text: Vec<&str> = words(text).collect();
+/// The words of one text, read once for several lists (see [`Named::new`]).
+pub(crate) struct Named<'a>(Vec<&'a str>);
+
+impl<'a> Named<'a> {
+    pub(crate) fn new(text: &'a str) -> Named<'a> {
+        Named(words(text).collect())
+    }
+
+    /// Whether the text names a job title ("Engineer", "Lecturer", "Teaching Assistant").
+    pub(crate) fn job_title(&self) -> bool {
+        any_of(&self.0, &lists().job_title)
+    }
+
+    /// Whether the text names an internship ("Software Engineering Intern", "Internship").
+    pub(crate) fn internship(&self) -> bool {
+        any_of(&self.0, &lists().internship)
+    }
+
+    /// Whether the text names time off work ("Parental leave", "Sabbatical").
+    pub(crate) fn leave(&self) -> bool {
+        any_of(&self.0, &lists().leave)
+    }
+
+    /// Whether the text names an entry that is not paid work ("Volunteer", "Parental leave").
+    pub(crate) fn not_work(&self) -> bool {
+        any_of(&self.0, &lists().not_work)
+    }
+}
+
+/// Whether the words `text` hold one of `list`'s entries, ignoring ASCII case; the last
+/// word may take a plural `s` ("Engineers").
+fn any_of(text: &[&str], list: &[Phrase]) -> bool {
     list.iter().any(|entry| {
         let n = entry.len();
         n > 0
@@ -59,27 +87,24 @@ fn any_of(text: &str, list: &[Phrase]) -> bool {
 
 /// Whether `text` names a job title ("Engineer", "Lecturer", "Teaching Assistant").
 pub(crate) fn names_job_title(text: &str) -> bool {
-    any_of(text, &lists().job_title)
-}
-
-/// Whether `text` names an internship ("Software Engineering Intern", "Internship").
-pub(crate) fn names_internship(text: &str) -> bool {
-    any_of(text, &lists().internship)
-}
-
-/// Whether `text` names time off work ("Parental leave", "Sabbatical").
-pub(crate) fn names_leave(text: &str) -> bool {
-    any_of(text, &lists().leave)
-}
-
-/// Whether `text` names an entry that is not paid work ("Volunteer", "Parental leave").
-pub(crate) fn names_not_work(text: &str) -> bool {
-    any_of(text, &lists().not_work)
+    Named::new(text).job_title()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names_internship(text: &str) -> bool {
+        Named::new(text).internship()
+    }
+
+    fn names_leave(text: &str) -> bool {
+        Named::new(text).leave()
+    }
+
+    fn names_not_work(text: &str) -> bool {
+        Named::new(text).not_work()
+    }
 
     #[test]
     fn words_match_whole_words_only() {

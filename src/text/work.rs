@@ -19,7 +19,7 @@
 //!   blank lines) and none within two lines, where the length would only restate it.
 
 use super::dates::{ranges_on, reads_as_study, DateRange, StatedDuration};
-use super::words::{names_internship, names_job_title, names_leave, names_not_work};
+use super::words::Named;
 use super::{find_durations, Document, Section, YearMonth};
 
 /// A date range that counts as work.
@@ -109,11 +109,12 @@ pub fn work_history(doc: &Document, as_of: YearMonth) -> WorkHistory {
         }
     };
     let kind = |text: &str| -> Entry {
-        if names_leave(text) {
+        let named = Named::new(text);
+        if named.leave() {
             Entry::Leave
-        } else if names_not_work(text) || reads_as_study(text, names_job_title(text)) {
+        } else if named.not_work() || reads_as_study(text, named.job_title()) {
             Entry::NotWork
-        } else if names_internship(text) {
+        } else if named.internship() {
             Entry::Internship
         } else {
             Entry::Job

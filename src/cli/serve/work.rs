@@ -33,12 +33,14 @@ pub struct Scored {
 }
 
 impl Scored {
-    /// What `score --format json` (with a job, `score --jd JOB --format json`) prints.
+    /// What `score --format json` (with a job, `score --jd JOB --format json`) prints
+    /// when piped: one line.
     pub fn to_json(&self) -> String {
         let mut json = match &self.job {
-            Some(m) => m.to_json(),
-            None => self.report.to_json(),
-        };
+            Some(m) => serde_json::to_string(m),
+            None => serde_json::to_string(&self.report),
+        }
+        .expect("reports and matches serialise");
         json.push('\n');
         json
     }
@@ -122,7 +124,7 @@ pub async fn fit(state: &Arc<State>, upload: Upload) -> Result<String, ApiError>
     let work = blocking(state, move |s| {
         let resume = one_resume(upload)?;
         let doc = read(s, resume, "resume")?;
-        let mut json = serde_json::to_string_pretty(&rank(s, &doc.text)).expect("serialises");
+        let mut json = serde_json::to_string(&rank(s, &doc.text)).expect("serialises");
         json.push('\n');
         Ok(json)
     });

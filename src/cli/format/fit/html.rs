@@ -69,6 +69,9 @@ pub(crate) fn section(f: &Fit) -> Markup {
                 }
             }
         }
+        @if let Some(d) = &f.distance {
+            p #distance { (clean(&super::distance(f, d))) }
+        }
     }
 }
 

@@ -21,5 +21,9 @@ pub(crate) fn write(w: &mut dyn Write, f: &Fit, source: &str) -> std::io::Result
             cell(&gaps(r))
         )?;
     }
+    if let Some(d) = &f.distance {
+        writeln!(w)?;
+        writeln!(w, "{}", cell(&super::distance(f, d)))?;
+    }
     Ok(())
 }

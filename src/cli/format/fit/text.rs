@@ -25,5 +25,9 @@ pub(crate) fn write(w: &mut dyn Write, f: &Fit, source: &str) -> std::io::Result
             writeln!(w, "    {:<name_width$}  gaps: {g}", "")?;
         }
     }
+    if let Some(d) = &f.distance {
+        writeln!(w)?;
+        writeln!(w, "{}", super::distance(f, d))?;
+    }
     Ok(())
 }

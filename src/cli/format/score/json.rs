@@ -1,11 +1,12 @@
-//! `skillgap score --format json`: the report's versioned schema, one line.
+//! `skillgap score --format json`: the report's versioned schema, one line
+//! (indented with `--pretty` or on a terminal).
 
 use skillgap::plan::Plan;
 use skillgap::report::Report;
 use std::io::{self, Write};
 
-pub(crate) fn write(w: &mut dyn Write, report: &Report) -> io::Result<()> {
-    writeln!(w, "{}", report.to_json())
+pub(crate) fn write(w: &mut dyn Write, report: &Report, pretty: bool) -> io::Result<()> {
+    super::super::write_json(w, report, pretty)
 }
 
 /// The report with a `plan` object after its fields (`score --plan`): `null`
@@ -14,6 +15,7 @@ pub(crate) fn write_with_plan(
     w: &mut dyn Write,
     report: &Report,
     plan: Option<&Plan>,
+    pretty: bool,
 ) -> io::Result<()> {
     #[derive(serde::Serialize)]
     struct WithPlan<'a> {
@@ -21,6 +23,5 @@ pub(crate) fn write_with_plan(
         report: &'a Report,
         plan: Option<&'a Plan>,
     }
-    let json = serde_json::to_string_pretty(&WithPlan { report, plan }).expect("reports serialise");
-    writeln!(w, "{json}")
+    super::super::write_json(w, &WithPlan { report, plan }, pretty)
 }
