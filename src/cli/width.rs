@@ -90,6 +90,17 @@ impl Width {
         writeln!(w, "{}", self.wrap(line, indent))
     }
 
+    /// A labelled field under a numbered item: `     label text`, the label
+    /// dimmed, continued lines under the text (a gap's "why:", a plan step's "do:").
+    pub fn field(self, w: &mut dyn Write, label: &str, text: &str) -> io::Result<()> {
+        const DIM: Style = Style::new().dimmed();
+        self.writeln(
+            w,
+            &format!("     {DIM}{label}{DIM:#} {text}"),
+            5 + display_width(label) + 1,
+        )
+    }
+
     /// A row that ends with an excerpt: `head` (columns, maybe styled), then
     /// `text` in `style`, truncated to at most `max` columns, then `tail`.
     /// Unlimited, that is all. With a limit, `text` is truncated further to

@@ -2,7 +2,7 @@
 
 use super::{effort_note, kind_word, months, months_label, summary};
 use crate::cli::format::style::{BOLD, DIM, GREEN, YELLOW};
-use crate::cli::width::{display_width, Width};
+use crate::cli::width::Width;
 use skillgap::gaps::need_label;
 use skillgap::plan::Plan;
 use std::io::{self, Write};
@@ -52,13 +52,7 @@ pub(crate) fn write(w: &mut dyn Write, plan: Option<&Plan>, width: Width) -> io:
             ),
             number.len(),
         )?;
-        let field = |w: &mut dyn Write, label: &str, text: &str| {
-            width.writeln(
-                w,
-                &format!("     {DIM}{label}{DIM:#} {text}"),
-                5 + display_width(label) + 1,
-            )
-        };
+        let field = |w: &mut dyn Write, label: &str, text: &str| width.field(w, label, text);
         if let Some(a) = &s.action {
             let src = if a.source.is_empty() {
                 String::new()

@@ -3,7 +3,7 @@
 use crate::cli::format::style::{
     bar, readiness_style, status_style, status_word, BOLD, CYAN, DIM, GREEN, RED, YELLOW,
 };
-use crate::cli::width::{display_width, pad, truncate, Width};
+use crate::cli::width::{pad, truncate, Width};
 use anstyle::Style;
 use skillgap::gaps::need_label;
 use skillgap::report::{Gap, GapKind, Report, Status};
@@ -345,13 +345,7 @@ fn write_gap(w: &mut dyn Write, n: usize, g: &Gap, width: Width) -> io::Result<(
         number.len(),
     )?;
     // Each field continues under its own text: "     why: " -> 10 columns.
-    let field = |w: &mut dyn Write, label: &str, text: &str| {
-        width.writeln(
-            w,
-            &format!("     {DIM}{label}{DIM:#} {text}"),
-            5 + display_width(label) + 1,
-        )
-    };
+    let field = |w: &mut dyn Write, label: &str, text: &str| width.field(w, label, text);
     if !g.why.is_empty() {
         field(w, "why:", &g.why)?;
     }
