@@ -292,7 +292,10 @@ fn score_json(args: &[&str]) -> serde_json::Value {
 
 #[test]
 fn score_names_the_role_a_frontend_resume_fits_clearly_better() {
-    let v = score_json(&["fixtures/resumes/frontend-only-react.txt"]);
+    let v = score_json(&[
+        "fixtures/resumes/frontend-only-react.txt",
+        "--compare-roles",
+    ]);
     let b = &v["better_role"];
     assert_eq!(b["id"], "frontend-developer", "{v}");
     let margin = Taxonomy::builtin().settings().fit_margin;
@@ -302,7 +305,10 @@ fn score_names_the_role_a_frontend_resume_fits_clearly_better() {
 
 #[test]
 fn score_of_a_backend_resume_names_no_other_role_and_keeps_its_json() {
-    let v = score_json(&["fixtures/resumes/mid-java-spring.txt"]);
+    let v = score_json(&["fixtures/resumes/mid-java-spring.txt", "--compare-roles"]);
+    assert!(v.get("better_role").is_none(), "{v}");
+    // Without --compare-roles no other role is scored, even for a frontend resume.
+    let v = score_json(&["fixtures/resumes/frontend-only-react.txt"]);
     assert!(v.get("better_role").is_none(), "{v}");
     // A custom taxonomy is not compared with the built-in roles.
     let v = score_json(&[

@@ -123,6 +123,11 @@ pub struct ScoreArgs {
     /// one above the estimated level): gaps ranked by readiness points per month.
     #[arg(long, conflicts_with = "jd")]
     pub plan: bool,
+    /// Also score the other built-in roles and name one that fits clearly better
+    /// than backend (by the taxonomy's fit_margin; docs/ROLES.md). Builds six more
+    /// scorers: about 0.15 s more per run. `skillgap fit` ranks every role.
+    #[arg(long, conflicts_with_all = ["jd", "taxonomy"])]
+    pub compare_roles: bool,
     /// When to use colour in text output (NO_COLOR is respected).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -22,9 +22,9 @@ pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
     let reader = input::Reader::new(&args.input);
     let limit = reader.timeout;
     let (work_scorer, file, jd_path) = (Arc::clone(&scorer), args.file.clone(), args.jd.clone());
-    // With the built-in taxonomy, the report names a role that fits clearly better.
-    let roles =
-        (args.taxonomy.taxonomy.is_none() && args.jd.is_none()).then(|| args.matching.clone());
+    // --compare-roles: the report names a role that fits clearly better.
+    let roles = (args.compare_roles && args.taxonomy.taxonomy.is_none() && args.jd.is_none())
+        .then(|| args.matching.clone());
     let want_plan = args.plan;
     let (doc, report, job, plan) = deadline::run_once(limit, move || {
         let doc = reader.read(&file)?;

@@ -92,9 +92,6 @@ pub struct State {
     /// One scorer per built-in role, for `/api/v1/fit` and the page's ranking (built on
     /// first use).
     roles: OnceLock<Arc<Vec<Scorer>>>,
-    /// Whether the taxonomy is the built-in one (no `--taxonomy`): `score` answers
-    /// then name a role that fits clearly better, as the CLI's do.
-    pub builtin: bool,
 }
 
 impl State {
@@ -127,7 +124,6 @@ impl State {
                 Duration::from_secs_f64(args.request_timeout),
             ),
             roles: OnceLock::new(),
-            builtin: args.taxonomy.taxonomy.is_none(),
         })
     }
 

@@ -89,15 +89,8 @@ fn score_now(state: &State, mut upload: Upload) -> Result<Scored, ApiError> {
     let scorer = state.scorer(upload.level.as_deref())?;
     let name = resume.name.clone().unwrap_or_else(|| "resume".to_string());
     let doc = read(state, resume, "resume")?;
-    let mut report = scorer.score(&doc.text);
-    if state.builtin && upload.jd.is_none() {
-        // As `score` does: a role that fits clearly better is named (docs/ROLES.md).
-        report.better_role =
-            crate::cli::fit::better_role(&scorer, &report, &doc.text, || Ok(state.role_scorers()))
-                .map_err(|f| {
-                    ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", f.message)
-                })?;
-    }
+    // Like `score` without --compare-roles: /api/v1/fit ranks the roles.
+    let report = scorer.score(&doc.text);
     let mut job_name = String::new();
     let job = match upload.jd {
         Some(jd) => {
