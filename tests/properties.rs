@@ -21,9 +21,22 @@ fn all_lines() -> Vec<String> {
     RESUMES
         .iter()
         .flat_map(|r| r.lines())
-        .filter(|l| !l.trim().is_empty())
+        .filter(|l| !l.trim().is_empty() && !is_heading(l))
         .map(str::to_string)
         .collect()
+}
+
+/// A section heading such as `EDUCATION` or `WORK HISTORY:` (even bulleted): appending
+/// one is not adding evidence, it moves what follows into another section. Under an
+/// Education heading a dated line is a period of study, and a job held during study
+/// counts half (docs/LEVELS.md), so the years may rightly go down. proptest found
+/// exactly that ("- EDUCATION" then a dated job line made a 2025 job count half).
+fn is_heading(line: &str) -> bool {
+    let t = line.trim_matches(|c: char| matches!(c, '-' | '•' | '*' | ':' | ' ' | '#'));
+    !t.is_empty()
+        && t.split_whitespace().count() <= 3
+        && t.chars()
+            .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '&' | '/'))
 }
 
 proptest! {
