@@ -5,6 +5,8 @@ use skillgap::taxonomy::{check, ROLE_YAMLS};
 use skillgap::{Scorer, Taxonomy};
 use std::process::Command;
 
+mod common;
+
 const AS_OF: &str = "2026-11";
 
 fn fixture(path: &str) -> String {
@@ -276,18 +278,8 @@ fn cli_fit_refuses_a_role_file_that_reuses_a_builtin_id() {
 }
 
 fn score_json(args: &[&str]) -> serde_json::Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_skillgap"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["score", "--format", "json", "--as-of", AS_OF])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let args = [&["score", "--format", "json", "--as-of", AS_OF], args].concat();
+    serde_json::from_slice(&common::stdout_of(&args)).unwrap()
 }
 
 #[test]

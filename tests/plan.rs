@@ -7,6 +7,8 @@ use skillgap::taxonomy::check;
 use skillgap::text::YearMonth;
 use skillgap::{Scorer, Taxonomy};
 
+mod common;
+
 fn fixture(path: &str) -> String {
     std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
@@ -298,18 +300,8 @@ fn taxonomy_check_rejects_an_effort_out_of_range_or_without_a_known_source() {
 
 #[cfg(feature = "cli")]
 fn skillgap_json(args: &[&str]) -> serde_json::Value {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_skillgap"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .args(["--format", "json", "--as-of", "2026-11"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let args = [args, &["--format", "json", "--as-of", "2026-11"]].concat();
+    serde_json::from_slice(&common::stdout_of(&args)).unwrap()
 }
 
 #[cfg(feature = "cli")]

@@ -4,23 +4,14 @@
 
 use skillgap::YearMonth;
 use skillgap::{Scorer, Taxonomy};
-use std::process::Command;
+
+mod common;
 
 const RESUME: &str = "fixtures/resumes/mid-java-spring.txt";
 
 fn cli_json(extra: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_skillgap"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["score", RESUME, "--format", "json", "--pretty"])
-        .args(extra)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    let args = [&["score", RESUME, "--format", "json", "--pretty"], extra].concat();
+    String::from_utf8(common::stdout_of(&args)).unwrap()
 }
 
 #[test]

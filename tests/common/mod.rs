@@ -34,6 +34,19 @@ pub fn run(args: &[&str]) -> (i32, String) {
     (out.status.code().unwrap_or(-1), stdout)
 }
 
+/// Runs `skillgap ARGS`, fails the test with its stderr unless it succeeds, and
+/// returns its standard output.
+#[cfg(feature = "cli")]
+pub fn stdout_of(args: &[&str]) -> Vec<u8> {
+    let out = skillgap().args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 /// Waits for `child` at most a minute (a hang fails the test instead of
 /// blocking the run).
 pub fn finish(mut child: std::process::Child) -> std::process::Output {
