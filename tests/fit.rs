@@ -3,7 +3,6 @@
 use skillgap::fit::{self, FIT_SCHEMA_VERSION};
 use skillgap::taxonomy::{check, ROLE_YAMLS};
 use skillgap::{Scorer, Taxonomy};
-use std::process::Command;
 
 mod common;
 
@@ -215,8 +214,7 @@ fn adding_a_role_is_a_data_change() {
 
 #[test]
 fn cli_fit_json_takes_a_role_file() {
-    let out = Command::new(env!("CARGO_BIN_EXE_skillgap"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    let out = common::skillgap()
         .args([
             "fit",
             "fixtures/fit/data-engineer-pipelines.txt",
@@ -262,8 +260,7 @@ fn cli_fit_refuses_a_role_file_that_reuses_a_builtin_id() {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("dup.yaml");
     std::fs::write(&file, "id: frontend-developer\nextends: builtin\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_skillgap"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    let out = common::skillgap()
         .args([
             "fit",
             "fixtures/resumes/frontend-only-react.txt",
