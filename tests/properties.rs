@@ -21,7 +21,7 @@ fn all_lines() -> Vec<String> {
     RESUMES
         .iter()
         .flat_map(|r| r.lines())
-        .filter(|l| !l.trim().is_empty() && !is_heading(l))
+        .filter(|l| !l.trim().is_empty() && !is_heading(l) && !is_period(l))
         .map(str::to_string)
         .collect()
 }
@@ -37,6 +37,21 @@ fn is_heading(line: &str) -> bool {
         && t.split_whitespace().count() <= 3
         && t.chars()
             .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '&' | '/'))
+}
+
+/// A line holding a period (`2012 - 2014`, `Jan 2023 – Present`): appending one adds
+/// a job or a period of study to the timeline, which may rightly reinterpret the years
+/// the resume already had (docs/LEVELS.md): a study period halves the jobs it overlaps,
+/// and a job outside the role takes its share of stated years no date placed. Both are
+/// tested with exact values in tests/resumes.rs; here only evidence is appended.
+fn is_period(line: &str) -> bool {
+    static PERIOD: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    PERIOD
+        .get_or_init(|| {
+            regex::Regex::new(r"(?i)\b(19|20)\d\d\b.*(\b(19|20)\d\d\b|present|current|now)")
+                .unwrap()
+        })
+        .is_match(line)
 }
 
 proptest! {

@@ -588,3 +588,58 @@ fn a_junior_stage_title_on_the_latest_job_is_hired_as_a_junior() {
         r.levels[1]
     );
 }
+
+/// Stated years beyond the dated jobs count in the dated jobs' proportion
+/// (docs/LEVELS.md). The lead resume states 10 years and dates 119 months of
+/// backend jobs, so the month left over counts as backend: 10.0 years in the role.
+/// A dated sales job (no technical line, so not in the role) places more than the
+/// stated years: nothing is left unplaced, and the role years are the dated 9.9.
+/// proptest found this appending a dated job; it is the rule, not lost evidence.
+#[test]
+fn a_dated_job_outside_the_role_takes_the_stated_years_no_date_placed() {
+    let base = score("lead-python-migrations.txt");
+    assert_eq!(
+        (base.experience.years, base.experience.role_years),
+        (10.0, 10.0)
+    );
+    let path = format!(
+        "{}/fixtures/resumes/lead-python-migrations.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap()
+        + "\n\nEXPERIENCE\nSales Associate, Example Retail                    2008 - 2010\n\
+           - Ran the till and stocked shelves.\n\
+           - Trained new staff on the returns process.\n\
+           - Handled customer complaints at the service desk.\n";
+    let more = scorer().score(&text);
+    assert_eq!(
+        (more.experience.years, more.experience.role_years),
+        (11.9, 9.9)
+    );
+    let sales = more.experience.ranges.last().unwrap();
+    assert_eq!((sales.text.as_str(), sales.role), ("2008 - 2010", false));
+}
+
+/// A period of study overlapping a job halves that job's months (docs/LEVELS.md:
+/// a job held during study counts half), so a degree line, even one appended
+/// under Experience, may lower the years. proptest found this appending
+/// "Relevant coursework: …" and "B.Com … 2019 – 2022" to the senior resume, whose
+/// Oct 2019 job overlaps that period.
+#[test]
+fn a_study_period_halves_the_jobs_it_overlaps() {
+    let path = format!(
+        "{}/fixtures/resumes/senior-go-kubernetes.md",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let base = std::fs::read_to_string(path).unwrap();
+    let before = scorer().score(&base);
+    let more = scorer().score(
+        &(base
+            + "\n\nEXPERIENCE\n- Relevant coursework: Data Structures & Algorithms, Operating Systems,\n\
+               - B.Com (Accounting & Finance) — Example College, Thiruvananthapuram       2019 – 2022\n"),
+    );
+    let halves = |r: &Report| -> Vec<bool> { r.experience.ranges.iter().map(|r| r.half).collect() };
+    assert_eq!(halves(&before), [false, false, false]);
+    assert_eq!(halves(&more), [false, false, true]);
+    assert_eq!((before.experience.years, more.experience.years), (7.2, 7.0));
+}
