@@ -14,11 +14,10 @@
 //! as is) are worked out here too and written to `$OUT_DIR/pattern-facts.rs`, a table
 //! the matcher looks a pattern up in before it parses one.
 //!
-//! And the fuzzy index's deletion variants of every spelling's key, as hashes
-//! (`src/matcher/deletions.rs`, included as is): `$OUT_DIR/deletion-keys.txt` (the
-//! keys), `$OUT_DIR/deletion-keys.rs` (each key's range in it, number of deletions and
-//! range of hashes) and `$OUT_DIR/deletion-hashes.bin` (little-endian `u64`s), read by
-//! the index instead of hashing on the first score.
+//! And the fuzzy stage's tables (`src/matcher/fuzzy_build.rs`, with `deletions.rs` and
+//! `dictionary.rs` included as is): the English dictionary as a hashed table, and the
+//! deletion index of every first letter of the built-in taxonomy's keys, read where they
+//! stand instead of being built on the first score.
 //!
 //! No new crates: serde, serde_norway, serde_json, regex-syntax and fnv are the
 //! library's own dependencies.
@@ -35,6 +34,13 @@ mod literals;
 #[allow(dead_code)]
 mod deletions;
 
+#[path = "src/matcher/dictionary.rs"]
+#[allow(dead_code)]
+mod dictionary;
+
+#[path = "src/matcher/fuzzy_build.rs"]
+mod fuzzy_build;
+
 use std::path::Path;
 
 const BUILTIN: &str = "taxonomy/backend-developer.yaml";
@@ -44,6 +50,11 @@ fn main() {
     println!("cargo::rerun-if-changed=src/taxonomy/schema.rs");
     println!("cargo::rerun-if-changed=src/matcher/literals.rs");
     println!("cargo::rerun-if-changed=src/matcher/deletions.rs");
+    println!("cargo::rerun-if-changed=src/matcher/dictionary.rs");
+    println!("cargo::rerun-if-changed=src/matcher/fuzzy_build.rs");
+    for file in fuzzy_build::WORD_LISTS {
+        println!("cargo::rerun-if-changed={file}");
+    }
     println!("cargo::rerun-if-changed=build.rs");
     let yaml = std::fs::read_to_string(BUILTIN).unwrap_or_else(|e| panic!("{BUILTIN}: {e}"));
     let data: schema::TaxonomyFile =
@@ -55,49 +66,7 @@ fn main() {
         &Path::new(&out).join("pattern-facts.rs"),
         &pattern_facts(&data),
     );
-    let (table, keys, hashes) = deletion_hashes(&data);
-    write_if_changed(&Path::new(&out).join("deletion-keys.rs"), &table);
-    write_if_changed(&Path::new(&out).join("deletion-keys.txt"), &keys);
-    let path = Path::new(&out).join("deletion-hashes.bin");
-    if std::fs::read(&path).ok().as_deref() != Some(hashes.as_slice()) {
-        std::fs::write(&path, hashes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    }
-}
-
-/// The deletion hashes of the key of every name and alias of `data`, at its fuzzy threshold:
-/// a Rust slice expression of `(key start, key end, deletions, start, end)` sorted by key,
-/// the keys one after another (the first two numbers are byte offsets in it), and the
-/// hashes (`start..end` in `u64`s) as little-endian bytes.
-fn deletion_hashes(data: &schema::TaxonomyFile) -> (String, String, Vec<u8>) {
-    let mut keys: Vec<String> = data
-        .skills
-        .iter()
-        .flat_map(|s| std::iter::once(&s.name).chain(&s.aliases))
-        .map(|text| deletions::key(text))
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    let mut table =
-        String::from("// Written by build.rs from the built-in taxonomy's spellings.\n&[\n");
-    let mut text = String::new();
-    let mut bytes = Vec::new();
-    let mut count = 0u32;
-    for k in keys {
-        let edits = deletions::max_edits(k.len(), data.settings.fuzzy_threshold);
-        let start = count;
-        deletions::for_each_deletion_hash(k.as_bytes(), edits, &mut |h| {
-            bytes.extend_from_slice(&h.to_le_bytes());
-            count += 1;
-        });
-        let at = text.len();
-        text.push_str(&k);
-        table.push_str(&format!(
-            "    ({at}, {}, {edits}, {start}, {count}),\n",
-            text.len()
-        ));
-    }
-    table.push_str("]\n");
-    (table, text, bytes)
+    fuzzy_build::write(&data, Path::new(&out));
 }
 
 /// A Rust slice expression of `(pattern, unicode, anchored, literals)` for every pattern of

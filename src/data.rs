@@ -27,8 +27,12 @@ pub(crate) const STOP_OTHERS: [(&str, &str); 4] = [
     ("german", include_str!("../data/stop-german.txt")),
 ];
 /// Ordinary English words of five letters or more (SCOWL), never taken for misspelt skills.
+/// The library reads them as the hashed tables `build.rs` makes of both lists
+/// (`matcher::dictionary`); the text is here for the tests that check the tables.
+#[cfg(test)]
 pub(crate) const ENGLISH_WORDS: &str = include_str!("../data/english-words.txt");
 /// English words the generated `english-words.txt` lacks.
+#[cfg(test)]
 pub(crate) const ENGLISH_WORDS_EXTRA: &str = include_str!("../data/english-words-extra.txt");
 /// Company suffixes ("ltd", "gmbh"): a capitalised word before one is part of a name.
 pub(crate) const COMPANY_SUFFIXES: &str = include_str!("../data/company-suffixes.txt");

@@ -21,7 +21,8 @@
 //!   When two skills tie for the best similarity, the token is left alone.
 
 pub(crate) use super::deletions::key;
-use super::deletions::{for_each_deletion_hash, max_edits};
+use super::deletions::{for_each_deletion_hash, max_edits, Index};
+pub(crate) use super::dictionary::Words;
 use crate::hash::FastMap;
 use std::sync::OnceLock;
 
@@ -31,136 +32,15 @@ pub const DEFAULT_THRESHOLD: f64 = 0.8;
 /// The shortest token the fuzzy stage looks at, by default.
 pub const DEFAULT_MIN_LEN: usize = 5;
 
-use crate::data::{entries, ENGLISH_WORDS as WORDS, ENGLISH_WORDS_EXTRA as EXTRA_WORDS};
-
-/// Ordinary English words (five letters or more) the fuzzy stage never touches.
-pub(crate) fn dictionary() -> &'static Words {
-    static SET: OnceLock<Words> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut words = Words::new(entries(WORDS));
-        words.add(Words::new(entries(EXTRA_WORDS)));
-        words
-    })
-}
-
-/// A word list as a sorted slice of its lines: built in one pass over the
-/// text (the list is kept sorted, so sorting it again is a linear check),
-/// where a hash set of 60,000 words cost a few milliseconds at start-up.
-/// (The start-up round searched the lines where they stand instead; the
-/// per-document round's groups by first byte and length need the slice, and
-/// the per-document lookups won: docs/PERFORMANCE.md.)
-#[derive(Debug)]
-pub(crate) struct Words(Vec<&'static str>, OnceLock<Groups>);
-
-impl Words {
-    /// The lines of a word list, without comments (`#`) and blank lines.
-    fn new(lines: impl Iterator<Item = &'static str>) -> Words {
-        let mut words: Vec<&str> = lines
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect();
-        if !words.is_sorted() {
-            words.sort_unstable();
-        }
-        words.dedup();
-        Words(words, OnceLock::new())
-    }
-
-    /// Adds the words of `other` (a short list: each costs a shift of the slice).
-    fn add(&mut self, other: Words) {
-        for w in other.0 {
-            if let Err(at) = self.0.binary_search(&w) {
-                self.0.insert(at, w);
-            }
-        }
-        self.1 = OnceLock::new();
-    }
-
-    /// Whether `word` is in one of the lists.
-    pub(crate) fn contains(&self, word: &str) -> bool {
-        self.contains_bytes(word.as_bytes())
-    }
-
-    /// Whether the word spelled by `word` is in the list (bytes that are not UTF-8
-    /// are in no list).
-    pub(crate) fn contains_bytes(&self, word: &[u8]) -> bool {
-        self.group(word.first().copied(), word.len())
-            .binary_search_by(|&i| compare(self.0[i as usize].as_bytes(), word))
-            .is_ok()
-    }
-
-    /// False when no word of `len` bytes starts with `prefix`; true when some may (every
-    /// word that does, and maybe others).
-    fn may_start(&self, prefix: &[u8], len: usize) -> bool {
-        if prefix.is_empty() {
-            return true;
-        }
-        let ids = self.group(prefix.first().copied(), len);
-        // The group is sorted: the words starting with `prefix` follow those below it.
-        let at = ids.partition_point(|&i| compare(self.0[i as usize].as_bytes(), prefix).is_lt());
-        ids.get(at)
-            .is_some_and(|&i| self.0[i as usize].as_bytes().starts_with(prefix))
-    }
-
-    /// The indices of the words of the group of words starting with `first` and `len`
-    /// bytes long (see [`Groups`]).
-    fn group(&self, first: Option<u8>, len: usize) -> &[u32] {
-        let groups = self.1.get_or_init(|| Groups::new(&self.0));
-        let g = Groups::of(first, len);
-        &groups.ids[groups.starts[g] as usize..groups.starts[g + 1] as usize]
-    }
-}
-
-/// `a.cmp(b)`, in a loop that stops at the first difference: the words compared are
-/// short and differ early, where the library's comparison calls `memcmp`.
-fn compare(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
-    for (x, y) in a.iter().zip(b) {
-        if x != y {
-            return x.cmp(y);
-        }
-    }
-    a.len().cmp(&b.len())
-}
-
-/// The words of a [`Words`] list grouped by first byte and length, for lookups: the
-/// ones a document makes (a few hundred tokens, and a few hundred one-edit variants of
-/// each token that matched a skill) each search a group of a few hundred words instead
-/// of the whole list. Built on the first lookup, in two passes over the list; a group
-/// lists its words in the list's (sorted) order, so it is searched by bisection.
-#[derive(Debug)]
-struct Groups {
-    /// Where each group starts in `ids` (and, at `g + 1`, ends).
-    starts: Vec<u32>,
-    /// Indices in the list, group by group.
-    ids: Vec<u32>,
-}
-
-impl Groups {
-    const COUNT: usize = 128 * 32;
-
-    /// The group of a word: its first byte (without the top bit) and its length (up
-    /// to 31). Any function of the word would do; this one makes small groups.
-    fn of(first: Option<u8>, len: usize) -> usize {
-        let first = first.map_or(0, |b| usize::from(b & 0x7f));
-        first << 5 | len.min(31)
-    }
-
-    fn new(words: &[&str]) -> Groups {
-        let mut starts = vec![0u32; Self::COUNT + 1];
-        for w in words {
-            starts[Self::of(w.bytes().next(), w.len()) + 1] += 1;
-        }
-        for g in 0..Self::COUNT {
-            starts[g + 1] += starts[g];
-        }
-        let mut next = starts.clone();
-        let mut ids = vec![0u32; words.len()];
-        for (i, w) in words.iter().enumerate() {
-            let g = Self::of(w.bytes().next(), w.len());
-            ids[next[g] as usize] = i as u32;
-            next[g] += 1;
-        }
-        Groups { starts, ids }
-    }
+/// Ordinary English words (five letters or more) the fuzzy stage never touches: the word
+/// lists of `data/` as the tables `build.rs` makes of them (see `dictionary`).
+pub(crate) fn dictionary() -> &'static Words<'static> {
+    static WORDS: Words<'static> = Words {
+        words: include_bytes!(concat!(env!("OUT_DIR"), "/dictionary-words.bin")),
+        groups: include_bytes!(concat!(env!("OUT_DIR"), "/dictionary-groups.bin")),
+        slots: include_bytes!(concat!(env!("OUT_DIR"), "/dictionary-slots.bin")),
+    };
+    &WORDS
 }
 
 /// One spelling the fuzzy stage can match.
@@ -195,6 +75,8 @@ pub(crate) struct Fuzzy {
     /// built the first time a token starting with that byte is looked up: candidates must
     /// share the token's first letter anyway, and a resume needs a few letters' indexes.
     indexes: Vec<OnceLock<Index>>,
+    /// Whether the indexes are the built-in taxonomy's, prepared by `build.rs` ([`Prepared`]).
+    prepared: bool,
     /// Per first letter, the shortest and longest key length (for a cheap
     /// rejection of tokens no key can be close to).
     lengths: [(u8, u8); 128],
@@ -273,105 +155,59 @@ fn for_each_deletion(s: &[u8], n: usize, buf: &mut Vec<u8>, f: &mut impl FnMut(&
     go(s, 1, n, buf, f);
 }
 
-/// The keys of the built-in taxonomy's spellings, sorted: for each, its range in
-/// [`DELETION_KEY_TEXT`], its number of deletions at the taxonomy's threshold and the range
-/// of its hashes in [`DELETION_HASHES`] (written by `build.rs`, see `deletions`). Offsets, not
-/// `&str`s: a table of pointers costs a relocation per key at every start of the binary.
-type DeletionKeys = &'static [(u32, u32, u8, u32, u32)];
-static DELETION_KEYS: DeletionKeys = include!(concat!(env!("OUT_DIR"), "/deletion-keys.rs"));
-/// The keys of [`DELETION_KEYS`], one after another.
-static DELETION_KEY_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/deletion-keys.txt"));
-/// The hashes [`for_each_deletion_hash`] makes for each key of [`DELETION_KEYS`], in the
-/// order it makes them, as little-endian `u64`s.
-static DELETION_HASHES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/deletion-hashes.bin"));
-
-/// The hashes `for_each_deletion_hash(key, edits)` makes, when `build.rs` made them.
-fn precomputed_deletions(key: &str, edits: usize) -> Option<impl Iterator<Item = u64>> {
-    let i = DELETION_KEYS
-        .binary_search_by(|&(a, b, ..)| DELETION_KEY_TEXT[a as usize..b as usize].cmp(key))
-        .ok()?;
-    let (_, _, n, start, end) = DELETION_KEYS[i];
-    (usize::from(n) == edits).then(|| {
-        DELETION_HASHES[start as usize * 8..end as usize * 8]
-            .chunks_exact(8)
-            .map(|b| u64::from_le_bytes(b.try_into().expect("eight bytes")))
-    })
+/// The built-in taxonomy's fuzzy entries and their per-letter deletion indexes, made by
+/// `build.rs` (`fuzzy_build`) for its threshold and shortest token. Offsets, not `&str`s or
+/// slices: a table of pointers costs a relocation each at every start of the binary.
+struct Prepared {
+    threshold: f64,
+    min_len: usize,
+    /// Per entry, in `Matcher::new`'s order: its skill and where its key ends in
+    /// [`PREPARED_KEYS`] (it starts where the one before ends).
+    entries: &'static [(u32, u32)],
+    /// Per first byte of a key (0 to 127): its index's range of hashes (and entry indices),
+    /// range of bucket starts and shift, in [`PREPARED_HASHES`], [`PREPARED_IDS`] and
+    /// [`PREPARED_BUCKETS`].
+    letters: &'static [(u32, u32, u32, u32, u32)],
 }
 
-/// The deletion index of some keys: `(hash of a deletion variant of an entry's key, entry
-/// index)`, sorted. Hashes, not strings: a collision only adds a candidate, and every
-/// candidate is checked by its similarity anyway.
-#[derive(Debug, Clone)]
-struct Index {
-    deletes: Vec<(u64, u32)>,
-    /// Where each value of a hash's top bits begins in `deletes`
-    /// (`buckets[b]..buckets[b + 1]`): a lookup reads a bucket of about one
-    /// entry instead of binary-searching the whole table.
-    buckets: Vec<u32>,
-    /// `64 -` the number of top bits that choose a bucket.
-    shift: u32,
-}
+static PREPARED: Prepared = include!(concat!(env!("OUT_DIR"), "/fuzzy-index.rs"));
+/// The keys of [`Prepared::entries`], one after another.
+static PREPARED_KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/fuzzy-keys.txt"));
+/// The indexes' hashes (little-endian `u64`s), letter after letter.
+static PREPARED_HASHES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fuzzy-hashes.bin"));
+/// The indexes' entry indices (little-endian `u32`s), one per hash.
+static PREPARED_IDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fuzzy-ids.bin"));
+/// The indexes' bucket starts (little-endian `u32`s), letter after letter.
+static PREPARED_BUCKETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/fuzzy-buckets.bin"));
 
-impl Index {
-    fn new<'a>(entries: impl Iterator<Item = (usize, &'a Entry)>, threshold: f64) -> Index {
-        let mut deletes = Vec::new();
-        for (i, e) in entries {
-            let edits = max_edits(e.key.len(), threshold);
-            match precomputed_deletions(&e.key, edits) {
-                Some(hashes) => deletes.extend(hashes.map(|h| (h, i as u32))),
-                None => for_each_deletion_hash(e.key.as_bytes(), edits, &mut |h| {
-                    deletes.push((h, i as u32));
-                }),
-            }
+impl Prepared {
+    /// Whether the prepared indexes are those of `entries` at `threshold` and `min_len`: the
+    /// same keys of the same skills in the same order.
+    fn fits(&self, entries: &[Entry], threshold: f64, min_len: usize) -> bool {
+        if threshold != self.threshold || min_len != self.min_len {
+            return false;
         }
-        let bits = deletes
-            .len()
-            .next_power_of_two()
-            .trailing_zeros()
-            .clamp(1, 24);
-        let shift = 64 - bits;
-        // Sorted by a scatter into buckets of the top bits (about one entry each), then each
-        // bucket sorted alone: linear where one sort of the whole table was most of the build.
-        let count = |deletes: &[(u64, u32)]| {
-            let mut buckets = vec![0u32; (1 << bits) + 1];
-            for &(h, _) in deletes {
-                buckets[(h >> shift) as usize + 1] += 1;
-            }
-            for b in 1..buckets.len() {
-                buckets[b] += buckets[b - 1];
-            }
-            buckets
-        };
-        let buckets = count(&deletes);
-        let mut next = buckets.clone();
-        let mut sorted = vec![(0u64, 0u32); deletes.len()];
-        for &d in &deletes {
-            let b = &mut next[(d.0 >> shift) as usize];
-            sorted[*b as usize] = d;
-            *b += 1;
+        if entries.len() != self.entries.len() {
+            return false;
         }
-        for b in buckets.windows(2) {
-            sorted[b[0] as usize..b[1] as usize].sort_unstable();
-        }
-        let mut deletes = sorted;
-        deletes.dedup();
-        let buckets = count(&deletes);
-        Index {
-            deletes,
-            buckets,
-            shift,
-        }
+        let mut start = 0;
+        entries.iter().zip(self.entries).all(|(e, &(skill, end))| {
+            let key = &PREPARED_KEYS[start..end as usize];
+            start = end as usize;
+            e.skill == skill as usize && e.key == key
+        })
     }
 
-    /// The entries one of whose deletion variants hashes to `h`.
-    fn entries_with(&self, h: u64) -> impl Iterator<Item = u32> + '_ {
-        let b = (h >> self.shift) as usize;
-        let bucket = &self.deletes[self.buckets[b] as usize..self.buckets[b + 1] as usize];
-        bucket
-            .iter()
-            .skip_while(move |&&(x, _)| x < h)
-            .take_while(move |&&(x, _)| x == h)
-            .map(|&(_, id)| id)
+    /// The index of the keys starting with `first`.
+    fn index(&self, first: u8) -> Index {
+        let (a, b, c, d, shift) = self.letters[usize::from(first & 0x7f)];
+        let (a, b, c, d) = (a as usize, b as usize, c as usize, d as usize);
+        Index::borrowed(
+            &PREPARED_HASHES[a * 8..b * 8],
+            &PREPARED_IDS[a * 4..b * 4],
+            &PREPARED_BUCKETS[c * 4..d * 4],
+            shift,
+        )
     }
 }
 
@@ -394,6 +230,7 @@ impl Fuzzy {
         }
         let shapes = Shapes::new(kept.iter().map(|e| e.key.as_str()));
         Fuzzy {
+            prepared: PREPARED.fits(&kept, threshold, min_len),
             threshold,
             min_len,
             shapes,
@@ -407,15 +244,27 @@ impl Fuzzy {
     /// The entries starting with `first` one of whose deletion variants hashes to `h`.
     fn entries_with(&self, first: u8, h: u64) -> impl Iterator<Item = u32> + '_ {
         let index = self.indexes[usize::from(first & 0x7f)].get_or_init(|| {
-            Index::new(
-                self.entries
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, e)| e.key.as_bytes()[0] == first && e.key.len() >= self.min_len),
-                self.threshold,
-            )
+            if self.prepared {
+                PREPARED.index(first)
+            } else {
+                self.build_index(first)
+            }
         });
         index.entries_with(h)
+    }
+
+    /// The deletion index of the keys starting with `first` (and at least `min_len` long).
+    fn build_index(&self, first: u8) -> Index {
+        let mut deletes = Vec::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            if e.key.as_bytes()[0] == first && e.key.len() >= self.min_len {
+                let edits = max_edits(e.key.len(), self.threshold);
+                for_each_deletion_hash(e.key.as_bytes(), edits, &mut |h| {
+                    deletes.push((h, i as u32));
+                });
+            }
+        }
+        Index::new(deletes)
     }
 
     /// The similarity threshold in use.
@@ -685,36 +534,49 @@ pub(crate) fn tokenize(hay: &str, out: &mut Vec<(usize, usize)>) {
 mod tests {
     use super::super::deletions::hash;
     use super::*;
-    use crate::data::entries;
+    use crate::data::{entries, ENGLISH_WORDS as WORDS, ENGLISH_WORDS_EXTRA as EXTRA_WORDS};
 
-    /// `build.rs` hashes the built-in keys' deletion variants with the same code; a table
-    /// that lacks a key, or disagrees with hashing it, shows here.
-    #[test]
-    fn precomputed_deletions_are_the_computed_ones() {
+    /// The fuzzy stage of the built-in taxonomy's matcher at its own settings.
+    fn builtin() -> Fuzzy {
         let taxonomy = crate::Taxonomy::builtin();
-        let threshold = taxonomy.settings().fuzzy_threshold;
-        let mut keys = 0;
-        for s in taxonomy.skills() {
-            for text in std::iter::once(&s.name).chain(&s.aliases) {
-                let k = key(text);
-                let edits = max_edits(k.len(), threshold);
-                let mut made = Vec::new();
-                for_each_deletion_hash(k.as_bytes(), edits, &mut |h| made.push(h));
-                let read: Vec<u64> = precomputed_deletions(&k, edits)
-                    .unwrap_or_else(|| panic!("{k:?} is precomputed"))
-                    .collect();
-                assert_eq!(read, made, "{k:?}");
-                keys += 1;
-            }
+        let settings = taxonomy.settings();
+        let options = super::super::MatchOptions {
+            fuzzy_threshold: settings.fuzzy_threshold,
+            fuzzy_min_len: settings.fuzzy_min_len,
+            ..Default::default()
+        };
+        super::super::Matcher::new(&taxonomy, &options)
+            .fuzzy
+            .expect("the fuzzy stage is on")
+    }
+
+    /// `build.rs` builds the built-in taxonomy's indexes with the same code, from the entries
+    /// it expects `Matcher::new` to make: a change in that order shows here (the matcher would
+    /// quietly build its indexes on the first score again).
+    #[test]
+    fn builtin_fuzzy_indexes_are_prepared() {
+        let fuzzy = builtin();
+        assert!(fuzzy.prepared);
+        assert!(fuzzy.entries.len() > 1000);
+        // Another threshold or shortest token builds its own.
+        let other = |threshold, min_len| Fuzzy::new(fuzzy.entries.clone(), threshold, min_len);
+        assert!(other(fuzzy.threshold, fuzzy.min_len).prepared);
+        assert!(!other(0.85, fuzzy.min_len).prepared);
+        assert!(!other(fuzzy.threshold, 4).prepared);
+        assert!(!Fuzzy::new(fuzzy.entries[1..].to_vec(), fuzzy.threshold, fuzzy.min_len).prepared);
+    }
+
+    #[test]
+    fn prepared_indexes_are_the_built_ones() {
+        let fuzzy = builtin();
+        let mut pairs = 0;
+        for first in 0..128u8 {
+            let prepared = PREPARED.index(first);
+            let built = fuzzy.build_index(first);
+            assert_eq!(prepared.parts(), built.parts(), "{:?}", first as char);
+            pairs += built.parts().0.len() / 8;
         }
-        assert!(keys > 1000);
-        let key_at =
-            |(a, b, ..): (u32, u32, u8, u32, u32)| &DELETION_KEY_TEXT[a as usize..b as usize];
-        assert!(DELETION_KEYS
-            .windows(2)
-            .all(|w| key_at(w[0]) < key_at(w[1])));
-        // Another number of deletions is made, not read.
-        assert!(precomputed_deletions(&key(&taxonomy.skills()[0].name), 3).is_none());
+        assert!(pairs > 100_000, "{pairs}");
     }
 
     fn index() -> Fuzzy {
@@ -845,6 +707,17 @@ mod tests {
         }
     }
 
+    /// `build.rs` makes the tables of both lists with the same code.
+    #[test]
+    fn the_dictionary_tables_are_those_of_the_word_lists() {
+        let built =
+            super::super::dictionary::Tables::build(entries(WORDS).chain(entries(EXTRA_WORDS)));
+        let dict = dictionary();
+        assert_eq!(built.words, dict.words);
+        assert_eq!(built.groups, dict.groups);
+        assert_eq!(built.slots, dict.slots);
+    }
+
     #[test]
     fn words_missing_from_the_generated_list_are_english_too() {
         assert!(dictionary().contains("informatics"));
@@ -940,8 +813,13 @@ mod tests {
     #[test]
     fn every_dictionary_word_is_found_and_its_edits_mostly_are_not() {
         let dict = dictionary();
-        for w in &dict.0 {
-            assert!(dict.contains(w), "{w}");
+        let all: Vec<&[u8]> = dict.iter().collect();
+        assert_eq!(
+            all.len(),
+            entries(WORDS).chain(entries(EXTRA_WORDS)).count()
+        );
+        for w in &all {
+            assert!(dict.contains_bytes(w), "{w:?}");
         }
         assert!(!dict.contains(""));
         assert!(!dict.contains("performace"));
@@ -950,9 +828,9 @@ mod tests {
         assert!(dict.may_start(b"perfor", "performance".len()));
         assert!(!dict.may_start(b"qzxq", 9));
         // Every word's every prefix.
-        for w in dict.0.iter().step_by(97) {
+        for w in all.iter().step_by(97) {
             for i in 0..=w.len() {
-                assert!(dict.may_start(&w.as_bytes()[..i], w.len()), "{w}");
+                assert!(dict.may_start(&w[..i], w.len()), "{w:?}");
             }
         }
     }

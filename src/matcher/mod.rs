@@ -35,6 +35,7 @@
 
 mod context;
 mod deletions;
+mod dictionary;
 mod exact;
 mod fuzzy;
 mod language;
