@@ -294,12 +294,11 @@ impl Fuzzy {
         for n in [3usize, 2] {
             for i in 0..tokens.len().saturating_sub(n - 1) {
                 let run = i..i + n;
-                if run.clone().any(|j| explained[j] || used[j])
-                    || !adjacent(hay, &tokens[run.clone()])
-                {
+                if run.clone().any(|j| explained[j] || used[j]) {
                     continue;
                 }
-                // Only a joined key with some key's shape can equal that key.
+                // Only a joined key with some key's shape can equal that key (the cheaper
+                // test first).
                 let (first, last) = (tokens[i], tokens[i + n - 1]);
                 let len = run.clone().map(|j| tokens[j].1 - tokens[j].0).sum();
                 let bytes = hay.as_bytes();
@@ -307,7 +306,8 @@ impl Fuzzy {
                     bytes[first.0].to_ascii_lowercase(),
                     bytes[last.1 - 1].to_ascii_lowercase(),
                     len,
-                ) {
+                ) || !adjacent(hay, &tokens[run.clone()])
+                {
                     continue;
                 }
                 joined.clear();
@@ -329,19 +329,19 @@ impl Fuzzy {
             }
         }
         let mut token = String::new();
-        let mut seen: std::collections::HashMap<String, Option<(&Entry, f64)>> =
-            std::collections::HashMap::new();
+        let mut seen: FastMap<String, Option<(&Entry, f64)>> = FastMap::default();
         for (i, &(s, e)) in tokens.iter().enumerate() {
             if explained[i] || used[i] || e - s < self.min_len {
                 continue;
             }
+            let first = hay.as_bytes()[s].to_ascii_lowercase();
+            let (lo, hi) = self.lengths[usize::from(first & 0x7f)];
+            if e - s + 2 < usize::from(lo) || e - s > usize::from(hi) + 2 {
+                continue; // no key starting with this letter is near this length
+            }
             token.clear();
             token.push_str(&hay[s..e]);
             token.make_ascii_lowercase();
-            let (lo, hi) = self.lengths[usize::from(token.as_bytes()[0] & 0x7f)];
-            if token.len() + 2 < usize::from(lo) || token.len() > usize::from(hi) + 2 {
-                continue; // no key starting with this letter is near this length
-            }
             if !token.bytes().any(|b| b.is_ascii_lowercase()) || dict.contains(token.as_str()) {
                 continue;
             }
@@ -492,40 +492,47 @@ fn adjacent(hay: &str, tokens: &[(usize, usize)]) -> bool {
 }
 
 /// Splits `hay` into tokens: runs of ASCII letters and digits, skipping words
-/// that are part of e-mail addresses or URLs.
+/// that are part of e-mail addresses or URLs (a whitespace-separated chunk with `@`,
+/// `://` or starting with `www.`) and runs next to a non-ASCII byte (part of a longer
+/// non-ASCII word).
+///
+/// One pass: a chunk's tokens are pushed as they come and taken back when the chunk's
+/// end shows it is an address.
 pub(crate) fn tokenize(hay: &str, out: &mut Vec<(usize, usize)>) {
     let bytes = hay.as_bytes();
+    let n = bytes.len();
     let mut i = 0;
-    while i < bytes.len() {
-        // Skip whole whitespace-separated chunks that look like addresses.
-        if i == 0 || bytes[i - 1].is_ascii_whitespace() {
-            // One pass finds the chunk's end and whether it has `@` or `:`.
-            let (mut end, mut at, mut colon) = (i, false, false);
-            while end < bytes.len() && !bytes[end].is_ascii_whitespace() {
-                at |= bytes[end] == b'@';
-                colon |= bytes[end] == b':';
-                end += 1;
-            }
-            let chunk = &bytes[i..end];
-            if at || (colon && chunk.windows(3).any(|w| w == b"://")) || chunk.starts_with(b"www.")
-            {
-                i = end;
+    while i < n {
+        while i < n && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let (chunk, kept) = (i, out.len());
+        let (mut at, mut colon) = (false, false);
+        while i < n {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                let start = i;
+                i += 1;
+                while i < n && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                let non_ascii_next = i < n && bytes[i] >= 0x80;
+                let non_ascii_prev = start > 0 && bytes[start - 1] >= 0x80;
+                if !non_ascii_next && !non_ascii_prev {
+                    out.push((start, i));
+                }
                 continue;
             }
-        }
-        if bytes[i].is_ascii_alphanumeric() {
-            let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
+            if b.is_ascii_whitespace() {
+                break;
             }
-            // Not part of a longer non-ASCII word.
-            let non_ascii_next = bytes.get(i).is_some_and(|b| *b >= 0x80);
-            let non_ascii_prev = start > 0 && bytes[start - 1] >= 0x80;
-            if !non_ascii_next && !non_ascii_prev {
-                out.push((start, i));
-            }
-        } else {
+            at |= b == b'@';
+            colon |= b == b':';
             i += 1;
+        }
+        let chunk = &bytes[chunk..i];
+        if at || (colon && chunk.windows(3).any(|w| w == b"://")) || chunk.starts_with(b"www.") {
+            out.truncate(kept);
         }
     }
 }
@@ -725,6 +732,74 @@ mod tests {
         assert!(
             entries(EXTRA_WORDS).all(|w| w.len() >= 5 && w.bytes().all(|b| b.is_ascii_lowercase()))
         );
+    }
+
+    /// The tokenizer before it was one pass: each whitespace-separated chunk scanned for
+    /// `@` and `:` first, then split.
+    fn tokenize_by_chunks(hay: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let bytes = hay.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if i == 0 || bytes[i - 1].is_ascii_whitespace() {
+                let (mut end, mut at, mut colon) = (i, false, false);
+                while end < bytes.len() && !bytes[end].is_ascii_whitespace() {
+                    at |= bytes[end] == b'@';
+                    colon |= bytes[end] == b':';
+                    end += 1;
+                }
+                let chunk = &bytes[i..end];
+                if at
+                    || (colon && chunk.windows(3).any(|w| w == b"://"))
+                    || chunk.starts_with(b"www.")
+                {
+                    i = end;
+                    continue;
+                }
+            }
+            if bytes[i].is_ascii_alphanumeric() {
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                let non_ascii_next = bytes.get(i).is_some_and(|b| *b >= 0x80);
+                let non_ascii_prev = start > 0 && bytes[start - 1] >= 0x80;
+                if !non_ascii_next && !non_ascii_prev {
+                    out.push((start, i));
+                }
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn one_pass_tokens_are_the_chunk_by_chunk_ones() {
+        let texts = [
+            "",
+            " ",
+            "Python",
+            "  Pyhton, Dokcer\tand\nDjnago  ",
+            "mail pyhton@example.com or see https://djnago.example.com now",
+            "www.example.com/path and wwwx.example foo:bar http:/x a://b",
+            "Café Kubernetes naïve Postgresql résumé x",
+            "Node.js/ASP.NET-Core C++ C# CI/CD 2019-2021",
+            "@start end@ :// ://x x:// www. www",
+            "\u{a0}Docker\u{a0}Java\r\nGo\u{2028}Rust",
+        ];
+        let fixtures = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/resumes"))
+            .map(|d| {
+                d.filter_map(|f| std::fs::read_to_string(f.ok()?.path()).ok())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        assert!(!fixtures.is_empty());
+        for text in texts.iter().map(|t| t.to_string()).chain(fixtures) {
+            let mut one = Vec::new();
+            tokenize(&text, &mut one);
+            assert_eq!(one, tokenize_by_chunks(&text), "{text:?}");
+        }
     }
 
     #[test]
