@@ -19,8 +19,8 @@
 //! deletion index of every first letter of the built-in taxonomy's keys, read where they
 //! stand instead of being built on the first score.
 //!
-//! No new crates: serde, serde_norway, serde_json, regex-syntax and fnv are the
-//! library's own dependencies.
+//! No new crates: serde, serde_norway, serde_json and regex-syntax are the library's own
+//! dependencies.
 
 #[path = "src/taxonomy/schema.rs"]
 #[allow(dead_code)]

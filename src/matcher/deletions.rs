@@ -1,12 +1,11 @@
 //! Deletion variants of fuzzy keys, as hashes (SymSpell; see `fuzzy`).
 //!
-//! Self-contained (`std` and `fnv` only): `build.rs` compiles this file too, to build the
+//! Self-contained (`std` only): `build.rs` compiles this file too, to build the
 //! built-in taxonomy's per-letter deletion indexes ([`Index`]) at compile time, and the fuzzy
 //! stage reads them from `$OUT_DIR` instead of building them on the first score (issue 14).
 //! The test `prepared_indexes_are_the_built_ones` checks both agree.
 
 use std::borrow::Cow;
-use std::hash::Hasher;
 
 /// Lower-case ASCII letters and digits of `s`.
 pub(crate) fn key(s: &str) -> String {
@@ -22,40 +21,93 @@ pub(crate) fn max_edits(len: usize, threshold: f64) -> usize {
     (((1.0 - threshold) * len as f64) + 1e-9).floor().min(2.0) as usize
 }
 
-/// FNV-1a, 64 bits: short ASCII keys, no need for DoS resistance.
+/// The multiplier of [`hash`]'s polynomial (odd, so every power of it is too).
+const P: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// A 64-bit hash of short ASCII keys and words: the polynomial `sum(b[i] * P^(n-1-i))` (wrapping),
+/// then a bijective mix so that every input byte reaches the top bits that choose a bucket.
+/// No need for DoS resistance: the tables hashed into are made from the taxonomy and the word
+/// lists, and a document's words are only looked up. The polynomial lets
+/// [`for_each_deletion_hash`] hash a variant from its kept prefix and the rest of the key in a
+/// few instructions, where reading the rest again cost most of a fuzzy lookup.
 pub(crate) fn hash(bytes: &[u8]) -> u64 {
-    let mut h = fnv::FnvHasher::default();
-    h.write(bytes);
-    h.finish()
+    mix(bytes
+        .iter()
+        .fold(0u64, |h, &b| h.wrapping_mul(P).wrapping_add(u64::from(b))))
 }
 
-/// [`hash`] continued from the state `h` (FNV-1a reads bytes in order, so the hash of `a ++ b`
-/// is `hash_from(hash(a), b)`).
-fn hash_from(h: u64, bytes: &[u8]) -> u64 {
-    let mut h = fnv::FnvHasher::with_key(h);
-    h.write(bytes);
-    h.finish()
+/// The finaliser of MurmurHash3 (`fmix64`): a bijection of `u64`.
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
-/// Calls `f` with the [`hash`] of every variant `fuzzy::for_each_deletion` makes, in the same order,
-/// without building the variants: each is hashed from the state after its kept prefix.
+/// Calls `f` with the [`hash`] of every variant `fuzzy::for_each_deletion` makes, in the same
+/// order, without building the variants: each is the polynomial of its kept prefix, shifted
+/// by the length of the rest of the key, plus the polynomial of that rest (precomputed for
+/// every suffix), mixed.
 pub(crate) fn for_each_deletion_hash(s: &[u8], n: usize, f: &mut impl FnMut(u64)) {
-    /// `h` is the hash of the variant's bytes before `rest`; `len` the variant's length; the
-    /// next deletion may only be at `rest[from..]` (`from` counts from the start of `rest`).
-    fn go(h: u64, rest: &[u8], len: usize, from: usize, n: usize, f: &mut impl FnMut(u64)) {
-        f(hash_from(h, rest));
+    /// The key's powers of `P` (`pow[k] = P^k`) and suffix polynomials (`suffix[p]` of
+    /// `s[p..]`), on the stack for keys and tokens of up to 47 bytes.
+    struct Tables<'a> {
+        s: &'a [u8],
+        pow: &'a [u64],
+        suffix: &'a [u64],
+    }
+    /// `h` is the polynomial of the variant's bytes before `s[p..]`; `len` the variant's
+    /// length; the next deletion may only be at `from..` (`from >= p`).
+    fn go(
+        t: &Tables,
+        h: u64,
+        p: usize,
+        len: usize,
+        from: usize,
+        n: usize,
+        f: &mut impl FnMut(u64),
+    ) {
+        let end = t.s.len();
+        f(mix(h
+            .wrapping_mul(t.pow[end - p])
+            .wrapping_add(t.suffix[p])));
         if n == 0 || len <= 1 {
             return;
         }
-        let mut prefix = hash_from(h, &rest[..from]);
-        for i in from..rest.len() {
-            // Delete `rest[i]`: the variant is the prefix, then `rest[i + 1..]`.
-            go(prefix, &rest[i + 1..], len - 1, 0, n - 1, f);
-            prefix = hash_from(prefix, &rest[i..=i]);
+        let mut prefix = h;
+        for &b in &t.s[p..from] {
+            prefix = prefix.wrapping_mul(P).wrapping_add(u64::from(b));
+        }
+        for i in from..end {
+            // Delete `s[i]`: the variant is the prefix, then `s[i + 1..]`.
+            go(t, prefix, i + 1, len - 1, i + 1, n - 1, f);
+            prefix = prefix.wrapping_mul(P).wrapping_add(u64::from(t.s[i]));
         }
     }
+    const STACK: usize = 48;
+    let (mut pow_stack, mut suffix_stack) = ([0u64; STACK], [0u64; STACK]);
+    let (mut pow_heap, mut suffix_heap) = (Vec::new(), Vec::new());
+    let (pow, suffix): (&mut [u64], &mut [u64]) = if s.len() < STACK {
+        (&mut pow_stack[..=s.len()], &mut suffix_stack[..=s.len()])
+    } else {
+        pow_heap.resize(s.len() + 1, 0);
+        suffix_heap.resize(s.len() + 1, 0);
+        (&mut pow_heap, &mut suffix_heap)
+    };
+    pow[0] = 1;
+    for k in 1..pow.len() {
+        pow[k] = pow[k - 1].wrapping_mul(P);
+    }
+    suffix[s.len()] = 0;
+    for p in (0..s.len()).rev() {
+        suffix[p] = u64::from(s[p])
+            .wrapping_mul(pow[s.len() - 1 - p])
+            .wrapping_add(suffix[p + 1]);
+    }
+    let t = Tables { s, pow, suffix };
     // The first letter must match anyway, so it is never deleted.
-    go(hash(&[]), s, s.len(), 1, n, f);
+    go(&t, 0, 0, s.len(), 1.min(s.len()), n, f);
 }
 
 /// A deletion index: `(hash of a deletion variant of an entry's key, entry index)` pairs,

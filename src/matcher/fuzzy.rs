@@ -496,46 +496,73 @@ fn adjacent(hay: &str, tokens: &[(usize, usize)]) -> bool {
 /// `://` or starting with `www.`) and runs next to a non-ASCII byte (part of a longer
 /// non-ASCII word).
 ///
-/// One pass: a chunk's tokens are pushed as they come and taken back when the chunk's
-/// end shows it is an address.
+/// One pass over a table of byte classes: a chunk's tokens are pushed as they come and
+/// taken back when the chunk holds `@` or `:` and turns out to be an address.
 pub(crate) fn tokenize(hay: &str, out: &mut Vec<(usize, usize)>) {
     let bytes = hay.as_bytes();
     let n = bytes.len();
+    let class = |i: usize| CLASS[usize::from(bytes[i])];
     let mut i = 0;
     while i < n {
-        while i < n && bytes[i].is_ascii_whitespace() {
+        while i < n && class(i) == SPACE {
             i += 1;
         }
         let (chunk, kept) = (i, out.len());
-        let (mut at, mut colon) = (false, false);
+        let mut marked = false;
         while i < n {
-            let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
-                let start = i;
-                i += 1;
-                while i < n && bytes[i].is_ascii_alphanumeric() {
+            match class(i) {
+                WORD => {
+                    let start = i;
                     i += 1;
+                    while i < n && class(i) == WORD {
+                        i += 1;
+                    }
+                    // Not part of a longer non-ASCII word.
+                    let non_ascii_next = i < n && bytes[i] >= 0x80;
+                    let non_ascii_prev = start > 0 && bytes[start - 1] >= 0x80;
+                    if !non_ascii_next && !non_ascii_prev {
+                        out.push((start, i));
+                    }
+                    continue;
                 }
-                let non_ascii_next = i < n && bytes[i] >= 0x80;
-                let non_ascii_prev = start > 0 && bytes[start - 1] >= 0x80;
-                if !non_ascii_next && !non_ascii_prev {
-                    out.push((start, i));
-                }
-                continue;
+                SPACE => break,
+                MARK => marked = true,
+                _ => {}
             }
-            if b.is_ascii_whitespace() {
-                break;
-            }
-            at |= b == b'@';
-            colon |= b == b':';
             i += 1;
         }
         let chunk = &bytes[chunk..i];
-        if at || (colon && chunk.windows(3).any(|w| w == b"://")) || chunk.starts_with(b"www.") {
+        let address = (marked && (chunk.contains(&b'@') || chunk.windows(3).any(|w| w == b"://")))
+            || chunk.starts_with(b"www.");
+        if address {
             out.truncate(kept);
         }
     }
 }
+
+/// Byte classes of [`tokenize`]: ASCII letters and digits, ASCII whitespace, `@` and `:`,
+/// anything else.
+const WORD: u8 = 1;
+const SPACE: u8 = 2;
+const MARK: u8 = 3;
+static CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphanumeric() {
+            WORD
+        } else if c.is_ascii_whitespace() {
+            SPACE
+        } else if c == b'@' || c == b':' {
+            MARK
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
