@@ -29,7 +29,9 @@ const P: u64 = 0x9e37_79b9_7f4a_7c15;
 /// No need for DoS resistance: the tables hashed into are made from the taxonomy and the word
 /// lists, and a document's words are only looked up. The polynomial lets
 /// [`for_each_deletion_hash`] hash a variant from its kept prefix and the rest of the key in a
-/// few instructions, where reading the rest again cost most of a fuzzy lookup.
+/// few instructions, where reading the rest again cost most of a fuzzy lookup. (The library
+/// only calls it in tests: [`for_each_deletion_hash`] makes the same hashes its own way.)
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn hash(bytes: &[u8]) -> u64 {
     mix(bytes
         .iter()
@@ -37,7 +39,7 @@ pub(crate) fn hash(bytes: &[u8]) -> u64 {
 }
 
 /// The finaliser of MurmurHash3 (`fmix64`): a bijection of `u64`.
-fn mix(mut h: u64) -> u64 {
+pub(crate) fn mix(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;

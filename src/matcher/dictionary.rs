@@ -1,7 +1,7 @@
 //! The English word list as tables prepared at compile time: a hashed set for "is this a
 //! word?" and words grouped by first byte and length for "may a word start so?".
 //!
-//! Self-contained (`std` and `fnv` only, through `deletions::hash`): `build.rs` compiles this
+//! Self-contained (`std` only, and `deletions::mix`): `build.rs` compiles this
 //! file too and writes the tables to `$OUT_DIR` with [`Tables::build`]; the fuzzy stage reads
 //! them where they stand ([`Words`]), so nothing is built at run time (issue 14, third round;
 //! a lookup was a bisection of about 450 instructions, and the groups cost 1 M instructions on
@@ -16,11 +16,27 @@
 //!   where it ends.
 //! - `slots`: an open-addressing table (linear probing, a power of two of `u32` slots, at most
 //!   half full) of the words: a slot is `offset << 12 | length << 7 | tag`, where `offset` is the
-//!   word's place in `words` and `tag` the low 7 bits of its hash ([`super::deletions::hash`],
-//!   FNV-1a); the word starts probing at the slot named by the hash's top bits. 0 is an empty
+//!   word's place in `words` and `tag` the low 7 bits of its hash ([`hash`]); the word starts probing at the slot named by the hash's top bits. 0 is an empty
 //!   slot (no word is empty).
 
-use super::deletions::hash;
+use super::deletions::mix;
+
+/// The hash of a word for [`Tables::slots`]: its bytes read eight at a time (words are short,
+/// so this is about half the work of a byte-by-byte hash), with its length, mixed.
+fn hash(word: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = word.len() as u64;
+    let mut chunks = word.chunks_exact(8);
+    for c in &mut chunks {
+        let c = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+        h = (h ^ c).wrapping_mul(K).rotate_left(29);
+    }
+    let mut last = 0u64;
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        last |= u64::from(b) << (8 * k);
+    }
+    mix(h ^ last.wrapping_mul(K))
+}
 
 /// How many groups: 128 first bytes (without the top bit) times 32 lengths.
 #[cfg_attr(not(test), allow(dead_code))]
@@ -123,7 +139,12 @@ impl Words<'_> {
             }
             if slot & 0xfff == want {
                 let at = (slot >> 12) as usize;
-                if &self.words[at..at + len] == word {
+                // A byte loop: the words are short, where `==` calls `memcmp`.
+                if self.words[at..at + len]
+                    .iter()
+                    .zip(word)
+                    .all(|(a, b)| a == b)
+                {
                     return true;
                 }
             }
@@ -140,29 +161,37 @@ impl Words<'_> {
         &self.words[u32_at(self.groups, g) as usize..u32_at(self.groups, g + 1) as usize]
     }
 
-    /// False when no word of `len` bytes starts with `prefix`; true when some may (every
-    /// word that does, and maybe others).
-    pub(crate) fn may_start(&self, prefix: &[u8], len: usize) -> bool {
-        let Some(&first) = prefix.first() else {
-            return true;
-        };
+    /// The words of `len` bytes that start with `prefix`, one after another, when there
+    /// are at most `most` of them; `None` when there are more, or when `prefix` is empty.
+    /// (The words of a group are sorted, so those with a prefix are one run of it.)
+    pub(crate) fn starting(&self, prefix: &[u8], len: usize, most: usize) -> Option<&[u8]> {
+        let &first = prefix.first()?;
         let group = self.group(first, len);
-        if prefix.len() > len {
-            return false;
+        if group.is_empty() || prefix.len() > len {
+            return Some(&[]);
         }
-        // The group is sorted: the words starting with `prefix` follow those below it.
         let word = |k: usize| &group[k * len..k * len + prefix.len()];
         let count = group.len() / len;
-        let (mut lo, mut hi) = (0, count);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if word(mid) < prefix {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+        // The first word not below `prefix` (with `le`: not below or starting with it).
+        let bisect = |le: bool| {
+            let (mut lo, mut hi) = (0, count);
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                let w = word(mid);
+                if w < prefix || (le && w == prefix) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
             }
+            lo
+        };
+        let lo = bisect(false);
+        if lo == count || word(lo) != prefix {
+            return Some(&[]);
         }
-        lo < count && word(lo) == prefix
+        let hi = bisect(true);
+        (hi - lo <= most).then(|| &group[lo * len..hi * len])
     }
 
     /// Every word, group after group.

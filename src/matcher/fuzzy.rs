@@ -402,11 +402,35 @@ impl Fuzzy {
                 }
             }
         }
+        // A variant that keeps `t[..i]` is a word only if some word of its length starts so:
+        // when a few do, they are read instead of trying 26 letters (a lookup each); when
+        // none do, the position is skipped (most positions past the first few).
+        const FEW: usize = 32;
         for i in 0..=t.len() {
-            // A variant that keeps `t[..i]` is a word only if some word of its length starts
-            // so: one lookup rules out the 26 letters (most positions past the first few).
-            let inserts = dict.may_start(&t[..i], t.len() + 1);
-            let replaces = i < t.len() && dict.may_start(&t[..i], t.len());
+            let insert_words = dict.starting(&t[..i], t.len() + 1, FEW);
+            if let Some(words) = insert_words {
+                for w in words.chunks_exact(t.len() + 1) {
+                    if w[i].is_ascii_lowercase() && w[i + 1..] == t[i..] && is_word(w) {
+                        return true;
+                    }
+                }
+            }
+            let replace_words = match i < t.len() {
+                true => dict.starting(&t[..i], t.len(), FEW),
+                false => Some(&[][..]),
+            };
+            if let Some(words) = replace_words {
+                for w in words.chunks_exact(t.len()) {
+                    if w[i].is_ascii_lowercase()
+                        && w[i] != t[i]
+                        && w[i + 1..] == t[i + 1..]
+                        && is_word(w)
+                    {
+                        return true;
+                    }
+                }
+            }
+            let (inserts, replaces) = (insert_words.is_none(), replace_words.is_none());
             if !inserts && !replaces {
                 continue;
             }
@@ -829,6 +853,83 @@ mod tests {
         }
     }
 
+    /// The near-English check by trying every letter at every position (what `near_english`
+    /// did before it read the few words of a prefix instead).
+    fn near_english_by_letters(f: &Fuzzy, token: &str, key: &str) -> bool {
+        let dict = dictionary();
+        let t = token.as_bytes();
+        let is_word = |v: &[u8]| {
+            v.len() >= 5
+                && dict.contains_bytes(v)
+                && std::str::from_utf8(v).is_ok_and(|w| {
+                    !f.by_key.contains_key(w) && !w.starts_with(key) && !key.starts_with(w)
+                })
+        };
+        let mut variants = Vec::new();
+        for i in 0..t.len() {
+            let mut v = t.to_vec();
+            v.remove(i);
+            variants.push(v);
+            if i + 1 < t.len() {
+                let mut v = t.to_vec();
+                v.swap(i, i + 1);
+                variants.push(v);
+            }
+        }
+        for i in 0..=t.len() {
+            for c in b'a'..=b'z' {
+                let mut v = t.to_vec();
+                v.insert(i, c);
+                variants.push(v);
+                if i < t.len() && t[i] != c {
+                    let mut v = t.to_vec();
+                    v[i] = c;
+                    variants.push(v);
+                }
+            }
+        }
+        variants.iter().any(|v| is_word(v))
+    }
+
+    #[test]
+    fn near_english_reads_the_words_of_a_prefix_like_trying_every_letter() {
+        let f = builtin();
+        let dict = dictionary();
+        let words: Vec<&[u8]> = dict.iter().step_by(61).collect();
+        let mut near = 0;
+        for (n, w) in words.iter().enumerate() {
+            let w = std::str::from_utf8(w).expect("ASCII");
+            let mid = w.len() / 2;
+            let edits = [
+                format!("{}{}", &w[..mid], &w[mid + 1..]),
+                format!("{}x{}", &w[..mid], &w[mid..]),
+                format!("{}q{}", &w[..mid], &w[mid + 1..]),
+                format!("{}{}", &w[1..], &w[..1]),
+                w.to_string(),
+            ];
+            let key = &f.entries[n % f.entries.len()].key;
+            for token in edits.iter().filter(|t| t.len() >= 5) {
+                let mut v = Vec::new();
+                let fast = f.near_english(token, key, dict, &mut v);
+                assert_eq!(
+                    fast,
+                    near_english_by_letters(&f, token, key),
+                    "{token} {key}"
+                );
+                near += usize::from(fast);
+            }
+        }
+        assert!(near > 100, "{near}");
+        for (token, key) in [
+            ("performace", "perforce"),
+            ("alure", "azure"),
+            ("restfull", "restful"),
+        ] {
+            let fast = f.near_english(token, key, dict, &mut Vec::new());
+            assert_eq!(fast, near_english_by_letters(&f, token, key), "{token}");
+        }
+    }
+
     #[test]
     fn addresses_are_skipped() {
         assert!(run(
@@ -927,12 +1028,20 @@ mod tests {
         assert!(!dict.contains("performace"));
         assert!(!dict.contains_bytes(b"perf\xffrmance"));
         assert!(dict.contains_bytes(b"performance"));
-        assert!(dict.may_start(b"perfor", "performance".len()));
-        assert!(!dict.may_start(b"qzxq", 9));
+        let performance = dict.starting(b"perfor", 11, 100).expect("a few");
+        assert!(performance.chunks(11).any(|w| w == b"performance"));
+        assert!(performance.chunks(11).all(|w| w.starts_with(b"perfor")));
+        assert_eq!(dict.starting(b"qzxq", 9, 100), Some(&[][..]));
+        assert_eq!(dict.starting(b"p", 9, 100), None, "too many");
+        assert_eq!(dict.starting(b"", 9, 100), None);
         // Every word's every prefix.
         for w in all.iter().step_by(97) {
             for i in 0..=w.len() {
-                assert!(dict.may_start(&w[..i], w.len()), "{w:?}");
+                let words = dict.starting(&w[..i], w.len(), usize::MAX);
+                assert!(
+                    words.is_none_or(|words| words.chunks(w.len()).any(|x| x == *w)),
+                    "{w:?}"
+                );
             }
         }
     }
