@@ -20,6 +20,11 @@
 //! range of hashes) and `$OUT_DIR/deletion-hashes.bin` (little-endian `u64`s), read by
 //! the index instead of hashing on the first score.
 //!
+//! And the exact stage's automaton (`src/matcher/trie.rs`, included as is): a double-array
+//! trie of every spelling, `$OUT_DIR/exact-trie.rs`, which the exact stage uses as it is
+//! when the taxonomy's spellings are among the built-in ones (building an Aho-Corasick
+//! automaton of them cost 57 M instructions at every start).
+//!
 //! No new crates: serde, serde_norway, serde_json, regex-syntax and fnv are the
 //! library's own dependencies.
 
@@ -35,6 +40,10 @@ mod literals;
 #[allow(dead_code)]
 mod deletions;
 
+#[path = "src/matcher/trie.rs"]
+#[allow(dead_code)]
+mod trie;
+
 use std::path::Path;
 
 const BUILTIN: &str = "taxonomy/backend-developer.yaml";
@@ -44,6 +53,7 @@ fn main() {
     println!("cargo::rerun-if-changed=src/taxonomy/schema.rs");
     println!("cargo::rerun-if-changed=src/matcher/literals.rs");
     println!("cargo::rerun-if-changed=src/matcher/deletions.rs");
+    println!("cargo::rerun-if-changed=src/matcher/trie.rs");
     println!("cargo::rerun-if-changed=build.rs");
     let yaml = std::fs::read_to_string(BUILTIN).unwrap_or_else(|e| panic!("{BUILTIN}: {e}"));
     let data: schema::TaxonomyFile =
@@ -55,6 +65,12 @@ fn main() {
         &Path::new(&out).join("pattern-facts.rs"),
         &pattern_facts(&data),
     );
+    let spellings = data.skills.iter().flat_map(|s| {
+        let ambiguous = s.ambiguous.iter().map(|a| &a.text);
+        std::iter::once(&s.name).chain(&s.aliases).chain(ambiguous)
+    });
+    let exact = trie::to_rust(&trie::of_spellings(spellings.map(String::as_str)));
+    write_if_changed(&Path::new(&out).join("exact-trie.rs"), &exact);
     let (table, keys, hashes) = deletion_hashes(&data);
     write_if_changed(&Path::new(&out).join("deletion-keys.rs"), &table);
     write_if_changed(&Path::new(&out).join("deletion-keys.txt"), &keys);
