@@ -69,7 +69,7 @@ fn main() {
         let ambiguous = s.ambiguous.iter().map(|a| &a.text);
         std::iter::once(&s.name).chain(&s.aliases).chain(ambiguous)
     });
-    let exact = trie::to_rust(&trie::of_spellings(spellings.map(String::as_str)));
+    let exact = trie::to_rust(&trie::of_spellings(spellings.map(|s| s.trim())));
     write_if_changed(&Path::new(&out).join("exact-trie.rs"), &exact);
     let (table, keys, hashes) = deletion_hashes(&data);
     write_if_changed(&Path::new(&out).join("deletion-keys.rs"), &table);

@@ -83,36 +83,60 @@ impl Exact {
     /// Builds the automaton. Patterns are deduplicated case-insensitively; the
     /// first owner of a spelling keeps it (validation forbids shared spellings).
     pub fn new(patterns: Vec<Pattern>) -> Exact {
-        let mut seen = std::collections::HashSet::new();
         let patterns: Vec<Pattern> = patterns
             .into_iter()
             .filter(|p| !p.text.trim().is_empty())
-            .filter(|p| seen.insert((p.text.to_ascii_lowercase(), p.case_sensitive)))
             .collect();
         let builtin = Trie {
             classes: Cow::Borrowed(BUILTIN.0),
             slots: Cow::Borrowed(BUILTIN.1),
         };
-        let trie = match first_patterns(&builtin, &patterns) {
-            Some(pattern_of) => {
-                return Exact {
-                    trie: builtin,
-                    pattern_of,
-                    patterns,
-                }
+        let keys: Option<Vec<u32>> = patterns
+            .iter()
+            .map(|p| builtin.find(p.text.as_bytes()))
+            .collect();
+        let (trie, keys) = match keys {
+            Some(keys) => (builtin, keys),
+            None => {
+                let OwnedTrie { classes, slots } =
+                    trie::of_spellings(patterns.iter().map(|p| p.text.as_str()));
+                let trie = Trie {
+                    classes: Cow::Owned(*classes),
+                    slots: Cow::Owned(slots),
+                };
+                let keys = patterns
+                    .iter()
+                    .map(|p| trie.find(p.text.as_bytes()))
+                    .collect::<Option<_>>()
+                    .expect("the trie holds every pattern's spelling");
+                (trie, keys)
             }
-            None => trie::of_spellings(patterns.iter().map(|p| p.text.as_str())),
         };
-        let pattern_of =
-            first_patterns(&trie, &patterns).expect("the trie holds every pattern's spelling");
-        let OwnedTrie { classes, slots } = trie;
+        // The same key is the same spelling, ASCII case folded: drop repeats of a key and
+        // case sensitivity, and note each key's first pattern.
+        let mut seen: Vec<u8> = Vec::new();
+        let mut pattern_of: Vec<u32> = Vec::new();
+        let mut kept = Vec::with_capacity(patterns.len());
+        for (p, key) in patterns.into_iter().zip(keys) {
+            let key = key as usize;
+            if key >= seen.len() {
+                seen.resize(key + 1, 0);
+                pattern_of.resize(key + 1, NONE);
+            }
+            let bit = 1u8 << u8::from(p.case_sensitive);
+            if seen[key] & bit != 0 {
+                continue;
+            }
+            seen[key] |= bit;
+            if pattern_of[key] == NONE {
+                pattern_of[key] = kept.len() as u32;
+            }
+            kept.push(p);
+        }
         Exact {
-            trie: Trie {
-                classes: Cow::Owned(*classes),
-                slots: Cow::Owned(slots),
-            },
+            trie,
             pattern_of,
-            patterns,
+            patterns: kept,
         }
     }
 
@@ -184,25 +208,6 @@ impl Exact {
             }
         }
     }
-}
-
-/// For each key of `trie`, the first of `patterns` that spells it, or `None` when one of
-/// `patterns` is not a key of `trie`.
-fn first_patterns<C: AsRef<[u8; 256]>, S: AsRef<[u32]>>(
-    trie: &Trie<C, S>,
-    patterns: &[Pattern],
-) -> Option<Vec<u32>> {
-    let mut pattern_of: Vec<u32> = Vec::new();
-    for (i, p) in patterns.iter().enumerate() {
-        let key = trie.find(p.text.as_bytes())? as usize;
-        if key >= pattern_of.len() {
-            pattern_of.resize(key + 1, NONE);
-        }
-        if pattern_of[key] == NONE {
-            pattern_of[key] = i as u32;
-        }
-    }
-    Some(pattern_of)
 }
 
 fn is_word(c: char) -> bool {

@@ -63,12 +63,12 @@ impl<C: AsRef<[u8; 256]>, S: AsRef<[u32]>> Trie<C, S> {
 /// The owned form, built at run time.
 pub(crate) type OwnedTrie = Trie<Box<[u8; 256]>, Vec<u32>>;
 
-/// The trie of `spellings`, trimmed and lower-case in ASCII; key `i` is the `i`-th of them
-/// in sorted order, without repeats and empty spellings.
+/// The trie of `spellings`, lower-case in ASCII; key `i` is the `i`-th of them in sorted
+/// order, without repeats and empty spellings.
 pub(crate) fn of_spellings<'a>(spellings: impl IntoIterator<Item = &'a str>) -> OwnedTrie {
     let mut keys: Vec<String> = spellings
         .into_iter()
-        .map(|s| s.trim().to_ascii_lowercase())
+        .map(|s| s.to_ascii_lowercase())
         .filter(|k| !k.is_empty())
         .collect();
     keys.sort_unstable();
