@@ -19,6 +19,11 @@
 //! deletion index of every first letter of the built-in taxonomy's keys, read where they
 //! stand instead of being built on the first score.
 //!
+//! And the exact stage's automaton (`src/matcher/trie.rs`, included as is): a double-array
+//! trie of every spelling, `$OUT_DIR/exact-trie.rs`, which the exact stage uses as it is
+//! when the taxonomy's spellings are among the built-in ones (building an Aho-Corasick
+//! automaton of them cost 57 M instructions at every start).
+//!
 //! No new crates: serde, serde_norway, serde_json and regex-syntax are the library's own
 //! dependencies.
 
@@ -41,6 +46,10 @@ mod dictionary;
 #[path = "src/matcher/fuzzy_build.rs"]
 mod fuzzy_build;
 
+#[path = "src/matcher/trie.rs"]
+#[allow(dead_code)]
+mod trie;
+
 use std::path::Path;
 
 const BUILTIN: &str = "taxonomy/backend-developer.yaml";
@@ -55,6 +64,7 @@ fn main() {
     for file in fuzzy_build::WORD_LISTS {
         println!("cargo::rerun-if-changed={file}");
     }
+    println!("cargo::rerun-if-changed=src/matcher/trie.rs");
     println!("cargo::rerun-if-changed=build.rs");
     let yaml = std::fs::read_to_string(BUILTIN).unwrap_or_else(|e| panic!("{BUILTIN}: {e}"));
     let data: schema::TaxonomyFile =
@@ -66,6 +76,12 @@ fn main() {
         &Path::new(&out).join("pattern-facts.rs"),
         &pattern_facts(&data),
     );
+    let spellings = data.skills.iter().flat_map(|s| {
+        let ambiguous = s.ambiguous.iter().map(|a| &a.text);
+        std::iter::once(&s.name).chain(&s.aliases).chain(ambiguous)
+    });
+    let exact = trie::to_rust(&trie::of_spellings(spellings.map(|s| s.trim())));
+    write_if_changed(&Path::new(&out).join("exact-trie.rs"), &exact);
     fuzzy_build::write(&data, Path::new(&out));
 }
 

@@ -43,6 +43,7 @@ mod literals;
 mod names;
 mod negation;
 mod prefilter;
+mod trie;
 
 pub(crate) use fuzzy::dictionary;
 pub use fuzzy::{DEFAULT_MIN_LEN, DEFAULT_THRESHOLD};
@@ -680,6 +681,14 @@ mod tests {
         let f = pattern_facts(r"(?i)^\s*on[- ]call\b").unwrap();
         assert!(f.anchored && !f.unicode);
         assert_eq!(f.factors, Some(vec![b"call".to_vec()]));
+    }
+
+    /// Regression guard for the start-up work (issue 14): a change to how patterns are made
+    /// from the taxonomy that left a spelling out of `build.rs`'s trie would build one at
+    /// every start.
+    #[test]
+    fn the_builtin_taxonomy_uses_the_precomputed_exact_trie() {
+        assert!(matcher().1.exact.is_builtin());
     }
 
     /// The built-in taxonomy's matcher, built once.
