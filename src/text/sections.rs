@@ -123,8 +123,70 @@ pub struct Segment {
 /// assert_eq!(heading_section("Built REST APIs"), None);
 /// ```
 pub fn heading_section(text: &str) -> Option<Section> {
+    let t = strip_heading(text);
+    if t.is_empty() || t.len() > 48 {
+        return None;
+    }
+    if t.is_ascii() {
+        // Folded on the stack (this runs on most lines, several times on some).
+        let mut buf = [0u8; 5 * 48];
+        return headings().get(fold_ascii(t, &mut buf)?).copied();
+    }
     let folded = fold_heading(text)?;
     headings().get(folded.as_str()).copied()
+}
+
+/// A candidate heading without its Markdown `#`, bullets and trailing `:`/`-`.
+fn strip_heading(text: &str) -> &str {
+    text.trim()
+        .trim_start_matches(['#', '•', '*', '-', '=', '_', ' '])
+        .trim_end_matches([':', '-', '–', '=', '_', ' ', '*', '#'])
+}
+
+/// [`fold_heading`] of an ASCII text already stripped ([`strip_heading`]), written into `buf`
+/// (five bytes an input byte: `&` is ` and `): the same folding as [`crate::chars::fold`] with
+/// digits read as spaces, and `None` past six words.
+fn fold_ascii<'b>(t: &str, buf: &'b mut [u8; 5 * 48]) -> Option<&'b str> {
+    let mut n = 0;
+    let mut space = true;
+    let mut words = 0;
+    for &b in t.as_bytes() {
+        match b {
+            b'\'' => {}
+            b'&' => {
+                if !space {
+                    buf[n] = b' ';
+                    n += 1;
+                }
+                buf[n..n + 4].copy_from_slice(b"and ");
+                n += 4;
+                words += 1;
+                space = true;
+            }
+            b if b.is_ascii_alphabetic() => {
+                if space {
+                    words += 1;
+                }
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+                space = false;
+            }
+            _ => {
+                if !space {
+                    buf[n] = b' ';
+                    n += 1;
+                    space = true;
+                }
+            }
+        }
+    }
+    while n > 0 && buf[n - 1] == b' ' {
+        n -= 1;
+    }
+    if words > 6 {
+        return None;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 /// The known headings as a map, built once.
@@ -151,10 +213,7 @@ fn heading_last_words() -> &'static FastSet<&'static str> {
 /// date ("Project 2", "1. Education", "Experience 2019-2023"), which does not change the section
 /// it opens. `None` when it is too long to be one (over 48 bytes or 6 words).
 pub(crate) fn fold_heading(text: &str) -> Option<String> {
-    let t = text
-        .trim()
-        .trim_start_matches(['#', '•', '*', '-', '=', '_', ' '])
-        .trim_end_matches([':', '-', '–', '=', '_', ' ', '*', '#']);
+    let t = strip_heading(text);
     if t.is_empty() || t.len() > 48 {
         return None;
     }
@@ -306,13 +365,19 @@ fn columns(text: &str, cols: &mut Vec<(usize, usize)>) {
 ///                       Section::Experience, Section::Experience]);
 /// ```
 pub fn split_sections(lines: &[super::Line]) -> Vec<Segment> {
+    split_lines(lines, |l| l.text.as_str())
+}
+
+/// [`split_sections`] of lines of any type, each read with `text`.
+pub(crate) fn split_lines<T>(lines: &[T], text: impl Fn(&T) -> &str) -> Vec<Segment> {
+    let line_text = text;
     let mut out = Vec::with_capacity(lines.len());
     let mut current = Section::Header;
     // Two-column mode: the byte column where the right column starts, and its section.
     let mut split: Option<(usize, Section)> = None;
     let mut cols = Vec::new();
     for (index, line) in lines.iter().enumerate() {
-        let text = line.text.as_str();
+        let text = line_text(line);
         columns(text, &mut cols);
         // A line with two headings opens two-column mode.
         if cols.len() == 2 {
