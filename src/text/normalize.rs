@@ -83,6 +83,14 @@ fn normalize_line(raw: &str) -> Cow<'_, str> {
     if raw.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         return Cow::Borrowed(raw.trim_end());
     }
+    // So does a line whose other characters are in NFKC and kept as they are (dashes,
+    // accented letters, `•`): the steps below would copy it unchanged.
+    if raw.chars().all(kept_as_is)
+        && unicode_normalization::is_nfkc_quick(raw.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
+        return Cow::Borrowed(raw.trim_end());
+    }
     let repaired;
     let raw = if raw.contains('â') {
         repaired = repair(raw);
@@ -119,6 +127,22 @@ fn normalize_line(raw: &str) -> Cow<'_, str> {
     let len = out.trim_end().len();
     out.truncate(len);
     Cow::Owned(out)
+}
+
+/// Whether [`normalize_line`] writes `c` as it is (its NFKC aside): not a character it drops
+/// or replaces, nor the `â` that starts a mojibake repair.
+fn kept_as_is(c: char) -> bool {
+    match c {
+        ' '..='~' | '•' => true,
+        'â' | '\u{ad}' => false,
+        c => {
+            !(c.is_ascii()
+                || is_invisible(c)
+                || is_odd_space(c)
+                || is_bullet_glyph(c)
+                || c.is_control())
+        }
+    }
 }
 
 /// Repairs UTF-8 text that was decoded as Windows-1252 somewhere upstream (the repair

@@ -206,6 +206,44 @@ fn heading_last_words() -> &'static FastSet<&'static str> {
     })
 }
 
+/// The first word of every heading.
+fn heading_first_words() -> &'static FastSet<&'static str> {
+    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        heading_table()
+            .iter()
+            .filter_map(|(h, _)| h.split(' ').next())
+            .collect()
+    })
+}
+
+/// False when no heading can start `text`: its first folded word ([`fold_heading`]) is not the
+/// first word of a known heading. Every text that starts at `text`'s start and ends where a word
+/// ends folds to the same first word, so this rules out each of them at once. Undecided (true)
+/// when the word has letters beyond ASCII.
+fn may_start_heading(text: &str) -> bool {
+    let mut buf = [0u8; 32];
+    let mut n = 0;
+    for c in text.chars() {
+        if c.is_ascii_alphabetic() {
+            if n == buf.len() {
+                return true;
+            }
+            buf[n] = c.to_ascii_lowercase() as u8;
+            n += 1;
+        } else if matches!(c, '\'' | '’' | '‘') {
+            // dropped by the folding, inside a word or not
+        } else if c.is_alphanumeric() && !c.is_ascii_digit() {
+            return true;
+        } else if c == '&' && n == 0 {
+            return heading_first_words().contains("and");
+        } else if n > 0 {
+            break;
+        }
+    }
+    n > 0 && std::str::from_utf8(&buf[..n]).is_ok_and(|w| heading_first_words().contains(w))
+}
+
 /// Folds a candidate heading to the form of `data/headings-*.txt`: Markdown `#`, bullets and a
 /// trailing `:`/`-` stripped, digits read as spaces, then [`crate::chars::fold`] (the crate's one
 /// word folder, which job descriptions use too: lower-case words, single spaces, `&` as `and`,
@@ -229,6 +267,10 @@ pub(crate) fn fold_heading(text: &str) -> Option<String> {
 fn inline_heading(text: &str) -> Option<(Section, usize)> {
     let lead = text.len() - text.trim_start().len();
     let body = &text[lead..];
+    // Each heading tried below starts at `body`'s start and ends where a word ends.
+    if !may_start_heading(body) {
+        return None;
+    }
     // A heading is at most 40 bytes long: look for its separator only there.
     let mut head_end = body.len().min(44);
     while !body.is_char_boundary(head_end) {
@@ -241,14 +283,17 @@ fn inline_heading(text: &str) -> Option<(Section, usize)> {
     let mut first = [None; SEPARATORS.len()];
     let h = head.as_bytes();
     for (i, &b) in h.iter().enumerate() {
-        if !matches!(b, b':' | b' ' | 0xe2) {
-            continue;
-        }
-        for (k, sep) in SEPARATORS.iter().enumerate() {
-            if first[k].is_none() && h[i..].starts_with(sep.as_bytes()) {
-                first[k] = Some(i);
-            }
-        }
+        let rest = &h[i..];
+        let k = match (b, rest.get(1)) {
+            (b':', _) => 0,
+            (b' ', Some(b' ')) => 5,
+            (b' ', Some(b'-')) if rest.starts_with(b" - ") => 3,
+            (b' ', Some(0xe2)) if rest.starts_with(" •".as_bytes()) => 1,
+            (b' ', Some(0xe2)) if rest.starts_with(" – ".as_bytes()) => 4,
+            (0xe2, _) if rest.starts_with("•".as_bytes()) => 2,
+            _ => continue,
+        };
+        first[k].get_or_insert(i);
     }
     for (sep, pos) in SEPARATORS.iter().zip(first) {
         if let Some(pos) = pos {
@@ -265,20 +310,22 @@ fn inline_heading(text: &str) -> Option<(Section, usize)> {
         }
     }
     // An upper-case heading followed by content after a single space: "SKILLS C, Python".
-    let words: Vec<(usize, &str)> = body
-        .split(' ')
-        .scan(0usize, |pos, w| {
-            let start = *pos;
-            *pos += w.len() + 1;
-            Some((start, w))
-        })
-        .take(4)
-        .take_while(|(_, w)| {
-            !w.is_empty()
-                && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
-                && w.chars().any(char::is_alphabetic)
-        })
-        .collect();
+    // Its first words (up to four) that are upper case, with their byte offsets.
+    let mut words = [(0usize, ""); 4];
+    let mut count = 0;
+    let mut pos = 0;
+    for w in body.split(' ').take(4) {
+        let upper = !w.is_empty()
+            && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+            && w.chars().any(char::is_alphabetic);
+        if !upper {
+            break;
+        }
+        words[count] = (pos, w);
+        count += 1;
+        pos += w.len() + 1;
+    }
+    let words = &words[..count];
     for n in (1..=words.len()).rev() {
         let (start, last) = words[n - 1];
         let end = start + last.len();
