@@ -209,6 +209,24 @@ mod tests {
     }
 
     #[test]
+    fn lines_kept_as_they_are_are_borrowed() {
+        for line in ["Tech Lead – Backend  ", "Café · Zürich", "• one"] {
+            assert!(matches!(normalize_line(line), Cow::Borrowed(_)), "{line}");
+            assert_eq!(normalize_line(line), line.trim_end());
+        }
+        for line in [
+            "a\tb",
+            "Post\u{ad}gre",
+            "▪ one",
+            "e\u{fb03}cient",
+            "x\u{a0}y",
+            "â€¢ x",
+        ] {
+            assert!(matches!(normalize_line(line), Cow::Owned(_)), "{line}");
+        }
+    }
+
+    #[test]
     fn crlf_and_trailing_space_are_dropped() {
         assert_eq!(texts("a  \r\nb\r\n"), ["a", "b"]);
     }

@@ -600,6 +600,46 @@ mod tests {
     }
 
     #[test]
+    fn ascii_headings_fold_on_the_stack_as_they_fold_in_a_string() {
+        for h in [
+            "TECHNICAL SKILLS:",
+            "## Work History",
+            "1. Education",
+            "Tools & Technologies",
+            "R&D",
+            "&&",
+            "What's Required -",
+            "Experience 2019-2023",
+            "one two three four five six",
+            "one two three four five six seven",
+            "123",
+        ] {
+            let t = strip_heading(h);
+            let mut buf = [0u8; 5 * 48];
+            assert_eq!(
+                fold_ascii(t, &mut buf).map(str::to_string),
+                fold_heading(h),
+                "{h}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_known_heading_may_start_a_line() {
+        for &(h, _) in heading_table() {
+            assert!(may_start_heading(h), "{h}");
+            assert!(
+                may_start_heading(&format!("- {}: x", h.to_uppercase())),
+                "{h}"
+            );
+        }
+        assert!(may_start_heading("1. Education"));
+        assert!(may_start_heading("Éducation"));
+        assert!(!may_start_heading("• Built REST APIs: Go"));
+        assert!(!may_start_heading("Led a team"));
+    }
+
+    #[test]
     fn sentences_are_not_headings() {
         assert_eq!(heading_section("Experience with Java and Go"), None);
         assert_eq!(
