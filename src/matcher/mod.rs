@@ -514,18 +514,7 @@ impl Matcher {
     }
 }
 
-/// Compiles a taxonomy regex with ASCII semantics for `\b`, `\w`, `\d`, `\s`
-/// and case folding: technology names are ASCII, and ASCII word boundaries let
-/// the fast DFA engines run on text full of bullets and dashes. A pattern that
-/// needs Unicode (one that could match non-ASCII text only byte-wise) is
-/// compiled with Unicode semantics instead.
-pub(crate) fn compile(pattern: &str) -> Option<crate::lean::Regex> {
-    // Parsed once: the tree that decides the semantics is the one compiled.
-    let (_, hir) = literals::parse_pattern(pattern)?;
-    crate::lean::from_hir(&hir).ok()
-}
-
-/// Whether [`compile`] gives `pattern` Unicode semantics, or `None` when it
+/// Whether a pattern is compiled with Unicode semantics (see `literals::parse_pattern`), or `None` when it
 /// does not compile; decided by parsing alone, which costs a fraction of compiling.
 #[cfg(test)]
 fn needs_unicode(pattern: &str) -> Option<bool> {
