@@ -486,7 +486,7 @@ impl Scorer {
         let m = &mentions[c.mention];
         let seg = &doc.segments[m.segment];
         let (kind, via) = match c.implied_by {
-            None => (m.kind, m.spelling.clone()),
+            None => (m.kind, m.spelling.to_string()),
             Some(by) => (EvidenceKind::Implied, self.taxonomy.skills()[by].id.clone()),
         };
         Evidence {
