@@ -1,6 +1,7 @@
 //! The [`Scorer`]: a taxonomy compiled for matching, turning text into a [`Report`].
 
 use crate::error::Error;
+use crate::hash::FastSet;
 use crate::matcher::{MatchOptions, Matcher, Mention};
 use crate::report::{
     CompetencyFinding, DocumentInfo, DurationEvidence, Evidence, ExcludedMention, Experience,
@@ -11,7 +12,6 @@ use crate::report::{EvidenceKind, Exclusion};
 use crate::taxonomy::Taxonomy;
 use crate::text::{find_statements, work_history, Document, Section, YearMonth};
 use crate::{gaps, score};
-use std::collections::{HashMap, HashSet};
 
 /// Scores resumes against one taxonomy. Build once (this compiles the
 /// automata), then call [`Scorer::score`] for each document; it is `Send + Sync`
@@ -216,12 +216,11 @@ impl Scorer {
         // mention (amortised); the excerpts are made only for the evidence
         // that is listed (see `EVIDENCE_CAP`).
         let mut evidence: Vec<Vec<Candidate>> = vec![Vec::new(); n];
-        // (skill, line) -> index in `evidence[skill]`: one item per line.
-        let mut on_line: HashMap<(usize, usize), usize> = HashMap::new();
-        let mut evidenced_lines: Vec<HashSet<usize>> = vec![HashSet::new(); n];
+        // (skill, line) of every evidenced mention, counted per skill below.
+        let mut evidenced: Vec<(usize, usize)> = Vec::new();
         let mut best: Vec<Option<Strength>> = vec![None; n];
         let mut excluded = Vec::new();
-        let mut excluded_seen: HashSet<(usize, usize, Exclusion)> = HashSet::new();
+        let mut excluded_seen: FastSet<(usize, usize, Exclusion)> = FastSet::default();
         let mut excluded_per_skill = vec![0usize; n];
         let mut more_excluded = 0;
         // Whether a segment counts as evidence, decided once per segment.
@@ -238,7 +237,7 @@ impl Scorer {
                 matches!(seg.section, Section::Experience | Section::Header),
             ));
             if strength == Strength::Evidenced {
-                evidenced_lines[skill].insert(line);
+                evidenced.push((skill, line));
             }
             let candidate = Candidate {
                 line,
@@ -246,18 +245,25 @@ impl Scorer {
                 mention,
                 implied_by,
             };
-            match on_line.entry((skill, line)) {
-                std::collections::hash_map::Entry::Occupied(i) => {
-                    // The first of the strongest mentions on a line stands for it.
-                    let kept = &mut evidence[skill][*i.get()];
+            // One item per line. Mentions come in text order, so a line's item, if
+            // any, is the skill's last; the search is for mentions in another order.
+            let items = &mut evidence[skill];
+            let kept = match items.last() {
+                Some(last) if last.line == line => items.len() - 1,
+                Some(last) if last.line > line => items
+                    .iter()
+                    .position(|c| c.line == line)
+                    .unwrap_or(items.len()),
+                _ => items.len(),
+            };
+            match items.get_mut(kept) {
+                // The first of the strongest mentions on a line stands for it.
+                Some(kept) => {
                     if kept.strength.status() < strength.status() {
                         *kept = candidate;
                     }
                 }
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert(evidence[skill].len());
-                    evidence[skill].push(candidate);
-                }
+                None => items.push(candidate),
             }
             best[skill] = best[skill].max(Some(strength));
         };
@@ -300,11 +306,18 @@ impl Scorer {
                 }
             }
         }
+        // Distinct evidenced lines per skill.
+        evidenced.sort_unstable();
+        evidenced.dedup();
+        let mut evidenced_lines = vec![0usize; n];
+        for &(skill, _) in &evidenced {
+            evidenced_lines[skill] += 1;
+        }
         let strengths: Vec<Option<Strength>> = best
             .iter()
             .zip(&evidenced_lines)
-            .map(|(b, lines)| match b {
-                Some(Strength::Evidenced) if lines.len() >= 2 => Some(Strength::Depth),
+            .map(|(b, &lines)| match b {
+                Some(Strength::Evidenced) if lines >= 2 => Some(Strength::Depth),
                 other => *other,
             })
             .collect();
@@ -387,7 +400,7 @@ impl Scorer {
                     name: s.name.clone(),
                     kind: s.kind.clone(),
                     status: strength.status(),
-                    evidenced_lines: evidenced_lines[i].len(),
+                    evidenced_lines: evidenced_lines[i],
                     evidence: listed
                         .iter()
                         .map(|c| self.evidence(doc, mentions, c))
@@ -473,7 +486,7 @@ impl Scorer {
         let m = &mentions[c.mention];
         let seg = &doc.segments[m.segment];
         let (kind, via) = match c.implied_by {
-            None => (m.kind, m.spelling.clone()),
+            None => (m.kind, m.spelling.to_string()),
             Some(by) => (EvidenceKind::Implied, self.taxonomy.skills()[by].id.clone()),
         };
         Evidence {

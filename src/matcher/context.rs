@@ -44,16 +44,41 @@ pub(crate) fn window(segment: &str, start: usize, end: usize) -> (usize, usize) 
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Context {
     rules: Option<ContextRules>,
-    compiled: OnceLock<Compiled>,
+    /// Compiled on the first mention of the skill (every mention is checked against them).
+    rejects: OnceLock<Rejects>,
+    /// Compiled when an ambiguous mention first needs them.
+    accept: OnceLock<Vec<Regex>>,
     strict: bool,
 }
 
-/// The regexes of a [`Context`].
+/// The `reject_*` regexes of a [`Context`], each list as one regex (see [`compile_any`]).
 #[derive(Debug, Clone, Default)]
-struct Compiled {
-    reject_before: Vec<Regex>,
-    reject_after: Vec<Regex>,
-    accept: Vec<Regex>,
+struct Rejects {
+    before: Vec<Regex>,
+    after: Vec<Regex>,
+}
+
+/// `patterns` compiled, each with ASCII semantics for `\b`, `\w`, `\d`, `\s` and case
+/// folding unless it needs Unicode (`literals::parse_pattern`: technology names are ASCII, and
+/// ASCII word boundaries let the fast DFA engines run on text full of bullets and dashes), as
+/// few regexes as can be: one that matches where any of them does (their
+/// alternation; a regex matches a text when some branch does), or, if that does not build,
+/// each of them. Invalid patterns were reported by validation and are skipped. One build
+/// instead of several saves each build's fixed cost, and one search each search's.
+fn compile_any(patterns: &[String]) -> Vec<Regex> {
+    let hirs: Vec<regex_syntax::hir::Hir> = patterns
+        .iter()
+        .filter_map(|p| super::literals::parse_pattern(p).map(|(_, hir)| hir))
+        .collect();
+    if hirs.len() > 1 {
+        let any = regex_syntax::hir::Hir::alternation(hirs.clone());
+        if let Ok(re) = crate::lean::from_hir(&any) {
+            return vec![re];
+        }
+    }
+    hirs.iter()
+        .filter_map(|h| crate::lean::from_hir(h).ok())
+        .collect()
 }
 
 /// Why an ambiguous mention did not count.
@@ -78,20 +103,22 @@ impl Context {
                         && r.accept.is_empty())
                 })
                 .cloned(),
-            compiled: OnceLock::new(),
+            rejects: OnceLock::new(),
+            accept: OnceLock::new(),
         }
     }
 
-    fn compiled(&self) -> Option<&Compiled> {
+    fn rejects_compiled(&self) -> Option<&Rejects> {
         let rules = self.rules.as_ref()?;
-        Some(self.compiled.get_or_init(|| {
-            let compile = |v: &[String]| v.iter().filter_map(|r| super::compile(r)).collect();
-            Compiled {
-                reject_before: compile(&rules.reject_before),
-                reject_after: compile(&rules.reject_after),
-                accept: compile(&rules.accept),
-            }
+        Some(self.rejects.get_or_init(|| Rejects {
+            before: compile_any(&rules.reject_before),
+            after: compile_any(&rules.reject_after),
         }))
+    }
+
+    fn accept_compiled(&self) -> Option<&[Regex]> {
+        let rules = self.rules.as_ref()?;
+        Some(self.accept.get_or_init(|| compile_any(&rules.accept)))
     }
 
     /// Whether only an `accept` rule confirms an ambiguous spelling (`strict: true`).
@@ -104,10 +131,10 @@ impl Context {
     /// department", "Monitoring calls"), so they apply to every spelling of
     /// the skill, not only to ambiguous ones.
     pub fn rejects(&self, segment: &str, start: usize, end: usize) -> bool {
-        let Some(c) = self.compiled() else {
+        let Some(c) = self.rejects_compiled() else {
             return false;
         };
-        if c.reject_before.is_empty() && c.reject_after.is_empty() {
+        if c.before.is_empty() && c.after.is_empty() {
             return false;
         }
         let mut from = start.saturating_sub(REJECT_WINDOW);
@@ -120,8 +147,7 @@ impl Context {
         }
         let before = &segment[from..start];
         let after = &segment[end..to];
-        c.reject_before.iter().any(|r| r.is_match(before))
-            || c.reject_after.iter().any(|r| r.is_match(after))
+        c.before.iter().any(|r| r.is_match(before)) || c.after.iter().any(|r| r.is_match(after))
     }
 
     /// Decides a mention at `start..end` of `segment` (byte offsets in the segment).
@@ -140,8 +166,8 @@ impl Context {
         let near = &segment[lo..hi];
         if (confirmed && !self.strict)
             || self
-                .compiled()
-                .is_some_and(|c| c.accept.iter().any(|r| r.is_match(near)))
+                .accept_compiled()
+                .is_some_and(|accept| accept.iter().any(|r| r.is_match(near)))
         {
             Ok(())
         } else {
@@ -194,6 +220,53 @@ mod tests {
         c.strict = true;
         assert_eq!(judge(&c, "Go, Python", true), Err(Rejection::NoContext));
         assert_eq!(judge(&c, "Go microservices, Python", true), Ok(()));
+    }
+
+    #[test]
+    fn one_regex_for_a_list_matches_where_any_of_the_list_does() {
+        let texts = [
+            "",
+            "Helped the team go live with",
+            "to ",
+            "Built microservices in Go and Kafka",
+            "Testing department, monitoring calls • Spring 2019 – Express delivery",
+            "REST APIs; rest of the team; résumé ÉQUIPE",
+            "Java 8, Node.js, C#, .NET, CI/CD pipelines on AWS",
+        ];
+        // And every line of the made-up resumes of the fixtures.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/resumes");
+        let fixtures: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+            .collect();
+        let texts: Vec<&str> = texts
+            .into_iter()
+            .chain(fixtures.iter().flat_map(|f| f.lines()))
+            .collect();
+        assert!(texts.len() > 500);
+        let taxonomy = crate::Taxonomy::builtin();
+        let mut lists = 0;
+        for rules in taxonomy.skills().iter().filter_map(|s| s.context.as_ref()) {
+            for list in [&rules.reject_before, &rules.reject_after, &rules.accept] {
+                let one = compile_any(list);
+                let each: Vec<Regex> = list
+                    .iter()
+                    .map(|p| {
+                        crate::lean::from_hir(&super::super::literals::parse_pattern(p).unwrap().1)
+                            .unwrap()
+                    })
+                    .collect();
+                lists += usize::from(list.len() > 1);
+                for &t in &texts {
+                    assert_eq!(
+                        one.iter().any(|r| r.is_match(t)),
+                        each.iter().any(|r| r.is_match(t)),
+                        "{list:?} on {t:?}"
+                    );
+                }
+            }
+        }
+        assert!(lists > 5, "lists of several rules are tried");
     }
 
     #[test]

@@ -56,7 +56,7 @@ use crate::text::{Document, Section};
 use context::{Context, Rejection};
 use exact::{Exact, Hit, Pattern, Spelling};
 use regex::RegexSet;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// One place a skill was found.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,8 +69,9 @@ pub struct Mention {
     pub span: std::ops::Range<usize>,
     /// How it was found.
     pub kind: EvidenceKind,
-    /// The taxonomy spelling that matched (for fuzzy hits, the one it was taken for).
-    pub spelling: String,
+    /// The taxonomy spelling that matched (for fuzzy hits, the one it was taken for),
+    /// shared with the matcher: a hit does not copy it.
+    pub spelling: Arc<str>,
     /// Similarity of a fuzzy hit.
     pub similarity: Option<f64>,
     /// A hedge cue makes it weak.
@@ -119,6 +120,8 @@ pub struct Matcher {
     factors: Option<prefilter::Factors>,
     /// The taxonomy's patterns, each compiled when a segment first needs it.
     regexes: Vec<LazyRegex>,
+    /// The exact stage's spellings, by pattern index, for its mentions.
+    spellings: Vec<Arc<str>>,
     cues: negation::Cues,
     fuzzy: Option<fuzzy::Fuzzy>,
     names: Vec<String>,
@@ -186,6 +189,7 @@ impl Matcher {
                     regexes.push(LazyRegex {
                         skill: i,
                         source: p.clone(),
+                        spelling: Arc::from(p.as_str()),
                         unicode: f.unicode,
                         re: OnceLock::new(),
                     });
@@ -211,8 +215,14 @@ impl Matcher {
             None => prefilter::set(regexes.iter().map(|r| r.source.as_str())),
         };
         let cues = &taxonomy.data().cues;
+        let exact = Exact::new(patterns);
         Matcher {
-            exact: Exact::new(patterns),
+            spellings: exact
+                .patterns
+                .iter()
+                .map(|p| Arc::from(p.text.as_str()))
+                .collect(),
+            exact,
             contexts: skills
                 .iter()
                 .map(|s| Context::new(s.context.as_ref()))
@@ -308,7 +318,7 @@ impl Matcher {
                 a,
                 p.skill,
                 kind,
-                p.text.clone(),
+                self.spellings[h.pattern].clone(),
                 None,
                 excluded,
             ));
@@ -417,7 +427,7 @@ impl Matcher {
                     a,
                     h.skill,
                     EvidenceKind::Fuzzy,
-                    h.spelling,
+                    Arc::from(h.spelling),
                     Some(h.similarity),
                     excluded,
                 ));
@@ -471,7 +481,7 @@ impl Matcher {
                 m.start(),
                 *skill,
                 EvidenceKind::Pattern,
-                lazy.source.clone(),
+                lazy.spelling.clone(),
                 None,
                 rejected.then_some(Exclusion::ContextRejected),
             ));
@@ -488,7 +498,7 @@ impl Matcher {
         at: usize,
         skill: usize,
         kind: EvidenceKind,
-        spelling: String,
+        spelling: Arc<str>,
         similarity: Option<f64>,
         excluded: Option<Exclusion>,
     ) -> Mention {
@@ -516,18 +526,7 @@ impl Matcher {
     }
 }
 
-/// Compiles a taxonomy regex with ASCII semantics for `\b`, `\w`, `\d`, `\s`
-/// and case folding: technology names are ASCII, and ASCII word boundaries let
-/// the fast DFA engines run on text full of bullets and dashes. A pattern that
-/// needs Unicode (one that could match non-ASCII text only byte-wise) is
-/// compiled with Unicode semantics instead.
-pub(crate) fn compile(pattern: &str) -> Option<crate::lean::Regex> {
-    // Parsed once: the tree that decides the semantics is the one compiled.
-    let (_, hir) = literals::parse_pattern(pattern)?;
-    crate::lean::from_hir(&hir).ok()
-}
-
-/// Whether [`compile`] gives `pattern` Unicode semantics, or `None` when it
+/// Whether a pattern is compiled with Unicode semantics (see `literals::parse_pattern`), or `None` when it
 /// does not compile; decided by parsing alone, which costs a fraction of compiling.
 #[cfg(test)]
 fn needs_unicode(pattern: &str) -> Option<bool> {
@@ -560,6 +559,8 @@ fn pattern_facts(pattern: &str) -> Option<literals::Facts> {
 struct LazyRegex {
     skill: usize,
     source: String,
+    /// `source`, shared by its mentions.
+    spelling: Arc<str>,
     unicode: bool,
     re: OnceLock<crate::lean::Regex>,
 }

@@ -55,17 +55,17 @@ impl Document {
     /// assert_eq!(doc.segment_text(&doc.segments[1]), "Rust, SQL");
     /// ```
     pub fn parse(input: &str) -> Document {
-        let lines = normalize(input);
-        let pieces = split_sections(&lines);
+        let lines = normalize::normalize_lines(input);
+        let pieces = sections::split_lines(&lines, |l| l.0.as_ref());
         let mut text = String::with_capacity(input.len() + pieces.len());
         let mut segments = Vec::with_capacity(pieces.len());
         for p in pieces {
-            let line = &lines[p.line_index];
+            let (line, number) = &lines[p.line_index];
             let start = text.len();
-            text.push_str(&line.text[p.range]);
+            text.push_str(&line[p.range]);
             segments.push(DocSegment {
                 range: start..text.len(),
-                line: line.number,
+                line: *number,
                 section: p.section,
                 heading: p.heading,
             });

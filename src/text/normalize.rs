@@ -38,26 +38,36 @@ pub struct Line {
 /// assert_eq!(lines[1].number, 2);
 /// ```
 pub fn normalize(input: &str) -> Vec<Line> {
-    let mut out: Vec<Line> = Vec::new();
+    normalize_lines(input)
+        .into_iter()
+        .map(|(text, number)| Line {
+            text: text.into_owned(),
+            number,
+        })
+        .collect()
+}
+
+/// [`normalize`], with the lines that need no change borrowed from `input`: each line's
+/// text and the 1-based number of the input line it starts on.
+pub(crate) fn normalize_lines(input: &str) -> Vec<(Cow<'_, str>, usize)> {
+    let mut out: Vec<(Cow<'_, str>, usize)> = Vec::new();
     let mut join_next = false;
     for (i, raw) in input.lines().enumerate() {
         let text = normalize_line(raw);
         if join_next {
-            if let Some(prev) = out.last_mut() {
+            if let Some((prev, _)) = out.last_mut() {
                 let trimmed = text.trim_start();
                 if trimmed.starts_with(|c: char| c.is_lowercase()) {
-                    prev.text.pop(); // the hyphen
-                    prev.text.push_str(trimmed);
-                    join_next = ends_with_split_word(&prev.text);
+                    let prev = prev.to_mut();
+                    prev.pop(); // the hyphen
+                    prev.push_str(trimmed);
+                    join_next = ends_with_split_word(prev);
                     continue;
                 }
             }
         }
         join_next = ends_with_split_word(&text);
-        out.push(Line {
-            text,
-            number: i + 1,
-        });
+        out.push((text, i + 1));
     }
     out
 }
@@ -68,7 +78,19 @@ fn ends_with_split_word(text: &str) -> bool {
     rev.next() == Some('-') && rev.next().is_some_and(|c| c.is_lowercase())
 }
 
-fn normalize_line(raw: &str) -> String {
+fn normalize_line(raw: &str) -> Cow<'_, str> {
+    // Printable ASCII (most lines) needs nothing but its trailing spaces cut.
+    if raw.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return Cow::Borrowed(raw.trim_end());
+    }
+    // So does a line whose other characters are in NFKC and kept as they are (dashes,
+    // accented letters, `•`): the steps below would copy it unchanged.
+    if raw.chars().all(kept_as_is)
+        && unicode_normalization::is_nfkc_quick(raw.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
+        return Cow::Borrowed(raw.trim_end());
+    }
     let repaired;
     let raw = if raw.contains('â') {
         repaired = repair(raw);
@@ -80,7 +102,7 @@ fn normalize_line(raw: &str) -> String {
     let fast = raw.bytes().all(|b| (0x20..0x7f).contains(&b));
     if fast {
         out.push_str(raw.trim_end());
-        return out;
+        return Cow::Owned(out);
     }
     // Most lines are already in NFKC: only the character mapping below is needed.
     let needs_nfkc = unicode_normalization::is_nfkc_quick(raw.chars())
@@ -104,7 +126,23 @@ fn normalize_line(raw: &str) -> String {
     }
     let len = out.trim_end().len();
     out.truncate(len);
-    out
+    Cow::Owned(out)
+}
+
+/// Whether [`normalize_line`] writes `c` as it is (its NFKC aside): not a character it drops
+/// or replaces, nor the `â` that starts a mojibake repair.
+fn kept_as_is(c: char) -> bool {
+    match c {
+        ' '..='~' | '•' => true,
+        'â' | '\u{ad}' => false,
+        c => {
+            !(c.is_ascii()
+                || is_invisible(c)
+                || is_odd_space(c)
+                || is_bullet_glyph(c)
+                || c.is_control())
+        }
+    }
 }
 
 /// Repairs UTF-8 text that was decoded as Windows-1252 somewhere upstream (the repair
@@ -168,6 +206,24 @@ mod tests {
     fn hyphen_before_capital_is_not_a_split_word() {
         assert_eq!(texts("front-\nEnd"), ["front-", "End"]);
         assert_eq!(texts("Jan 2019 -\n2021"), ["Jan 2019 -", "2021"]);
+    }
+
+    #[test]
+    fn lines_kept_as_they_are_are_borrowed() {
+        for line in ["Tech Lead – Backend  ", "Café · Zürich", "• one"] {
+            assert!(matches!(normalize_line(line), Cow::Borrowed(_)), "{line}");
+            assert_eq!(normalize_line(line), line.trim_end());
+        }
+        for line in [
+            "a\tb",
+            "Post\u{ad}gre",
+            "▪ one",
+            "e\u{fb03}cient",
+            "x\u{a0}y",
+            "â€¢ x",
+        ] {
+            assert!(matches!(normalize_line(line), Cow::Owned(_)), "{line}");
+        }
     }
 
     #[test]

@@ -123,8 +123,70 @@ pub struct Segment {
 /// assert_eq!(heading_section("Built REST APIs"), None);
 /// ```
 pub fn heading_section(text: &str) -> Option<Section> {
+    let t = strip_heading(text);
+    if t.is_empty() || t.len() > 48 {
+        return None;
+    }
+    if t.is_ascii() {
+        // Folded on the stack (this runs on most lines, several times on some).
+        let mut buf = [0u8; 5 * 48];
+        return headings().get(fold_ascii(t, &mut buf)?).copied();
+    }
     let folded = fold_heading(text)?;
     headings().get(folded.as_str()).copied()
+}
+
+/// A candidate heading without its Markdown `#`, bullets and trailing `:`/`-`.
+fn strip_heading(text: &str) -> &str {
+    text.trim()
+        .trim_start_matches(['#', '•', '*', '-', '=', '_', ' '])
+        .trim_end_matches([':', '-', '–', '=', '_', ' ', '*', '#'])
+}
+
+/// [`fold_heading`] of an ASCII text already stripped ([`strip_heading`]), written into `buf`
+/// (five bytes an input byte: `&` is ` and `): the same folding as [`crate::chars::fold`] with
+/// digits read as spaces, and `None` past six words.
+fn fold_ascii<'b>(t: &str, buf: &'b mut [u8; 5 * 48]) -> Option<&'b str> {
+    let mut n = 0;
+    let mut space = true;
+    let mut words = 0;
+    for &b in t.as_bytes() {
+        match b {
+            b'\'' => {}
+            b'&' => {
+                if !space {
+                    buf[n] = b' ';
+                    n += 1;
+                }
+                buf[n..n + 4].copy_from_slice(b"and ");
+                n += 4;
+                words += 1;
+                space = true;
+            }
+            b if b.is_ascii_alphabetic() => {
+                if space {
+                    words += 1;
+                }
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+                space = false;
+            }
+            _ => {
+                if !space {
+                    buf[n] = b' ';
+                    n += 1;
+                    space = true;
+                }
+            }
+        }
+    }
+    while n > 0 && buf[n - 1] == b' ' {
+        n -= 1;
+    }
+    if words > 6 {
+        return None;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 /// The known headings as a map, built once.
@@ -144,6 +206,44 @@ fn heading_last_words() -> &'static FastSet<&'static str> {
     })
 }
 
+/// The first word of every heading.
+fn heading_first_words() -> &'static FastSet<&'static str> {
+    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        heading_table()
+            .iter()
+            .filter_map(|(h, _)| h.split(' ').next())
+            .collect()
+    })
+}
+
+/// False when no heading can start `text`: its first folded word ([`fold_heading`]) is not the
+/// first word of a known heading. Every text that starts at `text`'s start and ends where a word
+/// ends folds to the same first word, so this rules out each of them at once. Undecided (true)
+/// when the word has letters beyond ASCII.
+fn may_start_heading(text: &str) -> bool {
+    let mut buf = [0u8; 32];
+    let mut n = 0;
+    for c in text.chars() {
+        if c.is_ascii_alphabetic() {
+            if n == buf.len() {
+                return true;
+            }
+            buf[n] = c.to_ascii_lowercase() as u8;
+            n += 1;
+        } else if matches!(c, '\'' | '’' | '‘') {
+            // dropped by the folding, inside a word or not
+        } else if c.is_alphanumeric() && !c.is_ascii_digit() {
+            return true;
+        } else if c == '&' && n == 0 {
+            return heading_first_words().contains("and");
+        } else if n > 0 {
+            break;
+        }
+    }
+    n > 0 && std::str::from_utf8(&buf[..n]).is_ok_and(|w| heading_first_words().contains(w))
+}
+
 /// Folds a candidate heading to the form of `data/headings-*.txt`: Markdown `#`, bullets and a
 /// trailing `:`/`-` stripped, digits read as spaces, then [`crate::chars::fold`] (the crate's one
 /// word folder, which job descriptions use too: lower-case words, single spaces, `&` as `and`,
@@ -151,10 +251,7 @@ fn heading_last_words() -> &'static FastSet<&'static str> {
 /// date ("Project 2", "1. Education", "Experience 2019-2023"), which does not change the section
 /// it opens. `None` when it is too long to be one (over 48 bytes or 6 words).
 pub(crate) fn fold_heading(text: &str) -> Option<String> {
-    let t = text
-        .trim()
-        .trim_start_matches(['#', '•', '*', '-', '=', '_', ' '])
-        .trim_end_matches([':', '-', '–', '=', '_', ' ', '*', '#']);
+    let t = strip_heading(text);
     if t.is_empty() || t.len() > 48 {
         return None;
     }
@@ -170,6 +267,10 @@ pub(crate) fn fold_heading(text: &str) -> Option<String> {
 fn inline_heading(text: &str) -> Option<(Section, usize)> {
     let lead = text.len() - text.trim_start().len();
     let body = &text[lead..];
+    // Each heading tried below starts at `body`'s start and ends where a word ends.
+    if !may_start_heading(body) {
+        return None;
+    }
     // A heading is at most 40 bytes long: look for its separator only there.
     let mut head_end = body.len().min(44);
     while !body.is_char_boundary(head_end) {
@@ -182,14 +283,17 @@ fn inline_heading(text: &str) -> Option<(Section, usize)> {
     let mut first = [None; SEPARATORS.len()];
     let h = head.as_bytes();
     for (i, &b) in h.iter().enumerate() {
-        if !matches!(b, b':' | b' ' | 0xe2) {
-            continue;
-        }
-        for (k, sep) in SEPARATORS.iter().enumerate() {
-            if first[k].is_none() && h[i..].starts_with(sep.as_bytes()) {
-                first[k] = Some(i);
-            }
-        }
+        let rest = &h[i..];
+        let k = match (b, rest.get(1)) {
+            (b':', _) => 0,
+            (b' ', Some(b' ')) => 5,
+            (b' ', Some(b'-')) if rest.starts_with(b" - ") => 3,
+            (b' ', Some(0xe2)) if rest.starts_with(" •".as_bytes()) => 1,
+            (b' ', Some(0xe2)) if rest.starts_with(" – ".as_bytes()) => 4,
+            (0xe2, _) if rest.starts_with("•".as_bytes()) => 2,
+            _ => continue,
+        };
+        first[k].get_or_insert(i);
     }
     for (sep, pos) in SEPARATORS.iter().zip(first) {
         if let Some(pos) = pos {
@@ -206,20 +310,22 @@ fn inline_heading(text: &str) -> Option<(Section, usize)> {
         }
     }
     // An upper-case heading followed by content after a single space: "SKILLS C, Python".
-    let words: Vec<(usize, &str)> = body
-        .split(' ')
-        .scan(0usize, |pos, w| {
-            let start = *pos;
-            *pos += w.len() + 1;
-            Some((start, w))
-        })
-        .take(4)
-        .take_while(|(_, w)| {
-            !w.is_empty()
-                && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
-                && w.chars().any(char::is_alphabetic)
-        })
-        .collect();
+    // Its first words (up to four) that are upper case, with their byte offsets.
+    let mut words = [(0usize, ""); 4];
+    let mut count = 0;
+    let mut pos = 0;
+    for w in body.split(' ').take(4) {
+        let upper = !w.is_empty()
+            && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+            && w.chars().any(char::is_alphabetic);
+        if !upper {
+            break;
+        }
+        words[count] = (pos, w);
+        count += 1;
+        pos += w.len() + 1;
+    }
+    let words = &words[..count];
     for n in (1..=words.len()).rev() {
         let (start, last) = words[n - 1];
         let end = start + last.len();
@@ -306,13 +412,19 @@ fn columns(text: &str, cols: &mut Vec<(usize, usize)>) {
 ///                       Section::Experience, Section::Experience]);
 /// ```
 pub fn split_sections(lines: &[super::Line]) -> Vec<Segment> {
+    split_lines(lines, |l| l.text.as_str())
+}
+
+/// [`split_sections`] of lines of any type, each read with `text`.
+pub(crate) fn split_lines<T>(lines: &[T], text: impl Fn(&T) -> &str) -> Vec<Segment> {
+    let line_text = text;
     let mut out = Vec::with_capacity(lines.len());
     let mut current = Section::Header;
     // Two-column mode: the byte column where the right column starts, and its section.
     let mut split: Option<(usize, Section)> = None;
     let mut cols = Vec::new();
     for (index, line) in lines.iter().enumerate() {
-        let text = line.text.as_str();
+        let text = line_text(line);
         columns(text, &mut cols);
         // A line with two headings opens two-column mode.
         if cols.len() == 2 {
@@ -485,6 +597,46 @@ mod tests {
             heading_section("Tools & Technologies:"),
             Some(Section::Skills)
         );
+    }
+
+    #[test]
+    fn ascii_headings_fold_on_the_stack_as_they_fold_in_a_string() {
+        for h in [
+            "TECHNICAL SKILLS:",
+            "## Work History",
+            "1. Education",
+            "Tools & Technologies",
+            "R&D",
+            "&&",
+            "What's Required -",
+            "Experience 2019-2023",
+            "one two three four five six",
+            "one two three four five six seven",
+            "123",
+        ] {
+            let t = strip_heading(h);
+            let mut buf = [0u8; 5 * 48];
+            assert_eq!(
+                fold_ascii(t, &mut buf).map(str::to_string),
+                fold_heading(h),
+                "{h}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_known_heading_may_start_a_line() {
+        for &(h, _) in heading_table() {
+            assert!(may_start_heading(h), "{h}");
+            assert!(
+                may_start_heading(&format!("- {}: x", h.to_uppercase())),
+                "{h}"
+            );
+        }
+        assert!(may_start_heading("1. Education"));
+        assert!(may_start_heading("Éducation"));
+        assert!(!may_start_heading("• Built REST APIs: Go"));
+        assert!(!may_start_heading("Led a team"));
     }
 
     #[test]
