@@ -52,6 +52,14 @@ def test_reports_keep_the_cli_key_order_so_json_dumps_prints_the_same(cli, score
     assert json.dumps(scorer.score(resume)) == expected
 
 
+def test_every_fixture_keeps_the_cli_key_order_within_one_batch(cli, scorer):
+    # a struct's dict is copied from a template made from an earlier report's struct with the
+    # same fields; reports whose structs leave out optional fields must still print as the CLI
+    expected = [json.dumps(cli.json("score", r)) for r in RESUMES]
+    got = scorer.score_many(RESUMES * 2, threads=1)
+    assert [json.dumps(r) for r in got] == expected * 2
+
+
 def test_each_report_is_its_own_dicts_and_lists(scorer):
     # strings are shared between reports (they are immutable), containers never are
     first, second = scorer.score_many([RESUMES[0], RESUMES[0]], threads=1)
