@@ -136,11 +136,12 @@ fn range_regex() -> &'static Twin {
 /// where every non-ASCII character is neither a word character (letters, marks and digits of
 /// any script, `\w`, which is what `\b` looks at) nor white space, the two read alike, group
 /// for group: each class and each boundary decides every character of such a line the same way,
-/// and every character that folds to an ASCII letter (`ſ`, the Kelvin sign) is a letter. Such a
-/// line is searched with the twin (lean, `crate::lean`, with captures); any other line, with
-/// the pattern itself, built the first time one is met ([`needs_unicode`]). Resumes are
-/// normalised (NFKC), so odd spaces and full-width digits are already ASCII; what is left is
-/// mostly accented letters in names and places.
+/// and every character that folds to an ASCII letter (`ſ`, the Kelvin sign) is a letter. A line
+/// with such characters is searched as its [`ascii_stand_in`], which writes them as ASCII
+/// characters the twin reads as the pattern reads them; only a digit of another script or a
+/// character that folds to an ASCII letter needs the pattern itself, built the first time one
+/// is met. Resumes are normalised (NFKC), so odd spaces, full-width digits, `ſ` and the Kelvin
+/// sign are already ASCII there.
 struct Twin {
     ascii: crate::lean::Regex,
     pattern: String,
@@ -194,28 +195,81 @@ impl Twin {
     /// Every match in `line`, as `regex::Regex::captures_iter` of the pattern finds them.
     fn captures<'a>(&'a self, line: &'a str) -> Vec<Found<'a>> {
         let names = self.ascii.group_info();
-        if needs_unicode(line) {
-            return self
-                .unicode()
-                .captures_iter(line)
+        if let Some(stand_in) = ascii_stand_in(line) {
+            let found: Vec<Found<'a>> = self
+                .ascii
+                .captures_iter(stand_in.as_ref())
                 .map(|c| Found {
                     line,
                     names,
-                    spans: (0..c.len()).map(|g| c.get(g).map(|m| m.range())).collect(),
+                    spans: (0..c.group_len())
+                        .map(|g| c.get_group(g).map(|s| s.range()))
+                        .collect(),
                 })
                 .collect();
+            // Every group starts and ends at an ASCII letter or digit, never inside a
+            // rewritten character; this only guards that argument.
+            let whole_chars = |f: &Found<'_>| {
+                f.spans
+                    .iter()
+                    .flatten()
+                    .all(|r| line.is_char_boundary(r.start) && line.is_char_boundary(r.end))
+            };
+            if found.iter().all(whole_chars) {
+                return found;
+            }
         }
-        self.ascii
+        self.unicode()
             .captures_iter(line)
             .map(|c| Found {
                 line,
                 names,
-                spans: (0..c.group_len())
-                    .map(|g| c.get_group(g).map(|s| s.range()))
-                    .collect(),
+                spans: (0..c.len()).map(|g| c.get(g).map(|m| m.range())).collect(),
             })
             .collect()
     }
+}
+
+/// Dashes, quotes, bullets and ellipses: neither word characters nor spaces.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2010}'..='\u{2027}';
+
+/// `line` as a [`Twin`]'s ASCII twin reads it the way the pattern reads `line`: each non-ASCII
+/// word character written as as many `_` as it has bytes, each non-ASCII space as as many
+/// spaces. `_` is a word character like them for `\w` and `\b`, and neither a digit, a space
+/// nor a letter of the patterns; the patterns never count word characters or spaces (`\s*`,
+/// `\s+`, `[\w…]+`) and every group starts and ends at an ASCII letter or digit, so the groups'
+/// spans are the same in both lines. `None` when a character needs the pattern itself: a digit
+/// of another script (`\d`; `char::is_numeric` takes in more), or one that folds to an ASCII
+/// letter (`ſ`, the Kelvin sign). Borrowed unless something was rewritten.
+fn ascii_stand_in(line: &str) -> Option<std::borrow::Cow<'_, str>> {
+    if line.is_ascii() {
+        return Some(std::borrow::Cow::Borrowed(line));
+    }
+    let mut out: Option<Vec<u8>> = None;
+    for (i, c) in line.char_indices() {
+        // ASCII, and the dashes, quotes and bullets of General Punctuation, stay as they are.
+        if c.is_ascii() || GENERAL_PUNCTUATION.contains(&c) {
+            continue;
+        }
+        let fill = if c.is_whitespace() {
+            b' '
+        } else if regex_syntax::try_is_word_character(c).unwrap_or(true) {
+            if c.is_numeric() || matches!(c, '\u{17f}' | '\u{212a}') {
+                return None;
+            }
+            b'_'
+        } else {
+            continue;
+        };
+        let bytes = out.get_or_insert_with(|| line.as_bytes().to_vec());
+        bytes[i..i + c.len_utf8()].fill(fill);
+    }
+    Some(match out {
+        None => std::borrow::Cow::Borrowed(line),
+        Some(bytes) => std::borrow::Cow::Owned(
+            String::from_utf8(bytes).expect("whole characters were rewritten as ASCII"),
+        ),
+    })
 }
 
 /// `pattern` (which starts `(?i)`) with ASCII classes, word boundaries and case folding.
@@ -226,8 +280,9 @@ fn ascii_twin(pattern: &str) -> String {
     format!("(?i-u){body}")
 }
 
-/// Whether a [`Twin`]'s pattern could read `line` otherwise than its ASCII twin: whether it
-/// has a non-ASCII character that is a word character or white space (see [`Twin`]).
+/// Whether a pattern could read `line` otherwise than its ASCII twin (see [`Twin`] and
+/// [`Boundaried`]): whether `line` has a non-ASCII character that is a word character or white
+/// space.
 fn needs_unicode(line: &str) -> bool {
     !line.is_ascii()
         && line.chars().any(|c| {
@@ -948,17 +1003,38 @@ mod tests {
                 assert_eq!(twin_spans(twin, line), unicode_spans(&re, line), "{line}");
             }
         }
+        // The same with letters, digits and spaces from outside ASCII among the pieces.
+        let others = [
+            "é", "Ü", "ß", "µ", "ſ", "\u{212a}", "٢", "٠١", "\u{a0}", "\u{2009}", "\u{3000}",
+            "\u{301}", "‿", "Ⅻ", "語",
+        ];
+        for twin in [range_regex(), statement_regex()] {
+            let re = Regex::new(&twin.pattern).unwrap();
+            for _ in 0..3000 {
+                let len = 1 + next(12);
+                let line: String = (0..len)
+                    .map(|_| {
+                        if next(4) == 0 {
+                            others[next(others.len())]
+                        } else {
+                            pieces[next(pieces.len())]
+                        }
+                    })
+                    .collect();
+                assert_eq!(twin_spans(twin, &line), unicode_spans(&re, &line), "{line}");
+            }
+        }
     }
 
     #[test]
-    fn lines_with_letters_outside_ascii_are_read_with_the_patterns_themselves() {
+    fn lines_with_letters_outside_ascii_read_as_with_the_patterns_themselves() {
         let lines = [
             "é2019-2020 x2019 - 2020 ٢٠١٩-٢٠٢٠ 03/2020 - 06/2022",
-            "José — Engineer (Jan 2019 – Present)",
-            "Jan\u{a0}2019 – Dec\u{2009}2020",
-            "\u{17f}ept 2019 - Pre\u{17f}ent",
+            "José — Engineer (Jan 2019 – Present), Bogotá 2015 – 2017",
+            "Jan\u{a0}2019 – Dec\u{2009}2020 · Juni 2018 – März 2019 · 2020\u{3000}to\u{a0}date",
+            "\u{17f}ept 2019 - Pre\u{17f}ent, 2010 \u{212a}o 2012",
             "5 years of café experience, 3 years of Zürich-based experience",
-            "experience\u{a0}of 4 years",
+            "experience\u{a0}of 4 years; ５ years of experience; µ2 years of exp",
         ];
         for twin in [range_regex(), statement_regex()] {
             let re = Regex::new(&twin.pattern).unwrap();
@@ -967,6 +1043,10 @@ mod tests {
                 assert_eq!(twin_spans(twin, line), unicode_spans(&re, line), "{line}");
             }
         }
+        // Only other scripts' digits and letters that fold to ASCII ones need the patterns.
+        assert!(ascii_stand_in("José – Jan\u{a0}2019").is_some());
+        assert!(ascii_stand_in("٢٠١٩").is_none());
+        assert!(ascii_stand_in("\u{17f}ept").is_none());
         // What the twin alone would have read differently.
         assert_eq!(months("é2019-2020 and ٢٠١٩-٢٠٢٠"), Vec::<u32>::new());
         assert_eq!(months("Jan\u{a0}2019 – Dec\u{2009}2020"), [24]);
@@ -994,6 +1074,40 @@ mod tests {
             }
         }
         assert!(checked > 100_000);
+        // The stand-in lines rewrite characters by `char::is_whitespace` and
+        // `regex_syntax::try_is_word_character`: they must be `\s` and `\w` exactly, and the
+        // only characters outside ASCII that fold to a letter of the patterns are `ſ` and `K`.
+        let class = |p: &str| {
+            let hir = regex_syntax::Parser::new().parse(p).unwrap();
+            let regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class)) =
+                hir.into_kind()
+            else {
+                panic!("a class");
+            };
+            class
+        };
+        let (space, word, letters) = (class(r"\s"), class(r"\w"), class(r"(?i)[a-z]"));
+        let holds = |c: &regex_syntax::hir::ClassUnicode, ch: char| {
+            let r = c.ranges();
+            let i = r.partition_point(|r| r.end() < ch);
+            i < r.len() && r[i].start() <= ch
+        };
+        for ch in GENERAL_PUNCTUATION {
+            assert!(!holds(&space, ch) && !holds(&word, ch), "{ch:?}");
+        }
+        for ch in '\u{80}'..=char::MAX {
+            assert_eq!(holds(&space, ch), ch.is_whitespace(), "{ch:?}");
+            assert_eq!(
+                holds(&word, ch),
+                regex_syntax::try_is_word_character(ch).unwrap(),
+                "{ch:?}"
+            );
+            assert_eq!(
+                holds(&letters, ch),
+                matches!(ch, '\u{17f}' | '\u{212a}'),
+                "{ch:?}"
+            );
+        }
         for c in ['•', '–', '—', '’', '“', '·', '€', '©'] {
             assert!(!needs_unicode(&c.to_string()), "{c:?}");
         }
