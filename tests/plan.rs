@@ -393,3 +393,30 @@ fn score_html_shows_the_plan_section_only_with_plan() {
     assert!(first < last, "steps in plan order");
     assert!(section.contains("Add to the resume"));
 }
+
+#[cfg(feature = "cli")]
+#[test]
+fn fit_html_shows_the_plan_of_the_planned_role_only_with_plan() {
+    let page = |extra: &[&str]| {
+        let mut args = vec![
+            "fit",
+            "fixtures/resumes/hedged-learning-only.txt",
+            "--format",
+            "html",
+            "--as-of",
+            "2026-11",
+        ];
+        args.extend_from_slice(extra);
+        String::from_utf8(common::stdout_of(&args)).unwrap()
+    };
+    let plain = page(&[]);
+    assert!(plain.contains("id=\"roles\""));
+    assert!(!plain.contains("id=\"plan\""));
+    let planned = page(&["--role", "backend-developer", "--level", "junior"]);
+    let ranking = planned.find("id=\"roles\"").unwrap();
+    let plan = planned
+        .find("<h2 id=\"plan\">Learning plan to Junior Backend Developer</h2>")
+        .expect("the plan's section");
+    assert!(ranking < plan, "the plan follows the ranking");
+    assert!(planned[plan..].contains("backend-developer"));
+}

@@ -153,7 +153,10 @@ pub fn run(args: &FitArgs) -> Result<Exit, Failure> {
                 None => Ok(()),
             }
         }
-        FitFormat::Html => w.write_all(fit::html::render(&result, &source).as_bytes()),
+        FitFormat::Html => {
+            let plan = want_plan.then_some(planned);
+            w.write_all(fit::html::render(&result, &source, plan).as_bytes())
+        }
     })?;
     Ok(Exit::Ok)
 }

@@ -2,8 +2,10 @@
 
 Starts `skillgap serve` on an ephemeral loopback port, opens the page, uploads a fixture PDF,
 pastes a job description, clicks the button, and checks that the estimated level, a gap and
-the match percentage are visible; saves a screenshot to docs/img/serve.png. Also fails on any
-console error (a Content-Security-Policy violation shows up there).
+the match percentage are visible; saves a screenshot to target/browser/serve.png (to
+docs/img/serve.png, the README's picture, with UPDATE_SCREENSHOT=1: a test run leaves the
+source tree as it found it). Also fails on any console error (a Content-Security-Policy
+violation shows up there).
 
     python tests/browser/serve_page.py [path/to/skillgap]
 
@@ -23,7 +25,11 @@ BIN = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "target" / "debug" / "sk
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 RESUME = ROOT / "fixtures" / "docs" / "one-column-libreoffice.pdf"
 JOB = ROOT / "fixtures" / "jobs" / "senior-go-platform-engineer.txt"
-SHOT = ROOT / "docs" / "img" / "serve.png"
+SHOT = (
+    ROOT / "docs" / "img" / "serve.png"
+    if os.environ.get("UPDATE_SCREENSHOT") == "1"
+    else ROOT / "target" / "browser" / "serve.png"
+)
 
 
 def start_server():

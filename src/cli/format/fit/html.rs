@@ -8,12 +8,17 @@ use super::level;
 use crate::cli::format::page::{bars, clean, page, BarRow, Bars};
 use maud::{html, Markup};
 use skillgap::fit::Fit;
+use skillgap::plan::Plan;
 
 /// The page for `f`; `source` names the input (a file name or `<stdin>`).
-pub(crate) fn render(f: &Fit, source: &str) -> String {
+/// With `plan` (`fit --plan`; its inner `None`: no level to plan for), the
+/// learning plan's section follows the ranking, as in the text and Markdown
+/// formats.
+pub(crate) fn render(f: &Fit, source: &str, plan: Option<Option<&Plan>>) -> String {
     let body = html! {
         h1 { "Role fit: " (clean(source)) }
         (section(f))
+        @if let Some(p) = plan { (crate::cli::format::plan::html::section(p)) }
     };
     page(&format!("skillgap fit: {source}"), body, None)
 }
