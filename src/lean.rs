@@ -28,6 +28,16 @@ pub(crate) fn compile(pattern: &str, unicode: bool) -> Result<Regex, Box<meta::B
         .map_err(Box::new)
 }
 
+/// `pattern` compiled with every capture group (its own flags decide Unicode), for the few
+/// patterns whose groups are read on the lines they match.
+pub(crate) fn compile_with_captures(pattern: &str) -> Result<Regex, Box<meta::BuildError>> {
+    meta::Builder::new()
+        .configure(config().which_captures(WhichCaptures::All))
+        .syntax(syntax::Config::new().utf8(true))
+        .build(pattern)
+        .map_err(Box::new)
+}
+
 /// A pattern given as its syntax tree.
 pub(crate) fn from_hir(hir: &regex_syntax::hir::Hir) -> Result<Regex, Box<meta::BuildError>> {
     meta::Builder::new()

@@ -10,7 +10,9 @@ use crate::report::{
 };
 use crate::report::{EvidenceKind, Exclusion};
 use crate::taxonomy::Taxonomy;
-use crate::text::{find_statements, work_history, Document, Section, YearMonth};
+use crate::text::{
+    document_marks, statements_marked, work_history_marked, Document, Section, YearMonth,
+};
 use crate::{gaps, score};
 
 /// Scores resumes against one taxonomy. Build once (this compiles the
@@ -506,7 +508,9 @@ impl Scorer {
     /// [`crate::text::work_history`]) or the largest statement (anywhere but
     /// education), whichever is larger.
     fn experience(&self, doc: &Document, as_of: YearMonth) -> Experience {
-        let work = work_history(doc, as_of);
+        // One scan of the text says which lines can hold dates, lengths or statements.
+        let marks = document_marks(doc);
+        let work = work_history_marked(doc, &marks, as_of);
         let ranges = work
             .ranges
             .iter()
@@ -531,9 +535,9 @@ impl Scorer {
             })
             .collect();
         let mut statements = Vec::new();
-        for seg in &doc.segments {
+        for (seg, &m) in doc.segments.iter().zip(&marks) {
             if seg.section != Section::Education {
-                for s in find_statements(doc.segment_text(seg)) {
+                for s in statements_marked(doc.segment_text(seg), m) {
                     statements.push(StatementEvidence {
                         line: seg.line,
                         text: s.text,

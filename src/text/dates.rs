@@ -120,9 +120,175 @@ pub struct YearsStatement {
 
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
-fn range_regex() -> &'static Prefiltered {
-    static RE: OnceLock<Prefiltered> = OnceLock::new();
-    RE.get_or_init(|| Prefiltered::new(&range_pattern(), "date range"))
+fn range_regex() -> &'static Twin {
+    static RE: OnceLock<Twin> = OnceLock::new();
+    RE.get_or_init(|| Twin::new(range_pattern(), "date range"))
+}
+
+/// A pattern with capture groups, compiled with ASCII semantics on first use and with its
+/// own (Unicode) semantics only when a line needs them.
+///
+/// The patterns here are written `(?i)…` with Unicode `\d`, `\s`, `\w` and `\b`, and
+/// compiling them so (with their widened forms, see [`Prefiltered`]) was about 65 M
+/// instructions of a process's first score, most of it the Unicode classes and case folding.
+/// The twin is the same pattern under `(?i-u)`: ASCII digits, spaces, word characters, word
+/// boundaries and case folding; its non-ASCII literals (the dashes) stay as they are. On a line
+/// where every non-ASCII character is neither a word character (letters, marks and digits of
+/// any script, `\w`, which is what `\b` looks at) nor white space, the two read alike, group
+/// for group: each class and each boundary decides every character of such a line the same way,
+/// and every character that folds to an ASCII letter (`ſ`, the Kelvin sign) is a letter. A line
+/// with such characters is searched as its [`ascii_stand_in`], which writes them as ASCII
+/// characters the twin reads as the pattern reads them; only a digit of another script or a
+/// character that folds to an ASCII letter needs the pattern itself, built the first time one
+/// is met. Resumes are normalised (NFKC), so odd spaces, full-width digits, `ſ` and the Kelvin
+/// sign are already ASCII there.
+struct Twin {
+    ascii: crate::lean::Regex,
+    pattern: String,
+    what: &'static str,
+    unicode: OnceLock<Prefiltered>,
+}
+
+/// One match of a [`Twin`]: the spans of its groups, numbered as in the pattern (the twin and
+/// the pattern number their groups alike: they differ only in flags).
+struct Found<'a> {
+    line: &'a str,
+    names: &'a regex_automata::util::captures::GroupInfo,
+    spans: Vec<Option<std::ops::Range<usize>>>,
+}
+
+impl<'a> Found<'a> {
+    /// The text of the group called `name`, if it took part in the match.
+    fn name(&self, name: &str) -> Option<&'a str> {
+        let i = self.names.to_index(regex_automata::PatternID::ZERO, name)?;
+        let span = self.spans.get(i)?.clone()?;
+        Some(&self.line[span])
+    }
+
+    /// The whole match.
+    fn whole(&self) -> &'a str {
+        let span = self.spans[0]
+            .clone()
+            .expect("group 0 takes part in a match");
+        &self.line[span]
+    }
+}
+
+impl Twin {
+    fn new(pattern: String, what: &'static str) -> Twin {
+        let ascii = crate::lean::compile_with_captures(&ascii_twin(&pattern))
+            .unwrap_or_else(|e| panic!("{what} regex (ASCII twin) compiles: {e}"));
+        Twin {
+            ascii,
+            pattern,
+            what,
+            unicode: OnceLock::new(),
+        }
+    }
+
+    /// The pattern with its own semantics, built on first use.
+    fn unicode(&self) -> &Prefiltered {
+        self.unicode
+            .get_or_init(|| Prefiltered::new(&self.pattern, self.what))
+    }
+
+    /// Every match in `line`, as `regex::Regex::captures_iter` of the pattern finds them.
+    fn captures<'a>(&'a self, line: &'a str) -> Vec<Found<'a>> {
+        let names = self.ascii.group_info();
+        if let Some(stand_in) = ascii_stand_in(line) {
+            let found: Vec<Found<'a>> = self
+                .ascii
+                .captures_iter(stand_in.as_ref())
+                .map(|c| Found {
+                    line,
+                    names,
+                    spans: (0..c.group_len())
+                        .map(|g| c.get_group(g).map(|s| s.range()))
+                        .collect(),
+                })
+                .collect();
+            // Every group starts and ends at an ASCII letter or digit, never inside a
+            // rewritten character; this only guards that argument.
+            let whole_chars = |f: &Found<'_>| {
+                f.spans
+                    .iter()
+                    .flatten()
+                    .all(|r| line.is_char_boundary(r.start) && line.is_char_boundary(r.end))
+            };
+            if found.iter().all(whole_chars) {
+                return found;
+            }
+        }
+        self.unicode()
+            .captures_iter(line)
+            .map(|c| Found {
+                line,
+                names,
+                spans: (0..c.len()).map(|g| c.get(g).map(|m| m.range())).collect(),
+            })
+            .collect()
+    }
+}
+
+/// Dashes, quotes, bullets and ellipses: neither word characters nor spaces.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2010}'..='\u{2027}';
+
+/// `line` as a [`Twin`]'s ASCII twin reads it the way the pattern reads `line`: each non-ASCII
+/// word character written as as many `_` as it has bytes, each non-ASCII space as as many
+/// spaces. `_` is a word character like them for `\w` and `\b`, and neither a digit, a space
+/// nor a letter of the patterns; the patterns never count word characters or spaces (`\s*`,
+/// `\s+`, `[\w…]+`) and every group starts and ends at an ASCII letter or digit, so the groups'
+/// spans are the same in both lines. `None` when a character needs the pattern itself: a digit
+/// of another script (`\d`; `char::is_numeric` takes in more), or one that folds to an ASCII
+/// letter (`ſ`, the Kelvin sign). Borrowed unless something was rewritten.
+fn ascii_stand_in(line: &str) -> Option<std::borrow::Cow<'_, str>> {
+    if line.is_ascii() {
+        return Some(std::borrow::Cow::Borrowed(line));
+    }
+    let mut out: Option<Vec<u8>> = None;
+    for (i, c) in line.char_indices() {
+        // ASCII, and the dashes, quotes and bullets of General Punctuation, stay as they are.
+        if c.is_ascii() || GENERAL_PUNCTUATION.contains(&c) {
+            continue;
+        }
+        let fill = if c.is_whitespace() {
+            b' '
+        } else if regex_syntax::try_is_word_character(c).unwrap_or(true) {
+            if c.is_numeric() || matches!(c, '\u{17f}' | '\u{212a}') {
+                return None;
+            }
+            b'_'
+        } else {
+            continue;
+        };
+        let bytes = out.get_or_insert_with(|| line.as_bytes().to_vec());
+        bytes[i..i + c.len_utf8()].fill(fill);
+    }
+    Some(match out {
+        None => std::borrow::Cow::Borrowed(line),
+        Some(bytes) => std::borrow::Cow::Owned(
+            String::from_utf8(bytes).expect("whole characters were rewritten as ASCII"),
+        ),
+    })
+}
+
+/// `pattern` (which starts `(?i)`) with ASCII classes, word boundaries and case folding.
+fn ascii_twin(pattern: &str) -> String {
+    let body = pattern
+        .strip_prefix("(?i)")
+        .expect("the date patterns start with (?i)");
+    format!("(?i-u){body}")
+}
+
+/// Whether a pattern could read `line` otherwise than its ASCII twin (see [`Twin`] and
+/// [`Boundaried`]): whether `line` has a non-ASCII character that is a word character or white
+/// space.
+fn needs_unicode(line: &str) -> bool {
+    !line.is_ascii()
+        && line.chars().any(|c| {
+            !c.is_ascii()
+                && (c.is_whitespace() || regex_syntax::try_is_word_character(c).unwrap_or(true))
+        })
 }
 
 /// A pattern and its widened form (see `matcher::prefilter`), which matches wherever the
@@ -146,11 +312,6 @@ impl Prefiltered {
             .then(|| crate::widen::widened_regex(pattern))
             .flatten();
         Prefiltered { re, wide }
-    }
-
-    /// Whether the widened pattern rules out a match in `line`.
-    fn rules_out(&self, line: &str) -> bool {
-        self.wide.as_ref().is_some_and(|w| !w.is_match(line))
     }
 
     /// The captures of every match in `line`, as `captures_iter` finds them. Because no match
@@ -215,34 +376,45 @@ fn institution_regex() -> &'static Boundaried {
 /// word boundaries (`(?-u:\b)`, which the DFA runs on any text) is tried first: next to
 /// an ASCII word character, every Unicode boundary is an ASCII one (a non-ASCII character
 /// is never an ASCII word character), so where it finds nothing the pattern finds nothing;
-/// on ASCII text the two are the same. The one exception, a non-ASCII character that
+/// on text whose non-ASCII characters are no word characters ([`needs_unicode`]; ASCII text
+/// among them) the two are the same. The one exception, a non-ASCII character that
 /// matches an ASCII letter under case folding (`ſ` for `s`, the Kelvin sign for `k`),
-/// sends the text to the pattern itself.
+/// sends the text to the pattern itself. The pattern is built the first time a line needs it.
 /// Both are lean (`crate::lean`): they only say whether a line matches.
 struct Boundaried {
-    re: crate::lean::Regex,
+    pattern: &'static str,
+    what: &'static str,
+    re: OnceLock<crate::lean::Regex>,
     ascii: crate::lean::Regex,
 }
 
 impl Boundaried {
-    fn new(pattern: &str, what: &str) -> Boundaried {
-        let compile = |p: &str| {
-            crate::lean::compile(p, true).unwrap_or_else(|e| panic!("{what} regex compiles: {e}"))
-        };
+    fn new(pattern: &'static str, what: &'static str) -> Boundaried {
         Boundaried {
-            re: compile(pattern),
-            ascii: compile(&pattern.replace(r"\b", r"(?-u:\b)")),
+            pattern,
+            what,
+            re: OnceLock::new(),
+            ascii: Boundaried::compile(&pattern.replace(r"\b", r"(?-u:\b)"), what),
         }
     }
 
+    fn compile(pattern: &str, what: &str) -> crate::lean::Regex {
+        crate::lean::compile(pattern, true).unwrap_or_else(|e| panic!("{what} regex compiles: {e}"))
+    }
+
+    fn re(&self) -> &crate::lean::Regex {
+        self.re
+            .get_or_init(|| Boundaried::compile(self.pattern, self.what))
+    }
+
     fn is_match(&self, text: &str) -> bool {
-        if text.is_ascii() {
+        if !needs_unicode(text) {
             return self.ascii.is_match(text);
         }
         if text.contains(['\u{17f}', '\u{212a}']) {
-            return self.re.is_match(text);
+            return self.re().is_match(text);
         }
-        self.ascii.is_match(text) && self.re.is_match(text)
+        self.ascii.is_match(text) && self.re().is_match(text)
     }
 }
 
@@ -269,8 +441,8 @@ pub(crate) fn number_words() -> &'static [&'static str] {
     WORDS.get_or_init(|| crate::data::entries(crate::data::NUMBER_WORDS).collect())
 }
 
-fn statement_regex() -> &'static Prefiltered {
-    static RE: OnceLock<Prefiltered> = OnceLock::new();
+fn statement_regex() -> &'static Twin {
+    static RE: OnceLock<Twin> = OnceLock::new();
     RE.get_or_init(|| {
         let num = number_pattern();
         // "6+ years of (backend) experience", "2 years 6 months of experience",
@@ -279,7 +451,7 @@ fn statement_regex() -> &'static Prefiltered {
         let pattern = format!(
             r"(?i)(?:\b(?P<y>{num})\s*\+?\s*(?:years?|yrs?)\.?(?:\s*(?:and\s*)?(?P<m>{num})\s*(?:months?|mos?))?|\b(?P<mo>{num})\s*\+?\s*months?)(?:'s?)?\s+(?:of\s+)?(?:[\w/.+#-]+\s+){{0,4}}?(?:experience|exp\b)|\bexperience\s*(?:[:=]\s*-?)?\s*(?:of\s+)?(?:over\s+|about\s+|around\s+|nearly\s+|almost\s+)?(?P<y2>{num})\s*\+?\s*(?:years?|yrs?)(?:\s*(?:and\s*)?(?P<m2>{num})\s*(?:months?|mos?))?|\bexperience\s*-\s*(?P<mo2>\d{{1,3}})\s*months?"
         );
-        Prefiltered::new(&pattern, "statement")
+        Twin::new(pattern, "statement")
     })
 }
 
@@ -312,36 +484,128 @@ fn parse_year(s: &str) -> Option<i32> {
     s.parse().ok()
 }
 
-/// Whether `line` has four ASCII digits in a row, or `'` and two.
-fn has_year_digits(line: &str) -> bool {
-    let b = line.as_bytes();
-    let mut run = 0;
-    for (i, c) in b.iter().enumerate() {
-        if c.is_ascii_digit() {
-            run += 1;
-            if run == 4 || (run == 2 && i >= 2 && b[i - 2] == b'\'') {
-                return true;
-            }
-        } else {
-            run = 0;
+/// A line holds a year: four ASCII digits in a row, or `'` and two. A date range's start reads
+/// its year from one of them (see `side`).
+pub(crate) const YEAR: u8 = 1;
+/// A line names a unit of time, `yr`, `year`, `mont` or `mos` in any case: every role length
+/// does ([`find_durations`]).
+pub(crate) const UNIT: u8 = 2;
+/// A line holds `exp` in any case: every statement of experience does ([`find_statements`]).
+pub(crate) const EXP: u8 = 4;
+
+/// Which of [`YEAR`], [`UNIT`] and [`EXP`] a line holds, in one pass over its bytes: without
+/// its mark, a line has no date range, role length or statement, and no regex is run on it.
+/// Only digits, `y`, `m` and `x` (any case) start one of them, so the pass stops at those alone
+/// and looks around them; `| 0x20` lowers an ASCII letter and makes no letter of anything else.
+pub(crate) fn marks(line: &str) -> u8 {
+    const STARTS: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut c = b'0';
+        while c <= b'9' {
+            t[c as usize] = true;
+            c += 1;
         }
+        t[b'y' as usize] = true;
+        t[b'Y' as usize] = true;
+        t[b'm' as usize] = true;
+        t[b'M' as usize] = true;
+        t[b'x' as usize] = true;
+        t[b'X' as usize] = true;
+        t
+    };
+    let b = line.as_bytes();
+    // The lower-cased ASCII letter at `i`, or 0.
+    let at = |i: usize| b.get(i).map_or(0, |&c| c | 0x20);
+    let mut found = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if !STARTS[c as usize] {
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if run >= 4 || (run >= 2 && i >= 1 && b[i - 1] == b'\'') {
+                found |= YEAR;
+            }
+            i += run;
+            continue;
+        }
+        match c | 0x20 {
+            b'y' if at(i + 1) == b'r'
+                || (at(i + 1), at(i + 2), at(i + 3)) == (b'e', b'a', b'r') =>
+            {
+                found |= UNIT;
+            }
+            b'm' if at(i + 1) == b'o'
+                && (at(i + 2) == b's' || (at(i + 2), at(i + 3)) == (b'n', b't')) =>
+            {
+                found |= UNIT;
+            }
+            b'x' if i >= 1 && b[i - 1] | 0x20 == b'e' && at(i + 1) == b'p' => found |= EXP,
+            _ => {}
+        }
+        if found == YEAR | UNIT | EXP {
+            break;
+        }
+        i += 1;
     }
-    false
+    found
 }
 
+/// The [`marks`] of every segment of a document, from one pass over its text.
+pub(crate) fn document_marks(doc: &super::Document) -> Vec<u8> {
+    doc.segments
+        .iter()
+        .map(|s| marks(doc.segment_text(s)))
+        .collect()
+}
+
+/// The names of one side's groups in the range pattern: `s…` for the start, `e…` for the end.
+struct Side {
+    mon: &'static str,
+    ymon: &'static str,
+    num: &'static str,
+    ynum: &'static str,
+    yfirst: &'static str,
+    mfirst: &'static str,
+    year: &'static str,
+}
+
+const START: Side = Side {
+    mon: "smon",
+    ymon: "symon",
+    num: "snum",
+    ynum: "synum",
+    yfirst: "syfirst",
+    mfirst: "smfirst",
+    year: "syear",
+};
+
+const END: Side = Side {
+    mon: "emon",
+    ymon: "eymon",
+    num: "enum",
+    ynum: "eynum",
+    yfirst: "eyfirst",
+    mfirst: "emfirst",
+    year: "eyear",
+};
+
 /// One side of a range, and whether it named only a year.
-fn side(caps: &regex::Captures<'_>, p: &str) -> Option<(YearMonth, bool)> {
-    let get = |name: &str| caps.name(&format!("{p}{name}")).map(|m| m.as_str());
-    if let (Some(mon), Some(y)) = (get("mon"), get("ymon")) {
+fn side(caps: &Found<'_>, p: &Side) -> Option<(YearMonth, bool)> {
+    let get = |name: &str| caps.name(name);
+    if let (Some(mon), Some(y)) = (get(p.mon), get(p.ymon)) {
         return YearMonth::new(parse_year(y)?, month_number(mon)).map(|m| (m, false));
     }
-    if let (Some(m), Some(y)) = (get("num"), get("ynum")) {
+    if let (Some(m), Some(y)) = (get(p.num), get(p.ynum)) {
         return YearMonth::new(parse_year(y)?, m.parse().ok()?).map(|m| (m, false));
     }
-    if let (Some(y), Some(m)) = (get("yfirst"), get("mfirst")) {
+    if let (Some(y), Some(m)) = (get(p.yfirst), get(p.mfirst)) {
         return YearMonth::new(parse_year(y)?, m.parse().ok()?).map(|m| (m, false));
     }
-    get("year").and_then(|y| YearMonth::new(parse_year(y)?, 7).map(|m| (m, true)))
+    get(p.year).and_then(|y| YearMonth::new(parse_year(y)?, 7).map(|m| (m, true)))
 }
 
 /// Finds date ranges on a line. `as_of` resolves `Present`; ranges that start after
@@ -369,20 +633,23 @@ pub fn find_ranges(line: &str, as_of: YearMonth) -> Vec<DateRange> {
 
 /// The date ranges on a line, whatever the line is about (see [`find_ranges`]).
 pub(crate) fn ranges_on(line: &str, as_of: YearMonth) -> Vec<DateRange> {
+    ranges_marked(line, marks(line), as_of)
+}
+
+/// [`ranges_on`] of a line whose [`marks`] are `marks`.
+pub(crate) fn ranges_marked(line: &str, marks: u8, as_of: YearMonth) -> Vec<DateRange> {
     let mut out = Vec::new();
-    // A range's start reads a year from four ASCII digits or from `'` and two (see `side`):
-    // a line without either has none, and most lines fail the widened pattern too.
-    if !has_year_digits(line) || range_regex().rules_out(line) {
+    if marks & YEAR == 0 {
         return out;
     }
-    for caps in range_regex().captures_iter(line) {
-        let Some((start, _)) = side(&caps, "s") else {
+    for caps in range_regex().captures(line) {
+        let Some((start, _)) = side(&caps, &START) else {
             continue;
         };
         let end = if caps.name("open").is_some() {
             Some((as_of, false))
         } else {
-            side(&caps, "e")
+            side(&caps, &END)
         };
         // A named end month counts itself; a bare year is read as mid-year.
         let Some((mut end, mut end_year_only)) = end else {
@@ -397,12 +664,11 @@ pub(crate) fn ranges_on(line: &str, as_of: YearMonth) -> Vec<DateRange> {
         if end.year - start.year > 50 {
             continue;
         }
-        let whole = caps.get(0).expect("group 0");
         out.push(DateRange {
             start,
             end,
             months: (end.index() - start.index()) as u32 + u32::from(!end_year_only),
-            text: whole.as_str().to_string(),
+            text: caps.whole().to_string(),
         });
     }
     out
@@ -416,32 +682,33 @@ pub(crate) fn ranges_on(line: &str, as_of: YearMonth) -> Vec<DateRange> {
 /// assert_eq!(find_statements("six months experience")[0].years, 0.5);
 /// ```
 pub fn find_statements(line: &str) -> Vec<YearsStatement> {
-    if !line
-        .as_bytes()
-        .windows(3)
-        .any(|w| w.eq_ignore_ascii_case(b"exp"))
-    {
-        return Vec::new();
-    }
+    statements_marked(line, marks(line))
+}
+
+/// [`find_statements`] of a line whose [`marks`] are `marks`.
+pub(crate) fn statements_marked(line: &str, marks: u8) -> Vec<YearsStatement> {
     let mut out = Vec::new();
-    for caps in statement_regex().captures_iter(line) {
+    if marks & EXP == 0 {
+        return out;
+    }
+    for caps in statement_regex().captures(line) {
         let years = if let Some(y) = caps.name("y").or(caps.name("y2")) {
             let months = caps
                 .name("m")
                 .or(caps.name("m2"))
-                .and_then(|m| number(m.as_str()))
+                .and_then(number)
                 .unwrap_or(0.0);
-            number(y.as_str()).map(|y| y + months / 12.0)
+            number(y).map(|y| y + months / 12.0)
         } else {
             caps.name("mo")
                 .or(caps.name("mo2"))
-                .and_then(|m| number(m.as_str()))
+                .and_then(number)
                 .map(|m| m / 12.0)
         };
         if let Some(years) = years.filter(|y| *y > 0.0 && *y <= 50.0) {
             out.push(YearsStatement {
                 years: (years * 100.0).round() / 100.0,
-                text: caps[0].to_string(),
+                text: caps.whole().to_string(),
             });
         }
     }
@@ -458,11 +725,12 @@ pub struct StatedDuration {
     pub text: String,
 }
 
-fn duration_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// ASCII only (`(?i-u)`), so lean with captures (no literal prefilter to work out).
+fn duration_regex() -> &'static crate::lean::Regex {
+    static RE: OnceLock<crate::lean::Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let num = number_pattern();
-        Regex::new(&format!(
+        crate::lean::compile_with_captures(&format!(
             r"(?i-u)\b(?:(?P<y>{num})\s*\+?\s*(?:years?|yrs?)\b\.?(?:\s*,?\s*(?:and\s*)?(?P<m>{num})\s*(?:months?|mos?)\b\.?)?|(?P<mo>{num})\s*\+?\s*(?:months?|mos?)\b\.?)"
         ))
         .expect("duration regex compiles")
@@ -492,16 +760,21 @@ fn not_a_role_length() -> &'static crate::hash::FastSet<&'static str> {
 /// assert!(find_durations("Cut the build time within six months.").is_empty());
 /// ```
 pub fn find_durations(line: &str) -> Vec<StatedDuration> {
+    durations_marked(line, marks(line))
+}
+
+/// [`find_durations`] of a line whose [`marks`] are `marks`.
+pub(crate) fn durations_marked(line: &str, marks: u8) -> Vec<StatedDuration> {
     // Every length names a unit: "yr(s)", "year(s)", "mo(s)" or "month(s)".
-    let b = line.as_bytes();
-    let has = |unit: &[u8]| b.windows(unit.len()).any(|w| w.eq_ignore_ascii_case(unit));
-    let has_unit = has(b"yr") || has(b"year") || has(b"mont") || has(b"mos");
-    if !has_unit || !find_statements(line).is_empty() {
+    if marks & UNIT == 0 || !statements_marked(line, marks).is_empty() {
         return Vec::new();
     }
     let mut out = Vec::new();
+    let group = |caps: &regex_automata::util::captures::Captures, name: &str| {
+        caps.get_group_by_name(name).map(|s| &line[s.range()])
+    };
     for caps in duration_regex().captures_iter(line) {
-        let whole = caps.get(0).expect("group 0");
+        let whole = caps.get_match().expect("a match");
         let before = &line[..whole.start()];
         let after = line[whole.end()..].trim_start();
         let bracketed = before.trim_end().ends_with('(') && after.starts_with(')');
@@ -524,21 +797,17 @@ pub fn find_durations(line: &str) -> Vec<StatedDuration> {
                 continue;
             }
         }
-        let years = match (caps.name("y"), caps.name("mo")) {
-            (Some(y), _) => number(y.as_str()).map(|y| {
-                y + caps
-                    .name("m")
-                    .and_then(|m| number(m.as_str()))
-                    .unwrap_or(0.0)
-                    / 12.0
-            }),
-            (None, Some(m)) => number(m.as_str()).map(|m| m / 12.0),
+        let years = match (group(&caps, "y"), group(&caps, "mo")) {
+            (Some(y), _) => {
+                number(y).map(|y| y + group(&caps, "m").and_then(number).unwrap_or(0.0) / 12.0)
+            }
+            (None, Some(m)) => number(m).map(|m| m / 12.0),
             _ => None,
         };
         if let Some(years) = years.filter(|y| *y > 0.0 && *y <= 50.0) {
             out.push(StatedDuration {
                 years,
-                text: whole.as_str().trim().to_string(),
+                text: line[whole.range()].trim().to_string(),
             });
         }
     }
@@ -611,7 +880,7 @@ mod tests {
             "no dates here, experience with Java",
             "",
         ];
-        for re in [range_regex(), statement_regex()] {
+        for re in [range_regex().unicode(), statement_regex().unicode()] {
             assert!(re.wide.is_some());
             for line in lines {
                 let spans = |it: &mut dyn Iterator<Item = regex::Captures<'_>>| {
@@ -628,6 +897,267 @@ mod tests {
                     "{line}"
                 );
             }
+        }
+    }
+
+    /// The spans of every group of every match, as `regex` finds them with the pattern itself.
+    fn unicode_spans(re: &Regex, line: &str) -> Vec<Vec<Option<std::ops::Range<usize>>>> {
+        re.captures_iter(line)
+            .map(|c| (0..c.len()).map(|g| c.get(g).map(|m| m.range())).collect())
+            .collect()
+    }
+
+    fn twin_spans(twin: &Twin, line: &str) -> Vec<Vec<Option<std::ops::Range<usize>>>> {
+        twin.captures(line).into_iter().map(|f| f.spans).collect()
+    }
+
+    #[test]
+    fn the_ascii_twins_read_lines_as_the_patterns_do() {
+        let lines = [
+            "• Backend Engineer – Acme (Jan 2019 – Present) and 2015-2016, 2017 – 2019",
+            "Sept. 2020 - Mar 2021 · 1999–2001 · Sep '18 - May '20 ~ 2019.03 - 2021.10",
+            "JAN 2019 TO PRESENT, june 2018 thru july 2019, 2014 — 2016, 2010 until now",
+            "5+ years of experience; 2 years 6 months of backend experience — experience: 3 yrs",
+            "Total Experience: 2 Years 7 Months · Experience:- 1 Year 3 Months · six months exp",
+            "Java - Experience - 36 months, over 5 years of C#/.NET/node.js experience",
+            "x2019 - 2020 03/2020 - 06/2022 2019/3 – 2020/11 12-2018 to 01-2020",
+            "Acme ’19 — “2019 – till date”, 2020 to date, 2021 – ongoing, Feb, 2020 - Mar, 2021",
+            "no dates here, experience with Java",
+            "",
+        ];
+        // Lines made of pieces where the patterns branch: every line the twin reads itself.
+        let pieces = [
+            "Jan",
+            "january",
+            "Sept.",
+            "MAY",
+            "2019",
+            "2020",
+            "'18",
+            "03",
+            "1",
+            "/",
+            ".",
+            "-",
+            "–",
+            "—",
+            "~",
+            " ",
+            "  ",
+            "to",
+            "till",
+            "thru",
+            "present",
+            "date",
+            "now",
+            ",",
+            "(",
+            ")",
+            "x",
+            "_",
+            "•",
+            "’",
+            "5",
+            "six",
+            "+",
+            "years",
+            "yrs",
+            "months",
+            "mos",
+            "of",
+            "experience",
+            "exp",
+            ":",
+            "=",
+            "and",
+            "over",
+            "Java",
+            "C#",
+            "s",
+            "\t",
+        ];
+        let mut seed = 0x2545_f491_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut generated = Vec::new();
+        for _ in 0..3000 {
+            let len = 1 + next(12);
+            generated.push(
+                (0..len)
+                    .map(|_| pieces[next(pieces.len())])
+                    .collect::<String>(),
+            );
+        }
+        for twin in [range_regex(), statement_regex()] {
+            let re = Regex::new(&twin.pattern).unwrap();
+            for line in lines
+                .iter()
+                .copied()
+                .chain(generated.iter().map(String::as_str))
+            {
+                assert!(!needs_unicode(line), "{line}");
+                assert_eq!(twin_spans(twin, line), unicode_spans(&re, line), "{line}");
+            }
+        }
+        // The same with letters, digits and spaces from outside ASCII among the pieces.
+        let others = [
+            "é", "Ü", "ß", "µ", "ſ", "\u{212a}", "٢", "٠١", "\u{a0}", "\u{2009}", "\u{3000}",
+            "\u{301}", "‿", "Ⅻ", "語",
+        ];
+        for twin in [range_regex(), statement_regex()] {
+            let re = Regex::new(&twin.pattern).unwrap();
+            for _ in 0..3000 {
+                let len = 1 + next(12);
+                let line: String = (0..len)
+                    .map(|_| {
+                        if next(4) == 0 {
+                            others[next(others.len())]
+                        } else {
+                            pieces[next(pieces.len())]
+                        }
+                    })
+                    .collect();
+                assert_eq!(twin_spans(twin, &line), unicode_spans(&re, &line), "{line}");
+            }
+        }
+    }
+
+    #[test]
+    fn lines_with_letters_outside_ascii_read_as_with_the_patterns_themselves() {
+        let lines = [
+            "é2019-2020 x2019 - 2020 ٢٠١٩-٢٠٢٠ 03/2020 - 06/2022",
+            "José — Engineer (Jan 2019 – Present), Bogotá 2015 – 2017",
+            "Jan\u{a0}2019 – Dec\u{2009}2020 · Juni 2018 – März 2019 · 2020\u{3000}to\u{a0}date",
+            "\u{17f}ept 2019 - Pre\u{17f}ent, 2010 \u{212a}o 2012",
+            "5 years of café experience, 3 years of Zürich-based experience",
+            "experience\u{a0}of 4 years; ５ years of experience; µ2 years of exp",
+        ];
+        for twin in [range_regex(), statement_regex()] {
+            let re = Regex::new(&twin.pattern).unwrap();
+            for line in lines {
+                assert!(needs_unicode(line), "{line}");
+                assert_eq!(twin_spans(twin, line), unicode_spans(&re, line), "{line}");
+            }
+        }
+        // Only other scripts' digits and letters that fold to ASCII ones need the patterns.
+        assert!(ascii_stand_in("José – Jan\u{a0}2019").is_some());
+        assert!(ascii_stand_in("٢٠١٩").is_none());
+        assert!(ascii_stand_in("\u{17f}ept").is_none());
+        // What the twin alone would have read differently.
+        assert_eq!(months("é2019-2020 and ٢٠١٩-٢٠٢٠"), Vec::<u32>::new());
+        assert_eq!(months("Jan\u{a0}2019 – Dec\u{2009}2020"), [24]);
+        // The long s matches an `s` of the pattern, but no month's name starts "ſep": the start
+        // is read as a month of its own, mid-year (July 2019).
+        assert_eq!(months("\u{17f}ept 2019 - Pre\u{17f}ent"), [89]);
+        assert_eq!(find_statements("5 years of café experience")[0].years, 5.0);
+    }
+
+    #[test]
+    fn every_character_the_unicode_classes_read_otherwise_needs_unicode() {
+        // `\s`, `\w` (which `\b` looks at; `\d` is part of it) and whatever folds to an ASCII
+        // letter: outside ASCII, each of them sends a line to the pattern itself.
+        let hir = regex_syntax::Parser::new().parse(r"(?i)[\s\w]").unwrap();
+        let regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class)) =
+            hir.kind()
+        else {
+            panic!("a class");
+        };
+        let mut checked = 0;
+        for r in class.iter() {
+            for c in r.start().max('\u{80}')..=r.end() {
+                assert!(needs_unicode(&c.to_string()), "{c:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 100_000);
+        // The stand-in lines rewrite characters by `char::is_whitespace` and
+        // `regex_syntax::try_is_word_character`: they must be `\s` and `\w` exactly, and the
+        // only characters outside ASCII that fold to a letter of the patterns are `ſ` and `K`.
+        let class = |p: &str| {
+            let hir = regex_syntax::Parser::new().parse(p).unwrap();
+            let regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class)) =
+                hir.into_kind()
+            else {
+                panic!("a class");
+            };
+            class
+        };
+        let (space, word, letters) = (class(r"\s"), class(r"\w"), class(r"(?i)[a-z]"));
+        let holds = |c: &regex_syntax::hir::ClassUnicode, ch: char| {
+            let r = c.ranges();
+            let i = r.partition_point(|r| r.end() < ch);
+            i < r.len() && r[i].start() <= ch
+        };
+        for ch in GENERAL_PUNCTUATION {
+            assert!(!holds(&space, ch) && !holds(&word, ch), "{ch:?}");
+        }
+        for ch in '\u{80}'..=char::MAX {
+            assert_eq!(holds(&space, ch), ch.is_whitespace(), "{ch:?}");
+            assert_eq!(
+                holds(&word, ch),
+                regex_syntax::try_is_word_character(ch).unwrap(),
+                "{ch:?}"
+            );
+            assert_eq!(
+                holds(&letters, ch),
+                matches!(ch, '\u{17f}' | '\u{212a}'),
+                "{ch:?}"
+            );
+        }
+        for c in ['•', '–', '—', '’', '“', '·', '€', '©'] {
+            assert!(!needs_unicode(&c.to_string()), "{c:?}");
+        }
+    }
+
+    /// [`marks`] as first written: a pass over the line for each word.
+    fn plain_marks(line: &str) -> u8 {
+        let b = line.as_bytes();
+        let has = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+        let year = (0..b.len()).any(|i| {
+            b[i..].len() >= 4 && b[i..i + 4].iter().all(u8::is_ascii_digit)
+                || b[i] == b'\''
+                    && b[i + 1..].len() >= 2
+                    && b[i + 1..i + 3].iter().all(u8::is_ascii_digit)
+        });
+        let unit = has(b"yr") || has(b"year") || has(b"mont") || has(b"mos");
+        let mark = |on: bool, m: u8| if on { m } else { 0 };
+        mark(year, YEAR) | mark(unit, UNIT) | mark(has(b"exp"), EXP)
+    }
+
+    #[test]
+    fn one_pass_marks_what_a_search_for_each_word_finds() {
+        let pieces = [
+            "2019", "201", "19", "'", "’", "-", " ", "y", "Y", "r", "R", "ea", "EA", "m", "M", "o",
+            "O", "s", "n", "t", "NT", "e", "E", "x", "X", "p", "P", "é", "\u{17f}", "@", "[",
+            "\u{7f}",
+        ];
+        let mut seed = 0x9e37_79b9_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let len = next(10);
+            let line: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            assert_eq!(marks(&line), plain_marks(&line), "{line:?}");
+        }
+        for line in [
+            "Jan 2019 – Present",
+            "Sep '18",
+            "5 YRS",
+            "3 Years",
+            "11 MONTH",
+            "2 mos",
+            "Experience",
+            "no marks here",
+        ] {
+            assert_eq!(marks(line), plain_marks(line), "{line}");
         }
     }
 

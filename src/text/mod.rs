@@ -7,12 +7,14 @@ mod words;
 mod work;
 
 pub(crate) use dates::number;
+pub(crate) use dates::{document_marks, statements_marked};
 pub use dates::{
     find_durations, find_ranges, find_statements, merged_months, DateRange, StatedDuration,
     YearMonth, YearsStatement,
 };
 pub use normalize::{normalize, Line};
 pub use sections::{heading_section, split_sections, Section, Segment};
+pub(crate) use work::work_history_marked;
 pub use work::{work_history, WorkDuration, WorkHistory, WorkRange};
 // For the JD reader, so that it can read number words as resumes do (src/jd/years.rs has its
 // own, for now). Headings of both are folded by `crate::chars::fold`.

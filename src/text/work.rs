@@ -18,9 +18,11 @@
 //!   length when no date range covers it: none in the same entry (the lines between two
 //!   blank lines) and none within two lines, where the length would only restate it.
 
-use super::dates::{ranges_on, reads_as_study, DateRange, StatedDuration};
+use super::dates::{
+    document_marks, durations_marked, ranges_marked, reads_as_study, DateRange, StatedDuration,
+};
 use super::words::Named;
-use super::{find_durations, Document, Section, YearMonth};
+use super::{Document, Section, YearMonth};
 
 /// A date range that counts as work.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,6 +80,12 @@ enum Entry {
 /// assert_eq!(work.months_from_ranges, 24.0);
 /// ```
 pub fn work_history(doc: &Document, as_of: YearMonth) -> WorkHistory {
+    work_history_marked(doc, &document_marks(doc), as_of)
+}
+
+/// [`work_history`] of a document whose segments' marks (`dates::marks`) are `marks`: only the
+/// lines with a year are read for date ranges, and only those with a unit for role lengths.
+pub(crate) fn work_history_marked(doc: &Document, marks: &[u8], as_of: YearMonth) -> WorkHistory {
     let segs = &doc.segments;
     let texts: Vec<&str> = segs.iter().map(|s| doc.segment_text(s)).collect();
     // Entries: runs of segments in one section between blank lines and headings.
@@ -129,7 +137,7 @@ pub fn work_history(doc: &Document, as_of: YearMonth) -> WorkHistory {
         if s.heading || !matches!(s.section, Section::Experience | Section::Header) {
             continue;
         }
-        let ranges = ranges_on(texts[i], as_of);
+        let ranges = ranges_marked(texts[i], marks[i], as_of);
         let Some(first) = ranges.first() else {
             continue;
         };
@@ -155,8 +163,9 @@ pub fn work_history(doc: &Document, as_of: YearMonth) -> WorkHistory {
         let studies: Vec<DateRange> = segs
             .iter()
             .zip(&texts)
-            .filter(|(s, _)| s.section == Section::Education)
-            .flat_map(|(_, t)| ranges_on(t, as_of))
+            .zip(marks)
+            .filter(|((s, _), _)| s.section == Section::Education)
+            .flat_map(|((_, t), &m)| ranges_marked(t, m, as_of))
             .filter(|r| r.end < as_of)
             .collect();
         let during_studies = |r: &DateRange| {
@@ -172,7 +181,7 @@ pub fn work_history(doc: &Document, as_of: YearMonth) -> WorkHistory {
         if s.heading || s.section != Section::Experience {
             continue;
         }
-        let durations = find_durations(texts[i]);
+        let durations = durations_marked(texts[i], marks[i]);
         let Some(first) = durations.first() else {
             continue;
         };
