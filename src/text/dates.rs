@@ -849,6 +849,16 @@ pub fn merged_months(ranges: &[DateRange]) -> u32 {
 
 #[cfg(test)]
 mod tests {
+    /// A fixed-seed xorshift: `next(n)` is a number below `n`, the same on every run.
+    fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
+        move |n| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        }
+    }
+
     use super::*;
 
     #[test]
@@ -976,13 +986,7 @@ mod tests {
             "s",
             "\t",
         ];
-        let mut seed = 0x2545_f491_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = xorshift(0x2545_f491_u64);
         let mut generated = Vec::new();
         for _ in 0..3000 {
             let len = 1 + next(12);
@@ -1135,13 +1139,7 @@ mod tests {
             "O", "s", "n", "t", "NT", "e", "E", "x", "X", "p", "P", "é", "\u{17f}", "@", "[",
             "\u{7f}",
         ];
-        let mut seed = 0x9e37_79b9_u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = xorshift(0x9e37_79b9_u64);
         for _ in 0..20_000 {
             let len = next(10);
             let line: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
