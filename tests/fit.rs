@@ -6,11 +6,9 @@ use skillgap::{Scorer, Taxonomy};
 
 mod common;
 
-const AS_OF: &str = "2026-11";
+use common::fixture;
 
-fn fixture(path: &str) -> String {
-    std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-}
+const AS_OF: &str = "2026-11";
 
 fn builtin_scorers() -> Vec<Scorer> {
     Taxonomy::builtin_roles()

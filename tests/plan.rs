@@ -9,9 +9,7 @@ use skillgap::{Scorer, Taxonomy};
 
 mod common;
 
-fn fixture(path: &str) -> String {
-    std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-}
+use common::fixture;
 
 fn scorer(t: Taxonomy) -> Scorer {
     Scorer::builder(t)

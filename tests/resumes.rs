@@ -7,9 +7,12 @@ use common::scorer;
 use skillgap::{Report, Status};
 
 fn score(name: &str) -> Report {
-    let path = format!("{}/fixtures/resumes/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    scorer().score(&text)
+    scorer().score(&resume(name))
+}
+
+/// The text of `fixtures/resumes/NAME`.
+fn resume(name: &str) -> String {
+    common::fixture(&format!("fixtures/resumes/{name}"))
 }
 
 /// Expectations for one fixture. Statuses: `E` evidenced, `C` claimed,
@@ -380,11 +383,7 @@ fn claimed_only_lists_skills_named_but_not_used() {
 
 #[test]
 fn every_evidence_line_points_at_the_text_that_proved_it() {
-    let path = format!(
-        "{}/fixtures/resumes/mid-java-spring.txt",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(path).unwrap();
+    let text = resume("mid-java-spring.txt");
     let lines: Vec<&str> = text.lines().collect();
     let r = scorer().score(&text);
     for s in &r.skills {
@@ -602,11 +601,7 @@ fn a_dated_job_outside_the_role_takes_the_stated_years_no_date_placed() {
         (base.experience.years, base.experience.role_years),
         (10.0, 10.0)
     );
-    let path = format!(
-        "{}/fixtures/resumes/lead-python-migrations.txt",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(path).unwrap()
+    let text = resume("lead-python-migrations.txt")
         + "\n\nEXPERIENCE\nSales Associate, Example Retail                    2008 - 2010\n\
            - Ran the till and stocked shelves.\n\
            - Trained new staff on the returns process.\n\
@@ -627,11 +622,7 @@ fn a_dated_job_outside_the_role_takes_the_stated_years_no_date_placed() {
 /// Oct 2019 job overlaps that period.
 #[test]
 fn a_study_period_halves_the_jobs_it_overlaps() {
-    let path = format!(
-        "{}/fixtures/resumes/senior-go-kubernetes.md",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let base = std::fs::read_to_string(path).unwrap();
+    let base = resume("senior-go-kubernetes.md");
     let before = scorer().score(&base);
     let more = scorer().score(
         &(base

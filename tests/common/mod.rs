@@ -7,6 +7,13 @@ use skillgap::YearMonth;
 use skillgap::{Scorer, Taxonomy};
 use std::sync::OnceLock;
 
+/// The text of a file of the crate, by its path from the crate's folder
+/// (`fixtures/resumes/…`).
+pub fn fixture(path: &str) -> String {
+    let full = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
+}
+
 /// The built-in taxonomy's scorer, as of 2026-11.
 pub fn scorer() -> &'static Scorer {
     static S: OnceLock<Scorer> = OnceLock::new();
