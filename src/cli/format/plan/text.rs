@@ -82,43 +82,27 @@ pub(crate) fn write(w: &mut dyn Write, plan: Option<&Plan>, width: Width) -> io:
             4,
         )?;
     }
-    if !p.remaining.is_empty() {
-        width.writeln(
-            w,
-            &format!(
-                "  {DIM}still unmet after the plan:{DIM:#} {}",
-                p.remaining.join("; ")
-            ),
-            4,
-        )?;
-    }
-    if !p.certifications.is_empty() {
-        let certs: Vec<String> = p
-            .certifications
-            .iter()
-            .map(|c| match c.effort_months {
-                Some(m) => format!("{} ({})", c.name, months(m)),
-                None => c.name.clone(),
-            })
-            .collect();
-        width.writeln(
-            w,
-            &format!(
-                "  {DIM}certifications of the level (no readiness points):{DIM:#} {}",
-                certs.join(", ")
-            ),
-            4,
-        )?;
-    }
-    if !p.unplanned.is_empty() {
-        width.writeln(
-            w,
-            &format!(
-                "  {DIM}gaps without an effort in the taxonomy:{DIM:#} {}",
-                p.unplanned.join(", ")
-            ),
-            4,
-        )?;
+    let certs: Vec<String> = p
+        .certifications
+        .iter()
+        .map(|c| match c.effort_months {
+            Some(m) => format!("{} ({})", c.name, months(m)),
+            None => c.name.clone(),
+        })
+        .collect();
+    for (label, items, sep) in [
+        ("still unmet after the plan", &p.remaining, "; "),
+        (
+            "certifications of the level (no readiness points)",
+            &certs,
+            ", ",
+        ),
+        ("gaps without an effort in the taxonomy", &p.unplanned, ", "),
+    ] {
+        if !items.is_empty() {
+            let line = format!("  {DIM}{label}:{DIM:#} {}", items.join(sep));
+            width.writeln(w, &line, 4)?;
+        }
     }
     Ok(())
 }
