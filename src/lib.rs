@@ -41,6 +41,8 @@ pub mod report;
 mod score;
 mod scorer;
 pub mod taxonomy;
+#[cfg(test)]
+mod testutil;
 /// Text preparation (normalisation, sections, dates): a pipeline internal, public only for the
 /// crate's own tests, benches and binary. Its value types that reports carry are re-exported
 /// at the root ([`YearMonth`], [`Section`]).

@@ -357,13 +357,7 @@ mod tests {
     /// Texts made of `spellings` cut, joined and changed in the ways the boundary
     /// and case rules care about, from a fixed seed.
     fn texts(spellings: &[&str], count: usize) -> Vec<String> {
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::testutil::xorshift(0x9e37_79b9_7f4a_7c15);
         let glue = [
             " ", ", ", "/", ".", "-", "_", "", "\n", "8", "3 ", "é", "é ", "(", ") ", "x", "Ω",
             " and ", "+", "#", "K", "ſ",

@@ -849,15 +849,7 @@ pub fn merged_months(ranges: &[DateRange]) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    /// A fixed-seed xorshift: `next(n)` is a number below `n`, the same on every run.
-    fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
-        move |n| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        }
-    }
+    use crate::testutil::xorshift;
 
     use super::*;
 
