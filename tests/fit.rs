@@ -210,6 +210,7 @@ fn adding_a_role_is_a_data_change() {
     assert_eq!(f.roles[0].id, "toy-data-engineer", "{:?}", f.roles);
 }
 
+#[cfg(feature = "cli")]
 #[test]
 fn cli_fit_json_takes_a_role_file() {
     let out = common::skillgap()
@@ -252,6 +253,7 @@ fn cli_fit_json_takes_a_role_file() {
     assert_eq!(levels, ["junior", "mid"]);
 }
 
+#[cfg(feature = "cli")]
 #[test]
 fn cli_fit_refuses_a_role_file_that_reuses_a_builtin_id() {
     let dir = std::env::temp_dir().join(format!("skillgap-fit-{}", std::process::id()));
@@ -272,11 +274,13 @@ fn cli_fit_refuses_a_role_file_that_reuses_a_builtin_id() {
         .contains("role id `frontend-developer` is already defined"));
 }
 
+#[cfg(feature = "cli")]
 fn score_json(args: &[&str]) -> serde_json::Value {
     let args = [&["score", "--format", "json", "--as-of", AS_OF], args].concat();
     serde_json::from_slice(&common::stdout_of(&args)).unwrap()
 }
 
+#[cfg(feature = "cli")]
 #[test]
 fn score_names_the_role_a_frontend_resume_fits_clearly_better() {
     let v = score_json(&[
@@ -290,6 +294,7 @@ fn score_names_the_role_a_frontend_resume_fits_clearly_better() {
     assert_eq!(b["estimated_level"], "mid");
 }
 
+#[cfg(feature = "cli")]
 #[test]
 fn score_of_a_backend_resume_names_no_other_role_and_keeps_its_json() {
     let v = score_json(&["fixtures/resumes/mid-java-spring.txt", "--compare-roles"]);
