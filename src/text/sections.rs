@@ -415,9 +415,8 @@ pub fn split_sections(lines: &[super::Line]) -> Vec<Segment> {
     split_lines(lines, |l| l.text.as_str())
 }
 
-/// [`split_sections`] of lines of any type, each read with `text`.
-pub(crate) fn split_lines<T>(lines: &[T], text: impl Fn(&T) -> &str) -> Vec<Segment> {
-    let line_text = text;
+/// [`split_sections`] of lines of any type, each read with `line_text`.
+pub(crate) fn split_lines<T>(lines: &[T], line_text: impl Fn(&T) -> &str) -> Vec<Segment> {
     let mut out = Vec::with_capacity(lines.len());
     let mut current = Section::Header;
     // Two-column mode: the byte column where the right column starts, and its section.
