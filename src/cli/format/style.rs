@@ -5,6 +5,7 @@
 
 use anstyle::{AnsiColor, Style};
 use skillgap::report::Status;
+use skillgap::taxonomy::Suggestion;
 
 pub(crate) const BOLD: Style = Style::new().bold();
 pub(crate) const DIM: Style = Style::new().dimmed();
@@ -12,6 +13,16 @@ pub(crate) const GREEN: Style = AnsiColor::Green.on_default();
 pub(crate) const YELLOW: Style = AnsiColor::Yellow.on_default();
 pub(crate) const RED: Style = AnsiColor::Red.on_default();
 pub(crate) const CYAN: Style = AnsiColor::Cyan.on_default();
+
+/// What a suggestion says to do, then its source, dimmed, in brackets (when it has one):
+/// the `do:` line of a gap and of a learning plan's step.
+pub(crate) fn suggestion_line(s: &Suggestion) -> String {
+    if s.source.is_empty() {
+        s.text.clone()
+    } else {
+        format!("{} {DIM}[{}]{DIM:#}", s.text, s.source)
+    }
+}
 
 /// A bar `width` cells wide, filled to `pct` percent: `███░░░`.
 pub(crate) fn bar(pct: f64, width: usize) -> String {

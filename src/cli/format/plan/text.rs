@@ -1,7 +1,7 @@
 //! The learning plan as text, after the score or fit report.
 
 use super::{effort_note, kind_word, months, months_label, summary};
-use crate::cli::format::style::{BOLD, DIM, GREEN, YELLOW};
+use crate::cli::format::style::{suggestion_line, BOLD, DIM, GREEN, YELLOW};
 use crate::cli::width::Width;
 use skillgap::gaps::need_label;
 use skillgap::plan::Plan;
@@ -54,12 +54,7 @@ pub(crate) fn write(w: &mut dyn Write, plan: Option<&Plan>, width: Width) -> io:
         )?;
         let field = |w: &mut dyn Write, label: &str, text: &str| width.field(w, label, text);
         if let Some(a) = &s.action {
-            let src = if a.source.is_empty() {
-                String::new()
-            } else {
-                format!(" {DIM}[{}]{DIM:#}", a.source)
-            };
-            field(w, "do:", &format!("{}{src}", a.text))?;
+            field(w, "do:", &suggestion_line(a))?;
         }
         field(w, "add:", &s.evidence)?;
         field(w, "effort:", &effort_note(s))?;

@@ -1,7 +1,8 @@
 //! The human-readable report of `skillgap score`.
 
 use crate::cli::format::style::{
-    bar, readiness_style, status_style, status_word, BOLD, CYAN, DIM, GREEN, RED, YELLOW,
+    bar, readiness_style, status_style, status_word, suggestion_line, BOLD, CYAN, DIM, GREEN, RED,
+    YELLOW,
 };
 use crate::cli::width::{pad, truncate, Width};
 use anstyle::Style;
@@ -354,12 +355,7 @@ fn write_gap(w: &mut dyn Write, n: usize, g: &Gap, width: Width) -> io::Result<(
     }
     field(w, "counts:", &g.evidence)?;
     if let Some(s) = &g.suggestion {
-        let src = if s.source.is_empty() {
-            String::new()
-        } else {
-            format!(" {DIM}[{}]{DIM:#}", s.source)
-        };
-        field(w, "do:", &format!("{}{src}", s.text))?;
+        field(w, "do:", &suggestion_line(s))?;
     }
     Ok(())
 }
