@@ -18,7 +18,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyFloat, PyList, PyString};
 use pyo3::IntoPyObjectExt;
 use serde::ser::{self, Serialize};
 
@@ -27,6 +27,8 @@ use serde::ser::{self, Serialize};
 const SHARED_VALUE_MAX: usize = 24;
 /// Slots of the short-value cache (a report has a few hundred distinct short strings).
 const VALUE_SLOTS: usize = 2048;
+/// Slots of the float cache (a report has some 50 floats, half of them distinct).
+const FLOAT_SLOTS: usize = 256;
 
 /// Builds Python objects from serde data, reusing one Python string per field name and per
 /// short repeated value. Keep one for a batch of conversions (it is cheap to make, and its
@@ -35,10 +37,37 @@ pub struct Converter<'py> {
     py: Python<'py>,
     /// Field and variant names, by address and length of their `&'static str`.
     names: HashMap<(usize, usize), Py<PyString>, BuildHasherDefault<Fx>>,
+    /// Floats, by their bits: a direct-mapped cache like `values` (weights, gains, readiness
+    /// and years recur across reports).
+    floats: Vec<(u64, Option<Py<PyFloat>>)>,
     /// Short string values, by content: a direct-mapped cache (a slot per hash, a value that
     /// hashes to a taken slot replaces it), so no probing and no input that degrades it.
     values: Vec<Slot>,
+    /// Struct fields being converted, of every struct under way (innermost last): a struct
+    /// pushes its fields here and takes them off at its end, so no struct allocates.
+    fields: Vec<(&'static str, Bound<'py, PyAny>)>,
+    /// Items of every sequence under way, the same way.
+    items: Vec<Bound<'py, PyAny>>,
+    /// A template dict per struct shape (the field names in order, hashed by their
+    /// addresses): the keys, each with None.
+    shapes: HashMap<u64, Shape<'py>, BuildHasherDefault<Fx>>,
 }
+
+/// The dict of one struct shape: copied, it has the shape's keys in order, already hashed
+/// and sized, so filling it only replaces values (`PyDict_Copy` copies the key table in one
+/// piece; a dict built insert by insert grows and re-hashes twice for 6 to 10 keys). It
+/// holds the values of the first struct of its shape, and a value that is the same Python
+/// object (a shared string, a small int, a cached float, True, None) is not set again.
+struct Shape<'py> {
+    names: Vec<&'static str>,
+    keys: Vec<Bound<'py, PyString>>,
+    values: Vec<Bound<'py, PyAny>>,
+    dict: Bound<'py, PyDict>,
+}
+
+/// Structs with fewer fields are built insert by insert: a dict of up to 5 keys never grows,
+/// and copying one costs what inserting does.
+const TEMPLATE_MIN_FIELDS: usize = 6;
 
 /// A short string value and its Python string.
 #[derive(Default)]
@@ -48,12 +77,28 @@ struct Slot {
     string: Option<Py<PyString>>,
 }
 
+/// The Python string of a field or variant name, interned once per converter.
+fn name_in<'a, 'py>(
+    names: &'a mut HashMap<(usize, usize), Py<PyString>, BuildHasherDefault<Fx>>,
+    py: Python<'py>,
+    name: &'static str,
+) -> &'a Bound<'py, PyString> {
+    names
+        .entry((name.as_ptr() as usize, name.len()))
+        .or_insert_with(|| PyString::intern(py, name).unbind())
+        .bind(py)
+}
+
 impl<'py> Converter<'py> {
     pub fn new(py: Python<'py>) -> Self {
         Converter {
             py,
             names: HashMap::default(),
             values: Vec::new(),
+            floats: Vec::new(),
+            fields: Vec::new(),
+            items: Vec::new(),
+            shapes: HashMap::default(),
         }
     }
 
@@ -63,16 +108,64 @@ impl<'py> Converter<'py> {
 
     /// `value` as Python objects.
     pub fn convert<T: Serialize + ?Sized>(&mut self, value: &T) -> PyResult<Bound<'py, PyAny>> {
+        // (a conversion that failed half-way left its structs' and sequences' parts)
+        self.fields.clear();
+        self.items.clear();
         value.serialize(&mut *self).map_err(|e| e.0)
     }
 
     /// The Python string of a field or variant name.
     fn name(&mut self, name: &'static str) -> &Bound<'py, PyString> {
-        let py = self.py;
-        self.names
-            .entry((name.as_ptr() as usize, name.len()))
-            .or_insert_with(|| PyString::intern(py, name).unbind())
-            .bind(py)
+        name_in(&mut self.names, self.py, name)
+    }
+
+    /// The dict of the struct whose fields are `self.fields[start..]` (their names hashed
+    /// into `shape`), which are taken off.
+    fn finish_struct(&mut self, start: usize, shape: u64) -> Result<Bound<'py, PyDict>, Error> {
+        let fields = &self.fields[start..];
+        let n = fields.len();
+        let same = |s: &&Shape<'py>| {
+            s.names.len() == n
+                && s.names
+                    .iter()
+                    .zip(fields)
+                    .all(|(a, (b, _))| std::ptr::eq(*a, *b))
+        };
+        let dict = match self.shapes.get(&shape).filter(same) {
+            Some(s) => {
+                let d = s.dict.copy()?;
+                for ((k, was), (_, v)) in s.keys.iter().zip(&s.values).zip(fields) {
+                    if !v.is(was) {
+                        d.set_item(k, v)?;
+                    }
+                }
+                d
+            }
+            None => {
+                let d = PyDict::new(self.py);
+                let mut keys = Vec::with_capacity(n);
+                for (k, v) in fields {
+                    let key = name_in(&mut self.names, self.py, k).clone();
+                    d.set_item(&key, v)?;
+                    keys.push(key);
+                }
+                if n >= TEMPLATE_MIN_FIELDS {
+                    let names = fields.iter().map(|(k, _)| *k).collect();
+                    let values = fields.iter().map(|(_, v)| v.clone()).collect();
+                    let dict = d.copy()?;
+                    let shape_dict = Shape {
+                        names,
+                        keys,
+                        values,
+                        dict,
+                    };
+                    self.shapes.insert(shape, shape_dict);
+                }
+                d
+            }
+        };
+        self.fields.truncate(start);
+        Ok(dict)
     }
 
     fn str(&mut self, v: &str) -> Bound<'py, PyAny> {
@@ -105,6 +198,23 @@ impl<'py> Converter<'py> {
             string: Some(s.clone().unbind()),
         };
         s.into_any()
+    }
+
+    fn float(&mut self, v: f64) -> Bound<'py, PyAny> {
+        let bits = v.to_bits();
+        if self.floats.is_empty() {
+            self.floats.resize_with(FLOAT_SLOTS, || (0, None));
+        }
+        let i = (bits.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize % FLOAT_SLOTS;
+        let slot = &mut self.floats[i];
+        match &slot.1 {
+            Some(f) if slot.0 == bits => f.bind(self.py).clone().into_any(),
+            _ => {
+                let f = PyFloat::new(self.py, v);
+                *slot = (bits, Some(f.clone().unbind()));
+                f.into_any()
+            }
+        }
     }
 
     fn none(&self) -> Bound<'py, PyAny> {
@@ -203,7 +313,7 @@ impl<'a, 'py> ser::Serializer for &'a mut Converter<'py> {
     /// JSON has no NaN or infinity: serde_json writes `null`.
     fn serialize_f64(self, v: f64) -> Out<'py> {
         if v.is_finite() {
-            self.int(v)
+            Ok(self.float(v))
         } else {
             Ok(self.none())
         }
@@ -256,9 +366,9 @@ impl<'a, 'py> ser::Serializer for &'a mut Converter<'py> {
         let v = value.serialize(&mut *self)?;
         self.tagged(variant, v)
     }
-    fn serialize_seq(self, len: Option<usize>) -> Result<Seq<'a, 'py>, Error> {
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Seq<'a, 'py>, Error> {
         Ok(Seq {
-            items: Vec::with_capacity(len.unwrap_or(0)),
+            start: self.items.len(),
             variant: None,
             conv: self,
         })
@@ -293,7 +403,8 @@ impl<'a, 'py> ser::Serializer for &'a mut Converter<'py> {
     }
     fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Struct<'a, 'py>, Error> {
         Ok(Struct {
-            dict: PyDict::new(self.py),
+            start: self.fields.len(),
+            shape: Fx::default(),
             variant: None,
             conv: self,
         })
@@ -306,28 +417,31 @@ impl<'a, 'py> ser::Serializer for &'a mut Converter<'py> {
         _len: usize,
     ) -> Result<Struct<'a, 'py>, Error> {
         Ok(Struct {
-            dict: PyDict::new(self.py),
+            start: self.fields.len(),
+            shape: Fx::default(),
             variant: Some(variant),
             conv: self,
         })
     }
 }
 
-/// A sequence, tuple or tuple variant being built (a list, as JSON has no tuples).
+/// A sequence, tuple or tuple variant being built (a list, as JSON has no tuples); its items
+/// are `conv.items[start..]`.
 pub struct Seq<'a, 'py> {
     conv: &'a mut Converter<'py>,
-    items: Vec<Bound<'py, PyAny>>,
+    start: usize,
     variant: Option<&'static str>,
 }
 
 impl<'py> Seq<'_, 'py> {
     fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.items.push(value.serialize(&mut *self.conv)?);
+        let v = value.serialize(&mut *self.conv)?;
+        self.conv.items.push(v);
         Ok(())
     }
 
     fn finish(self) -> Out<'py> {
-        let list = PyList::new(self.conv.py, self.items)?.into_any();
+        let list = PyList::new(self.conv.py, self.conv.items.drain(self.start..))?.into_any();
         match self.variant {
             None => Ok(list),
             Some(v) => self.conv.tagged(v, list),
@@ -418,17 +532,20 @@ impl<'py> ser::SerializeMap for Map<'_, 'py> {
     }
 }
 
-/// A struct or struct variant being built: a dict keyed by the shared field names.
+/// A struct or struct variant being built: a dict keyed by the shared field names. Its fields
+/// are `conv.fields[start..]`; `shape` hashes their names' addresses.
 pub struct Struct<'a, 'py> {
     conv: &'a mut Converter<'py>,
-    dict: Bound<'py, PyDict>,
+    start: usize,
+    shape: Fx,
     variant: Option<&'static str>,
 }
 
 impl<'py> Struct<'_, 'py> {
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
         let v = value.serialize(&mut *self.conv)?;
-        self.dict.set_item(self.conv.name(key), v)?;
+        self.shape.write_usize(key.as_ptr() as usize);
+        self.conv.fields.push((key, v));
         Ok(())
     }
 }
@@ -444,7 +561,10 @@ impl<'py> ser::SerializeStruct for Struct<'_, 'py> {
         self.field(key, value)
     }
     fn end(self) -> Out<'py> {
-        Ok(self.dict.into_any())
+        Ok(self
+            .conv
+            .finish_struct(self.start, self.shape.finish())?
+            .into_any())
     }
 }
 
@@ -459,12 +579,13 @@ impl<'py> ser::SerializeStructVariant for Struct<'_, 'py> {
         self.field(key, value)
     }
     fn end(self) -> Out<'py> {
+        let d = self
+            .conv
+            .finish_struct(self.start, self.shape.finish())?
+            .into_any();
         match self.variant {
-            None => Ok(self.dict.into_any()),
-            Some(v) => {
-                let d = self.dict.into_any();
-                self.conv.tagged(v, d)
-            }
+            None => Ok(d),
+            Some(v) => self.conv.tagged(v, d),
         }
     }
 }
