@@ -27,6 +27,12 @@ use serde::ser::{self, Serialize};
 const SHARED_VALUE_MAX: usize = 24;
 /// Slots of the short-value cache (a report has a few hundred distinct short strings).
 const VALUE_SLOTS: usize = 2048;
+/// Longest string value the recurring-string cache holds (a gap's texts from the taxonomy
+/// are up to about 200 bytes).
+const LONG_SHARED_MAX: usize = 320;
+/// Slots of the recurring-string cache (a report has some 60 recurring longer strings, a
+/// taxonomy a few hundred).
+const LONG_SLOTS: usize = 1024;
 /// Slots of the float cache (a report has some 50 floats, half of them distinct).
 const FLOAT_SLOTS: usize = 256;
 
@@ -37,6 +43,8 @@ pub struct Converter<'py> {
     py: Python<'py>,
     /// Field and variant names, by address and length of their `&'static str`.
     names: HashMap<(usize, usize), Py<PyString>, BuildHasherDefault<Fx>>,
+    /// Longer string values (up to `LONG_SHARED_MAX` bytes), by content, once they recur.
+    long: Vec<LongSlot>,
     /// Floats, by their bits: a direct-mapped cache like `values` (weights, gains, readiness
     /// and years recur across reports).
     floats: Vec<(u64, Option<Py<PyFloat>>)>,
@@ -69,6 +77,15 @@ struct Shape<'py> {
 /// and copying one costs what inserting does.
 const TEMPLATE_MIN_FIELDS: usize = 6;
 
+/// A slot of the longer strings' cache: the string it shares, and the hash of the last
+/// string that came to it unshared (a string is shared the second time it comes, so strings
+/// seen once never displace shared ones).
+#[derive(Default)]
+struct LongSlot {
+    shared: Option<(Box<str>, Py<PyString>)>,
+    seen: u64,
+}
+
 /// A short string value and its Python string.
 #[derive(Default)]
 struct Slot {
@@ -95,6 +112,7 @@ impl<'py> Converter<'py> {
             py,
             names: HashMap::default(),
             values: Vec::new(),
+            long: Vec::new(),
             floats: Vec::new(),
             fields: Vec::new(),
             items: Vec::new(),
@@ -171,7 +189,7 @@ impl<'py> Converter<'py> {
     fn str(&mut self, v: &str) -> Bound<'py, PyAny> {
         let len = v.len();
         if len > SHARED_VALUE_MAX {
-            return PyString::new(self.py, v).into_any();
+            return self.long_str(v);
         }
         let mut bytes = [0; SHARED_VALUE_MAX];
         bytes[..len].copy_from_slice(v.as_bytes());
@@ -197,6 +215,42 @@ impl<'py> Converter<'py> {
             bytes,
             string: Some(s.clone().unbind()),
         };
+        s.into_any()
+    }
+
+    /// A longer string: shared once it recurs (skill and competency names, the taxonomy's
+    /// texts of a gap: what it needs, why, what would count), made afresh while it has not
+    /// (a resume's own lines, which rarely repeat).
+    fn long_str(&mut self, v: &str) -> Bound<'py, PyAny> {
+        if v.len() > LONG_SHARED_MAX {
+            return PyString::new(self.py, v).into_any();
+        }
+        let mut h = Fx::default();
+        h.write_usize(v.len());
+        let mut words = v.as_bytes().chunks_exact(8);
+        for w in &mut words {
+            h.write_u64(u64::from_le_bytes(w.try_into().expect("8 bytes")));
+        }
+        let mut tail = [0; 8];
+        tail[..words.remainder().len()].copy_from_slice(words.remainder());
+        h.write_u64(u64::from_le_bytes(tail));
+        let h = h.finish();
+        if self.long.is_empty() {
+            self.long.resize_with(LONG_SLOTS, LongSlot::default);
+        }
+        let slot = &mut self.long[h as usize % LONG_SLOTS];
+        if let Some((text, s)) = &slot.shared {
+            if **text == *v {
+                return s.bind(self.py).clone().into_any();
+            }
+        }
+        let s = PyString::new(self.py, v);
+        if slot.seen == h {
+            // the second time: share it from now on
+            slot.shared = Some((v.into(), s.clone().unbind()));
+        } else {
+            slot.seen = h;
+        }
         s.into_any()
     }
 
