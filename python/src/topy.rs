@@ -25,8 +25,9 @@ use serde::ser::{self, Serialize};
 /// Longest string value shared through the cache (ids, statuses, sections, short phrases);
 /// longer ones (evidence lines) are rarely repeated and are made afresh.
 const SHARED_VALUE_MAX: usize = 24;
-/// Slots of the short-value cache (a report has a few hundred distinct short strings).
-const VALUE_SLOTS: usize = 2048;
+/// Slots of the short-value cache, two per set (a report has about 200 distinct short
+/// strings, 200 reports about 1,200; direct-mapped with 2,048 slots, a report missed some 40).
+const VALUE_SLOTS: usize = 4096;
 /// Longest string value the recurring-string cache holds (a gap's texts from the taxonomy
 /// are up to about 200 bytes).
 const LONG_SHARED_MAX: usize = 320;
@@ -42,14 +43,15 @@ const FLOAT_SLOTS: usize = 256;
 pub struct Converter<'py> {
     py: Python<'py>,
     /// Field and variant names, by address and length of their `&'static str`.
-    names: HashMap<(usize, usize), Py<PyString>, BuildHasherDefault<Fx>>,
+    names: Names,
     /// Longer string values (up to `LONG_SHARED_MAX` bytes), by content, once they recur.
     long: Vec<LongSlot>,
     /// Floats, by their bits: a direct-mapped cache like `values` (weights, gains, readiness
     /// and years recur across reports).
     floats: Vec<(u64, Option<Py<PyFloat>>)>,
-    /// Short string values, by content: a direct-mapped cache (a slot per hash, a value that
-    /// hashes to a taken slot replaces it), so no probing and no input that degrades it.
+    /// Short string values, by content: a two-way set-associative cache (two slots per hash,
+    /// a new value replaces the older of the two), so little probing and no input that
+    /// degrades it.
     values: Vec<Slot>,
     /// Struct fields being converted, of every struct under way (innermost last): a struct
     /// pushes its fields here and takes them off at its end, so no struct allocates.
@@ -96,21 +98,43 @@ struct Slot {
 
 /// The Python string of a field or variant name, interned once per converter.
 fn name_in<'a, 'py>(
-    names: &'a mut HashMap<(usize, usize), Py<PyString>, BuildHasherDefault<Fx>>,
+    names: &'a mut Names,
     py: Python<'py>,
     name: &'static str,
 ) -> &'a Bound<'py, PyString> {
-    names
-        .entry((name.as_ptr() as usize, name.len()))
-        .or_insert_with(|| PyString::intern(py, name).unbind())
-        .bind(py)
+    let key = (name.as_ptr() as usize, name.len());
+    if names.recent.is_empty() {
+        names.recent.resize_with(NAME_SLOTS, || (0, 0, None));
+    }
+    let i = (key.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56;
+    let slot = &mut names.recent[i as usize % NAME_SLOTS];
+    if slot.0 != key.0 || slot.1 != key.1 || slot.2.is_none() {
+        let s = names
+            .all
+            .entry(key)
+            .or_insert_with(|| PyString::intern(py, name).unbind());
+        *slot = (key.0, key.1, Some(s.clone_ref(py)));
+    }
+    slot.2.as_ref().expect("just filled").bind(py)
 }
+
+/// Field and variant names, by address and length of their `&'static str`: all of them, and
+/// in front a direct-mapped table of the recent ones (a lookup there is an address compare;
+/// a report looks names up some 600 times, for its enum values).
+#[derive(Default)]
+struct Names {
+    all: HashMap<(usize, usize), Py<PyString>, BuildHasherDefault<Fx>>,
+    recent: Vec<(usize, usize, Option<Py<PyString>>)>,
+}
+
+/// Slots of the recent names' table (a report's types have about 100 names).
+const NAME_SLOTS: usize = 512;
 
 impl<'py> Converter<'py> {
     pub fn new(py: Python<'py>) -> Self {
         Converter {
             py,
-            names: HashMap::default(),
+            names: Names::default(),
             values: Vec::new(),
             long: Vec::new(),
             floats: Vec::new(),
@@ -201,16 +225,21 @@ impl<'py> Converter<'py> {
         if self.values.is_empty() {
             self.values.resize_with(VALUE_SLOTS, Slot::default);
         }
-        let slot = &mut self.values[h.finish() as usize % VALUE_SLOTS];
-        if let Some(s) = slot
-            .string
-            .as_ref()
-            .filter(|_| slot.len == len && slot.bytes == bytes)
-        {
-            return s.bind(self.py).clone().into_any();
+        // two ways per set: the most recent first
+        let set = h.finish() as usize % VALUE_SLOTS & !1;
+        let ways = &mut self.values[set..set + 2];
+        for slot in ways.iter() {
+            if let Some(s) = slot
+                .string
+                .as_ref()
+                .filter(|_| slot.len == len && slot.bytes == bytes)
+            {
+                return s.bind(self.py).clone().into_any();
+            }
         }
         let s = PyString::new(self.py, v);
-        *slot = Slot {
+        ways.swap(0, 1);
+        ways[0] = Slot {
             len,
             bytes,
             string: Some(s.clone().unbind()),
