@@ -227,7 +227,7 @@ impl<'py> Converter<'py> {
             self.values.resize_with(VALUE_SLOTS, Slot::default);
         }
         // two ways per set: the most recent first
-        let set = h.finish() as usize % VALUE_SLOTS & !1;
+        let set = (h.finish() as usize % VALUE_SLOTS) & !1;
         let ways = &mut self.values[set..set + 2];
         for slot in ways.iter() {
             if let Some(s) = slot
