@@ -43,6 +43,7 @@ mod literals;
 mod names;
 mod negation;
 mod prefilter;
+mod scan;
 mod trie;
 
 pub(crate) use fuzzy::dictionary;
@@ -123,6 +124,9 @@ pub struct Matcher {
     /// The exact stage's spellings, by pattern index, for its mentions.
     spellings: Vec<Arc<str>>,
     cues: negation::Cues,
+    /// The cues (keys from 0) and the patterns' literals (keys after the cues) of `cues`
+    /// and `factors`, found in one pass over a document.
+    scan: scan::Dfa,
     fuzzy: Option<fuzzy::Fuzzy>,
     names: Vec<String>,
     /// Per skill: whether an unambiguous mention of it makes the document
@@ -215,6 +219,15 @@ impl Matcher {
             None => prefilter::set(regexes.iter().map(|r| r.source.as_str())),
         };
         let cues = &taxonomy.data().cues;
+        let cues = negation::Cues::new(&cues.negation, &cues.hedge, &cues.learning);
+        let literals = factors.iter().flat_map(|f| f.literals());
+        let keys: Vec<&[u8]> = cues
+            .texts()
+            .iter()
+            .map(|c| c.as_bytes())
+            .chain(literals.map(Vec::as_slice))
+            .collect();
+        let scan = scan::Dfa::new(&keys);
         let exact = Exact::new(patterns);
         Matcher {
             spellings: exact
@@ -231,7 +244,8 @@ impl Matcher {
             set_is_local,
             factors,
             regexes,
-            cues: negation::Cues::new(&cues.negation, &cues.hedge, &cues.learning),
+            cues,
+            scan,
             fuzzy: options.fuzzy.then(|| {
                 fuzzy::Fuzzy::new(
                     fuzzy_entries,
@@ -259,9 +273,23 @@ impl Matcher {
         let text = doc.text.as_str();
         let mut hits: Vec<Hit> = Vec::new();
         self.exact.find_all(text, &mut hits);
+        // One pass for the cues and the patterns' literals (see `scan`).
+        let cue_count = self.cues.texts().len() as u32;
+        let mut cue_hits = Vec::new();
+        // (segment, pattern) pairs worth running a pattern on (see `prefilter::Factors`).
+        let mut pairs = Vec::new();
+        self.scan.each(text.as_bytes(), |start, end, key| {
+            if key < cue_count {
+                cue_hits.push((start, end, key));
+            } else if let Some(f) = &self.factors {
+                pairs.push((doc.segment_at(start), f.owner(key - cue_count)));
+            }
+        });
+        pairs.sort_unstable();
+        pairs.dedup();
         // Segments where some cue occurs; elsewhere no mention needs the check.
         let mut cued = vec![false; doc.segments.len()];
-        for s in segments_at(doc, self.cues.starts(text)) {
+        for s in segments_at(doc, negation::Cues::starts_of(&mut cue_hits)) {
             cued[s] = true;
         }
 
@@ -329,10 +357,8 @@ impl Matcher {
         // not name on the whole text is not run at all (which matters only for
         // anchored patterns: anchor-free widened patterns that match a segment
         // match the whole text too, and then the whole-text pass is skipped).
-        if let (Some(factors), false) = (&self.factors, self.regexes.is_empty()) {
+        if let (Some(_), false) = (&self.factors, self.regexes.is_empty()) {
             // The same pairs as the set below would name, and more, in the same order.
-            let mut pairs = Vec::new();
-            factors.candidates(text, |at| doc.segment_at(at), &mut pairs);
             for (s, idx) in pairs {
                 self.pattern_mentions(doc, s, idx, cued[s], &mut out);
             }

@@ -14,7 +14,7 @@
 //! bounded amount of work however long its line is: a cue further away than
 //! that, in a clause without any punctuation, does not reach the mention.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use super::scan::Dfa;
 
 /// How far (in bytes) before a mention its clause is read for a cue, and after
 /// it for a parenthesised cue.
@@ -31,10 +31,14 @@ pub enum Modifier {
     Learning,
 }
 
-/// The compiled cue lists.
+/// The compiled cue lists: an Aho-Corasick DFA of the cues (`scan`, ASCII case folded),
+/// searched leftmost-longest.
 #[derive(Debug, Clone)]
 pub(crate) struct Cues {
-    ac: Option<AhoCorasick>,
+    dfa: Option<Dfa>,
+    /// The cues, trimmed, in the order of `kinds`.
+    texts: Vec<String>,
+    /// Per cue (key of `dfa`), its modifier.
     kinds: Vec<Modifier>,
 }
 
@@ -47,30 +51,50 @@ impl Cues {
             (hedge, Modifier::Hedged),
             (learning, Modifier::Learning),
         ] {
-            for cue in list.iter().filter(|c| !c.trim().is_empty()) {
-                texts.push(cue.trim().to_string());
+            for cue in list.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+                texts.push(cue.to_string());
                 kinds.push(kind);
             }
         }
-        let ac = (!texts.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(true)
-                // A few dozen cues: the DFA is small, and faster over every document.
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&texts)
-                .expect("cue automaton builds")
-        });
-        Cues { ac, kinds }
+        Cues {
+            dfa: (!texts.is_empty()).then(|| Dfa::new(&texts)),
+            texts,
+            kinds,
+        }
+    }
+
+    /// The cues in `text`, leftmost-longest: `f(start, end, modifier)` for each.
+    fn each(&self, text: &str, mut f: impl FnMut(usize, usize, Modifier)) {
+        let Some(dfa) = &self.dfa else {
+            return;
+        };
+        let mut found = Vec::new();
+        dfa.leftmost_longest(text.as_bytes(), &mut found);
+        for (start, end, key) in found {
+            f(start, end, self.kinds[key as usize]);
+        }
+    }
+
+    /// The cues, trimmed: key `i` of an automaton of them is cue `i` (see
+    /// [`Cues::starts_of`]).
+    pub fn texts(&self) -> &[String] {
+        &self.texts
+    }
+
+    /// [`Cues::starts`] from every occurrence of a cue in the text (`(start, end, cue)`, any
+    /// order, cues numbered as in [`Cues::texts`]), found with another automaton.
+    pub fn starts_of(found: &mut Vec<(usize, usize, u32)>) -> impl Iterator<Item = usize> + '_ {
+        super::scan::leftmost_longest(found);
+        found.iter().map(|&(start, _, _)| start)
     }
 
     /// Byte offsets in `text` where some cue starts (a cheap first pass: a
     /// segment without any needs no per-mention check).
+    #[cfg(test)]
     pub fn starts(&self, text: &str) -> Vec<usize> {
-        match &self.ac {
-            Some(ac) => ac.find_iter(text).map(|m| m.start()).collect(),
-            None => Vec::new(),
-        }
+        let mut out = Vec::new();
+        self.each(text, |start, _, _| out.push(start));
+        out
     }
 
     /// The cue in force for a mention at `at..end` of `segment`, if any: the
@@ -79,22 +103,26 @@ impl Cues {
     /// to the mention before those parentheses, not to later ones:
     /// in "TypeScript (currently learning), HTML" only TypeScript is learning.
     pub fn modifier_at(&self, segment: &str, at: usize, end: usize) -> Option<Modifier> {
-        let ac = self.ac.as_ref()?;
+        self.dfa.as_ref()?;
         let clause = &segment[clause_start(segment, at)..at];
-        let before = ac
-            .find_iter(clause)
-            .filter(|m| cue_boundary(clause, m.start(), m.end()))
-            .filter(|m| !closes_after(clause, m.start(), m.end()))
-            .last()
-            .map(|m| self.kinds[m.pattern().as_usize()]);
+        let mut before = None;
+        self.each(clause, |start, end, kind| {
+            if cue_boundary(clause, start, end) && !closes_after(clause, start, end) {
+                before = Some(kind);
+            }
+        });
         before.or_else(|| {
             let after = segment[end..].trim_start();
             let inside = after.strip_prefix('(')?;
             let inside = &inside[..floor_boundary(inside, CLAUSE_REACH)];
             let inside = &inside[..inside.find(')')?];
-            ac.find_iter(inside)
-                .find(|m| cue_boundary(inside, m.start(), m.end()))
-                .map(|m| self.kinds[m.pattern().as_usize()])
+            let mut found = None;
+            self.each(inside, |start, end, kind| {
+                if found.is_none() && cue_boundary(inside, start, end) {
+                    found = Some(kind);
+                }
+            });
+            found
         })
     }
 }
@@ -269,5 +297,106 @@ mod tests {
     fn cues_are_whole_words() {
         assert_eq!(at("Machine-learning pipelines in Python", "Python"), None);
         assert_eq!(at("E-learning platform in Python", "Python"), None);
+    }
+
+    /// The first form of the cue search, the reference the trie must agree with: an
+    /// Aho-Corasick automaton of the cues, leftmost-longest, ASCII case-insensitive.
+    fn reference(texts: &[(&str, Modifier)]) -> aho_corasick::AhoCorasick {
+        aho_corasick::AhoCorasickBuilder::new()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(texts.iter().map(|(t, _)| t))
+            .unwrap()
+    }
+
+    /// Texts of cues (cut, joined, changed in case) and other words, on several lines.
+    fn generated(cues: &[&str], count: usize) -> Vec<String> {
+        let mut next = crate::testutil::xorshift(0x5eed_cafe);
+        let words = [
+            "Kafka", "Go", "(", ")", ", ", ". ", "; ", " but ", "\n", "machine-", "é", "•", "Java",
+            " ", "  ", "-", "_", "ſ", "learn", "no ", "with ",
+        ];
+        (0..count)
+            .map(|_| {
+                let mut t = String::new();
+                for _ in 0..next(12) {
+                    let w = if next(2) == 0 {
+                        let c = cues[next(cues.len())];
+                        let cut = next(c.len() + 4).min(c.len());
+                        let c = if c.is_char_boundary(cut) {
+                            &c[..cut]
+                        } else {
+                            c
+                        };
+                        match next(3) {
+                            0 => c.to_ascii_uppercase(),
+                            1 => c.to_string(),
+                            _ => c.replace('e', "E"),
+                        }
+                    } else {
+                        words[next(words.len())].to_string()
+                    };
+                    t.push_str(&w);
+                    if next(3) == 0 {
+                        t.push(' ');
+                    }
+                }
+                t
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_cue_automaton_finds_what_aho_corasick_found() {
+        let taxonomy = crate::Taxonomy::builtin();
+        let data = &taxonomy.data().cues;
+        let mut texts: Vec<(&str, Modifier)> = Vec::new();
+        for (list, kind) in [
+            (&data.negation, Modifier::Negated),
+            (&data.hedge, Modifier::Hedged),
+            (&data.learning, Modifier::Learning),
+        ] {
+            texts.extend(list.iter().map(|c| (c.trim(), kind)));
+        }
+        // A repeat in another list, and in another case: the first one's kind wins.
+        texts.push(("Beginner", Modifier::Learning));
+        texts.push(("ZZ top", Modifier::Negated));
+        texts.push(("zz TOP", Modifier::Hedged));
+        let list = |k: Modifier| -> Vec<String> {
+            texts
+                .iter()
+                .filter(|t| t.1 == k)
+                .map(|t| t.0.to_string())
+                .collect()
+        };
+        let ordered: Vec<(&str, Modifier)> =
+            [Modifier::Negated, Modifier::Hedged, Modifier::Learning]
+                .into_iter()
+                .flat_map(|k| texts.iter().copied().filter(move |t| t.1 == k))
+                .collect();
+        let cues = Cues::new(
+            &list(Modifier::Negated),
+            &list(Modifier::Hedged),
+            &list(Modifier::Learning),
+        );
+        let ac = reference(&ordered);
+        let spellings: Vec<&str> = ordered.iter().map(|t| t.0).collect();
+        let mut fixtures: Vec<String> = std::fs::read_dir("fixtures/resumes")
+            .unwrap()
+            .map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap())
+            .collect();
+        assert!(fixtures.len() > 10);
+        fixtures.extend(generated(&spellings, 5_000));
+        for text in &fixtures {
+            let want: Vec<usize> = ac.find_iter(text.as_str()).map(|m| m.start()).collect();
+            assert_eq!(cues.starts(text), want, "{text:?}");
+            let kinds: Vec<(usize, usize, Modifier)> = ac
+                .find_iter(text.as_str())
+                .map(|m| (m.start(), m.end(), ordered[m.pattern().as_usize()].1))
+                .collect();
+            let mut got = Vec::new();
+            cues.each(text, |a, b, k| got.push((a, b, k)));
+            assert_eq!(got, kinds, "{text:?}");
+        }
     }
 }
