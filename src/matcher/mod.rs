@@ -123,10 +123,9 @@ pub struct Matcher {
     regexes: Vec<LazyRegex>,
     /// The exact stage's spellings, by pattern index, for its mentions.
     spellings: Vec<Arc<str>>,
+    /// The cues, in an automaton with the patterns' literals of `factors` after them, found
+    /// in one pass over a document.
     cues: negation::Cues,
-    /// The cues (keys from 0) and the patterns' literals (keys after the cues) of `cues`
-    /// and `factors`, found in one pass over a document.
-    scan: scan::Dfa,
     fuzzy: Option<fuzzy::Fuzzy>,
     names: Vec<String>,
     /// Per skill: whether an unambiguous mention of it makes the document
@@ -219,15 +218,8 @@ impl Matcher {
             None => prefilter::set(regexes.iter().map(|r| r.source.as_str())),
         };
         let cues = &taxonomy.data().cues;
-        let cues = negation::Cues::new(&cues.negation, &cues.hedge, &cues.learning);
-        let literals = factors.iter().flat_map(|f| f.literals());
-        let keys: Vec<&[u8]> = cues
-            .texts()
-            .iter()
-            .map(|c| c.as_bytes())
-            .chain(literals.map(Vec::as_slice))
-            .collect();
-        let scan = scan::Dfa::new(&keys);
+        let literals = factors.as_ref().map_or(&[][..], |f| f.literals());
+        let cues = negation::Cues::new(&cues.negation, &cues.hedge, &cues.learning, literals);
         let exact = Exact::new(patterns);
         Matcher {
             spellings: exact
@@ -245,7 +237,6 @@ impl Matcher {
             factors,
             regexes,
             cues,
-            scan,
             fuzzy: options.fuzzy.then(|| {
                 fuzzy::Fuzzy::new(
                     fuzzy_entries,
@@ -274,11 +265,11 @@ impl Matcher {
         let mut hits: Vec<Hit> = Vec::new();
         self.exact.find_all(text, &mut hits);
         // One pass for the cues and the patterns' literals (see `scan`).
-        let cue_count = self.cues.texts().len() as u32;
+        let cue_count = self.cues.count();
         let mut cue_hits = Vec::new();
         // (segment, pattern) pairs worth running a pattern on (see `prefilter::Factors`).
         let mut pairs = Vec::new();
-        self.scan.each(text.as_bytes(), |start, end, key| {
+        self.cues.scan().each(text.as_bytes(), |start, end, key| {
             if key < cue_count {
                 cue_hits.push((start, end, key));
             } else if let Some(f) = &self.factors {

@@ -32,19 +32,26 @@ pub enum Modifier {
 }
 
 /// The compiled cue lists: an Aho-Corasick DFA of the cues (`scan`, ASCII case folded),
-/// searched leftmost-longest.
+/// searched leftmost-longest. The same automaton holds other keys after the cues (the
+/// patterns' literals), so that the matcher finds both in one pass; a cue search ignores
+/// them.
 #[derive(Debug, Clone)]
 pub(crate) struct Cues {
-    dfa: Option<Dfa>,
-    /// The cues, trimmed, in the order of `kinds`.
-    texts: Vec<String>,
-    /// Per cue (key of `dfa`), its modifier.
+    /// The cues (keys `0..kinds.len()`), then the other keys.
+    dfa: Dfa,
+    /// Per cue, its modifier.
     kinds: Vec<Modifier>,
 }
 
 impl Cues {
-    pub fn new(negation: &[String], hedge: &[String], learning: &[String]) -> Cues {
-        let mut texts = Vec::new();
+    /// The cues of the three lists, and an automaton of them followed by `others`.
+    pub fn new<K: AsRef<[u8]>>(
+        negation: &[String],
+        hedge: &[String],
+        learning: &[String],
+        others: &[K],
+    ) -> Cues {
+        let mut keys: Vec<&[u8]> = Vec::new();
         let mut kinds = Vec::new();
         for (list, kind) in [
             (negation, Modifier::Negated),
@@ -52,37 +59,47 @@ impl Cues {
             (learning, Modifier::Learning),
         ] {
             for cue in list.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
-                texts.push(cue.to_string());
+                keys.push(cue.as_bytes());
                 kinds.push(kind);
             }
         }
+        keys.extend(others.iter().map(AsRef::as_ref));
         Cues {
-            dfa: (!texts.is_empty()).then(|| Dfa::new(&texts)),
-            texts,
+            dfa: Dfa::new(&keys),
             kinds,
         }
     }
 
+    /// The automaton of the cues and the other keys (see [`Cues::new`]).
+    pub fn scan(&self) -> &Dfa {
+        &self.dfa
+    }
+
+    /// The number of cues: the other keys of [`Cues::scan`] come after them.
+    pub fn count(&self) -> u32 {
+        self.kinds.len() as u32
+    }
+
     /// The cues in `text`, leftmost-longest: `f(start, end, modifier)` for each.
     fn each(&self, text: &str, mut f: impl FnMut(usize, usize, Modifier)) {
-        let Some(dfa) = &self.dfa else {
+        if self.kinds.is_empty() {
             return;
-        };
+        }
+        let count = self.count();
         let mut found = Vec::new();
-        dfa.leftmost_longest(text.as_bytes(), &mut found);
+        self.dfa.each(text.as_bytes(), |start, end, key| {
+            if key < count {
+                found.push((start, end, key));
+            }
+        });
+        super::scan::leftmost_longest(&mut found);
         for (start, end, key) in found {
             f(start, end, self.kinds[key as usize]);
         }
     }
 
-    /// The cues, trimmed: key `i` of an automaton of them is cue `i` (see
-    /// [`Cues::starts_of`]).
-    pub fn texts(&self) -> &[String] {
-        &self.texts
-    }
-
-    /// [`Cues::starts`] from every occurrence of a cue in the text (`(start, end, cue)`, any
-    /// order, cues numbered as in [`Cues::texts`]), found with another automaton.
+    /// [`Cues::starts`] from every occurrence of a cue in the text (`(start, end, key)` of
+    /// [`Cues::scan`], any order, no other keys).
     pub fn starts_of(found: &mut Vec<(usize, usize, u32)>) -> impl Iterator<Item = usize> + '_ {
         super::scan::leftmost_longest(found);
         found.iter().map(|&(start, _, _)| start)
@@ -103,7 +120,9 @@ impl Cues {
     /// to the mention before those parentheses, not to later ones:
     /// in "TypeScript (currently learning), HTML" only TypeScript is learning.
     pub fn modifier_at(&self, segment: &str, at: usize, end: usize) -> Option<Modifier> {
-        self.dfa.as_ref()?;
+        if self.kinds.is_empty() {
+            return None;
+        }
         let clause = &segment[clause_start(segment, at)..at];
         let mut before = None;
         self.each(clause, |start, end, kind| {
@@ -202,6 +221,7 @@ mod tests {
             &["no experience with".into(), "not familiar with".into()],
             &["basic knowledge of".into()],
             &["currently learning".into(), "learning".into()],
+            &[] as &[&[u8]],
         )
     }
 
@@ -378,6 +398,8 @@ mod tests {
             &list(Modifier::Negated),
             &list(Modifier::Hedged),
             &list(Modifier::Learning),
+            // Other keys of the automaton, which a cue search ignores.
+            &["learn", "experience", "no", "with", "in progress"],
         );
         let ac = reference(&ordered);
         let spellings: Vec<&str> = ordered.iter().map(|t| t.0).collect();

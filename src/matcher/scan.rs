@@ -144,6 +144,7 @@ impl Dfa {
     /// The leftmost-longest occurrences in `text`, not overlapping (as an Aho-Corasick search
     /// with `MatchKind::LeftmostLongest` finds them; of keys with the same spelling, the
     /// first): `(start, end, key)`, in order. `buf` is scratch space.
+    #[cfg(test)]
     pub fn leftmost_longest(&self, text: &[u8], buf: &mut Vec<(usize, usize, u32)>) {
         buf.clear();
         self.each(text, |start, end, key| buf.push((start, end, key)));
