@@ -43,6 +43,7 @@ mod literals;
 mod names;
 mod negation;
 mod prefilter;
+mod prepared;
 mod scan;
 mod trie;
 
@@ -57,6 +58,7 @@ use crate::text::{Document, Section};
 use context::{Context, Rejection};
 use exact::{Exact, Hit, Pattern, Spelling};
 use regex::RegexSet;
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 /// One place a skill was found.
@@ -494,14 +496,14 @@ impl Matcher {
         let seg_text = doc.segment_text(seg);
         let lazy = &self.regexes[idx];
         let skill = &lazy.skill;
-        for m in lazy.regex().find_iter(seg_text) {
-            let rejected = self.contexts[*skill].rejects(seg_text, m.start(), m.end());
+        for m in lazy.find_iter(seg_text) {
+            let rejected = self.contexts[*skill].rejects(seg_text, m.start, m.end);
             out.push(self.mention(
                 cued,
                 seg_text,
                 s,
-                seg.range.start + m.start()..seg.range.start + m.end(),
-                m.start(),
+                seg.range.start + m.start..seg.range.start + m.end,
+                m.start,
                 *skill,
                 EvidenceKind::Pattern,
                 lazy.spelling.clone(),
@@ -577,7 +579,7 @@ fn pattern_facts(pattern: &str) -> Option<literals::Facts> {
     }
 }
 
-/// A taxonomy pattern, compiled on first use (a resume needs a few of them).
+/// A taxonomy pattern, loaded or compiled on first use (a resume needs a few of them).
 #[derive(Debug, Clone)]
 struct LazyRegex {
     skill: usize,
@@ -585,15 +587,39 @@ struct LazyRegex {
     /// `source`, shared by its mentions.
     spelling: Arc<str>,
     unicode: bool,
-    re: OnceLock<crate::lean::Regex>,
+    re: OnceLock<PatternRegex>,
+}
+
+/// A pattern's regex: the DFAs `build.rs` made of a built-in pattern ([`prepared`]), or
+/// the pattern compiled at run time. Both find the same matches.
+#[derive(Debug, Clone)]
+enum PatternRegex {
+    Prepared(Box<regex_automata::dfa::regex::Regex<prepared::Dfa>>),
+    Compiled(crate::lean::Regex),
 }
 
 impl LazyRegex {
-    fn regex(&self) -> &crate::lean::Regex {
-        self.re.get_or_init(|| {
-            crate::lean::compile(&self.source, self.unicode)
-                .expect("the pattern parsed, so it compiles")
-        })
+    fn regex(&self) -> &PatternRegex {
+        self.re
+            .get_or_init(|| match prepared::pattern(&self.source) {
+                Some(re) => PatternRegex::Prepared(Box::new(re)),
+                None => PatternRegex::Compiled(
+                    crate::lean::compile(&self.source, self.unicode)
+                        .expect("the pattern parsed, so it compiles"),
+                ),
+            })
+    }
+
+    /// The byte ranges of the pattern's successive non-overlapping matches in `haystack`
+    /// (leftmost-first, like `regex::Regex::find_iter`).
+    fn find_iter<'h>(&self, haystack: &'h str) -> impl Iterator<Item = Range<usize>> + use<'_, 'h> {
+        let (prepared, compiled) = match self.regex() {
+            PatternRegex::Prepared(re) => (Some(re.find_iter(haystack.as_bytes())), None),
+            PatternRegex::Compiled(re) => (None, Some(re.find_iter(haystack))),
+        };
+        let prepared = prepared.into_iter().flatten().map(|m| m.range());
+        let compiled = compiled.into_iter().flatten().map(|m| m.range());
+        prepared.chain(compiled)
     }
 }
 
