@@ -68,6 +68,9 @@ struct AnyOf {
     dfa: Option<RulesDfa>,
     /// Compiled when there is no DFA, or the DFA gave up on a text.
     compiled: OnceLock<Vec<Regex>>,
+    /// The same list read with ASCII semantics ([`compile_any_ascii`]), compiled instead of
+    /// `compiled` when there is no DFA and the text is ASCII.
+    ascii: OnceLock<Vec<Regex>>,
 }
 
 impl AnyOf {
@@ -75,6 +78,7 @@ impl AnyOf {
         AnyOf {
             dfa: prepared::rules(list),
             compiled: OnceLock::new(),
+            ascii: OnceLock::new(),
         }
     }
 
@@ -82,6 +86,13 @@ impl AnyOf {
     fn is_match(&self, list: &[String], haystack: &str) -> bool {
         if let Some(found) = self.dfa.as_ref().and_then(|d| d.is_match(haystack)) {
             return found;
+        }
+        if self.dfa.is_none() && haystack.is_ascii() {
+            return self
+                .ascii
+                .get_or_init(|| compile_any_ascii(list))
+                .iter()
+                .any(|r| r.is_match(haystack));
         }
         self.compiled
             .get_or_init(|| compile_any(list))
@@ -102,6 +113,43 @@ fn compile_any(patterns: &[String]) -> Vec<Regex> {
         .iter()
         .filter_map(|p| super::literals::parse_pattern(p).map(|(_, hir)| hir))
         .collect();
+    if hirs.len() > 1 {
+        let any = regex_syntax::hir::Hir::alternation(hirs.clone());
+        if let Ok(re) = crate::lean::from_hir(&any) {
+            return vec![re];
+        }
+    }
+    hirs.iter()
+        .filter_map(|h| crate::lean::from_hir(h).ok())
+        .collect()
+}
+
+/// `patterns` read with ASCII semantics even where they need Unicode to parse (`.` and
+/// negated classes then match any byte, not any character), for ASCII texts only: on a text
+/// of ASCII characters every class, word boundary and case folding decides each character as
+/// the Unicode reading does (the characters that fold to ASCII letters, `ſ` and the Kelvin
+/// sign, are not ASCII), and a byte is a character. The rule lists that need Unicode are the
+/// ones `build.rs` makes no DFA of (too large), and their Unicode `\w` and case folding made
+/// compiling them most of a cold score's remaining regex work; read so, they compile in a
+/// fraction of it (docs/PERFORMANCE.md). The test
+/// `rule_lists_read_as_ascii_match_ascii_texts_as_the_lists_do` holds them to that.
+fn compile_any_ascii(patterns: &[String]) -> Vec<Regex> {
+    let hirs: Vec<regex_syntax::hir::Hir> = patterns
+        .iter()
+        .filter_map(|p| {
+            regex_syntax::ParserBuilder::new()
+                .unicode(false)
+                .utf8(false)
+                .build()
+                .parse(p)
+                .ok()
+        })
+        .collect();
+    if hirs.len() != patterns.len() {
+        // A rule that reads differently without Unicode (none of the built-in ones): the list
+        // as it is.
+        return compile_any(patterns);
+    }
     if hirs.len() > 1 {
         let any = regex_syntax::hir::Hir::alternation(hirs.clone());
         if let Ok(re) = crate::lean::from_hir(&any) {
@@ -301,6 +349,50 @@ mod tests {
             }
         }
         assert!(lists > 5, "lists of several rules are tried");
+    }
+
+    #[test]
+    fn rule_lists_read_as_ascii_match_ascii_texts_as_the_lists_do() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/resumes");
+        let fixtures: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+            .collect();
+        // Whole lines, and the two halves of each, at a space (the reject rules see the text
+        // before and after a mention, and many are anchored at its ends).
+        let mut texts = vec![
+            String::new(),
+            "Go-to person; K8s, C#/.NET [x] (y) - z... & 100% {a|b}".to_string(),
+        ];
+        for line in fixtures.iter().flat_map(|f| f.lines()).filter(|l| l.is_ascii()) {
+            texts.push(line.to_string());
+            if let Some(mid) = line[line.len() / 2..].find(' ') {
+                let mid = line.len() / 2 + mid;
+                texts.push(line[..mid].to_string());
+                texts.push(line[mid..].to_string());
+            }
+        }
+        assert!(texts.len() > 1000);
+        let taxonomy = crate::Taxonomy::builtin();
+        let mut unicode = 0;
+        for rules in taxonomy.skills().iter().filter_map(|s| s.context.as_ref()) {
+            for list in [&rules.reject_before, &rules.reject_after, &rules.accept] {
+                let ascii = compile_any_ascii(list);
+                let each: Vec<Regex> = list
+                    .iter()
+                    .map(|p| {
+                        let (needs, hir) = super::super::literals::parse_pattern(p).unwrap();
+                        unicode += usize::from(needs);
+                        crate::lean::from_hir(&hir).unwrap()
+                    })
+                    .collect();
+                for t in &texts {
+                    let want = each.iter().any(|r| r.is_match(t));
+                    assert_eq!(ascii.iter().any(|r| r.is_match(t)), want, "{list:?} on {t:?}");
+                }
+            }
+        }
+        assert!(unicode > 0, "some built-in rules need Unicode to parse");
     }
 
     #[test]
