@@ -518,12 +518,10 @@ pub(crate) fn marks(line: &str) -> u8 {
     let at = |i: usize| b.get(i).map_or(0, |&c| c | 0x20);
     let mut found = 0;
     let mut i = 0;
-    while i < b.len() {
+    // From one byte that can start a mark to the next.
+    while let Some(off) = b[i..].iter().position(|&c| STARTS[c as usize]) {
+        i += off;
         let c = b[i];
-        if !STARTS[c as usize] {
-            i += 1;
-            continue;
-        }
         if c.is_ascii_digit() {
             let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
             if run >= 4 || (run >= 2 && i >= 1 && b[i - 1] == b'\'') {
