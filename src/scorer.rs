@@ -31,6 +31,8 @@ pub struct Scorer {
     taxonomy: Taxonomy,
     matcher: Matcher,
     role_tables: crate::career::RoleTables,
+    /// The levels' requirements with their ids looked up.
+    level_tables: score::LevelTables,
     /// The taxonomy's job-description phrases, compiled on the first job read.
     jd_groups: std::sync::OnceLock<crate::taxonomy::groups::Groups>,
     as_of: Option<YearMonth>,
@@ -133,6 +135,7 @@ impl ScorerBuilder {
         Ok(Scorer {
             matcher: Matcher::new(&self.taxonomy, &options),
             role_tables: crate::career::RoleTables::new(&self.taxonomy),
+            level_tables: score::LevelTables::new(&self.taxonomy),
             jd_groups: std::sync::OnceLock::new(),
             taxonomy: self.taxonomy,
             as_of: self.as_of,
@@ -356,8 +359,9 @@ impl Scorer {
         experience.statements.truncate(EXPERIENCE_CAP);
 
         // Levels and gaps.
-        let (levels, estimated) = score::all_levels(
+        let (levels, estimated) = score::all_levels_with(
             t,
+            &self.level_tables,
             &strengths,
             experience.role_years,
             self.level_threshold,
@@ -374,9 +378,10 @@ impl Scorer {
         let gaps = target_index
             .map(|i| {
                 let relevance = score::relevance(t, &strengths);
-                gaps::gaps(
+                gaps::gaps_with(
                     t,
                     &t.levels()[i],
+                    self.level_tables.level(i),
                     &strengths,
                     experience.role_years,
                     relevance,
