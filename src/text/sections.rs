@@ -233,7 +233,9 @@ fn may_start_heading(text: &str) -> bool {
             n += 1;
         } else if matches!(c, '\'' | '’' | '‘') {
             // dropped by the folding, inside a word or not
-        } else if c.is_alphanumeric() && !c.is_ascii_digit() {
+        } else if !c.is_ascii() && c != '•' && c.is_alphanumeric() {
+            // (An ASCII letter is above, and an ASCII digit or sign is no letter; the bullet
+            // that starts many lines is no letter either, and costs a table search to ask.)
             return true;
         } else if c == '&' && n == 0 {
             return heading_first_words().contains("and");
