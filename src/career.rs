@@ -281,9 +281,11 @@ fn holds_phrase(words: &[String], phrase: &str) -> bool {
     // An ASCII phrase is compared word by word without lowering it into new strings: `words`
     // are lower case already, so an ASCII case-blind comparison is equality with its lowered
     // words (the same answer as the path above).
+    // (Split as bytes: an ASCII phrase's characters are its bytes.)
     let phrase_words = || {
         phrase
-            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '\''))
+            .as_bytes()
+            .split(|&c| !(c.is_ascii_alphanumeric() || c == b'-' || c == b'\''))
             .filter(|w| !w.is_empty())
     };
     let n = phrase_words().count();
@@ -291,6 +293,6 @@ fn holds_phrase(words: &[String], phrase: &str) -> bool {
         && words.windows(n).any(|w| {
             w.iter()
                 .zip(phrase_words())
-                .all(|(a, b)| a.eq_ignore_ascii_case(b))
+                .all(|(a, b)| a.as_bytes().eq_ignore_ascii_case(b))
         })
 }

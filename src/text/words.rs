@@ -57,6 +57,26 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// [`words`] of an ASCII text, read byte by byte (a character is a byte there).
+fn ascii_words(text: &str) -> Vec<&str> {
+    let in_word = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'';
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !in_word(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && in_word(bytes[i]) {
+            i += 1;
+        }
+        out.push(&text[start..i]);
+    }
+    out
+}
+
 /// The words of one text, read once for all the lists (see [`Named::new`]).
 pub(crate) struct Named {
     /// Whether the text holds an entry of each list.
@@ -67,7 +87,11 @@ impl Named {
     /// Reads `text`'s words once and looks each up among the lists' first words.
     pub(crate) fn new(text: &str) -> Named {
         let lists = lists();
-        let words: Vec<&str> = words(text).collect();
+        let words: Vec<&str> = if text.is_ascii() {
+            ascii_words(text)
+        } else {
+            words(text).collect()
+        };
         let mut found = [false; 4];
         let mut lower = Vec::new();
         for (i, w) in words.iter().enumerate() {
@@ -196,6 +220,9 @@ mod tests {
         let l = lists();
         for text in &texts {
             let w: Vec<&str> = words(text).collect();
+            if text.is_ascii() {
+                assert_eq!(ascii_words(text), w, "{text}");
+            }
             let named = Named::new(text);
             assert_eq!(
                 named.internship(),
