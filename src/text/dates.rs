@@ -856,6 +856,31 @@ pub fn merged_months(ranges: &[DateRange]) -> u32 {
     total as u32
 }
 
+/// Builds the date reader's regexes and word lists now instead of on the first line that needs
+/// them.
+///
+/// A process builds them once, the first time it reads a date (about 13 M instructions, an
+/// eighth of a cold `skillgap score`). A command that scores a single resume can have them
+/// built on another core while it builds its [`Scorer`](crate::Scorer), which is what
+/// `skillgap score` does. Calling it again, or after a score, does nothing; scoring never needs
+/// it.
+///
+/// ```
+/// skillgap::text::prepare_dates();
+/// let as_of = skillgap::YearMonth::new(2026, 1).unwrap();
+/// assert_eq!(skillgap::text::find_ranges("Mar 2020 – Present", as_of)[0].months, 71);
+/// ```
+pub fn prepare_dates() {
+    range_regex();
+    statement_regex();
+    degree_regex();
+    institution_regex();
+    duration_regex();
+    number_words();
+    not_a_role_length();
+    month_number("jan");
+}
+
 #[cfg(test)]
 mod tests {
     use crate::testutil::xorshift;

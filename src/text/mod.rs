@@ -9,8 +9,8 @@ mod work;
 pub(crate) use dates::number;
 pub(crate) use dates::{document_marks, statements_marked};
 pub use dates::{
-    find_durations, find_ranges, find_statements, merged_months, DateRange, StatedDuration,
-    YearMonth, YearsStatement,
+    find_durations, find_ranges, find_statements, merged_months, prepare_dates, DateRange,
+    StatedDuration, YearMonth, YearsStatement,
 };
 pub use normalize::{normalize, Line};
 pub use sections::{heading_section, split_sections, Section, Segment};
