@@ -26,6 +26,16 @@
 //!
 //! No new crates: serde, serde_norway, serde_json and regex-syntax are the library's own
 //! dependencies.
+//!
+//! And the regexes of the taxonomy's patterns and context rules as DFAs ([`regex_dfas`],
+//! `$OUT_DIR/regex-dfas.bin` and its index `regex-dfas.rs`, read by
+//! `src/matcher/prepared.rs`): compiling them on first use was more than half of a cold
+//! score (57 M instructions); a serialised `regex-automata` dense DFA is only checked when
+//! it is loaded (`DFA::from_bytes`, no `unsafe`). A pattern gets a forward and a reverse DFA
+//! (its matches' spans), a list of context rules one forward DFA of their alternation (only
+//! whether it matches). Each is keyed by its text, so a `--taxonomy` with other patterns
+//! compiles those at run time as before. regex-automata is the library's own dependency
+//! (here with its DFA builder).
 
 #[path = "src/taxonomy/schema.rs"]
 #[allow(dead_code)]
@@ -51,6 +61,11 @@ mod fuzzy_build;
 mod trie;
 
 use std::path::Path;
+
+use regex_automata::dfa::{dense, StartKind};
+use regex_automata::nfa::thompson;
+use regex_automata::MatchKind;
+use regex_syntax::hir::Hir;
 
 const BUILTIN: &str = "taxonomy/backend-developer.yaml";
 
@@ -83,6 +98,7 @@ fn main() {
     let exact = trie::to_rust(&trie::of_spellings(spellings.map(|s| s.trim())));
     write_if_changed(&Path::new(&out).join("exact-trie.rs"), &exact);
     fuzzy_build::write(&data, Path::new(&out));
+    regex_dfas(&data, Path::new(&out));
 }
 
 /// A Rust slice expression of `(pattern, unicode, anchored, literals)` for every pattern of
@@ -123,4 +139,133 @@ fn write_if_changed(path: &Path, text: &str) {
     if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
         std::fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
+}
+
+/// The DFAs of the built-in taxonomy's regexes, as `src/matcher/prepared.rs` reads them:
+/// `regex-dfas.bin`, every DFA serialised in the target's byte order at an offset that is a
+/// multiple of 8 (a dense DFA is read in place as `u32`s), and `regex-dfas.rs`, two sorted
+/// tables of byte ranges in it:
+///
+/// - `PATTERNS`: `(pattern, forward, reverse)` for every pattern the matcher compiles
+///   without Unicode semantics (`literals::parse_pattern`; all built-in ones): the same
+///   syntax tree as the matcher's regex, so the same matches on any text;
+/// - `RULES`: `(rules, forward)` for every non-empty list of context rules (a skill's
+///   `reject_before`, `reject_after` or `accept`): the alternation of the rules that parse,
+///   as `context::compile_any` makes it. A rule that needs Unicode word boundaries makes its
+///   list's DFA give up on non-ASCII bytes (the matcher then compiles the list). The three
+///   built-in lists that need Unicode (`\b(with|among)\b[^.;:\]]{0,60}$`: a class under a
+///   counted repetition after an unanchored start) have no DFA within the size limit, read
+///   with Unicode or as ASCII, forwards or backwards from the end; they are compiled.
+///
+/// A regex whose DFA does not build, or would be larger than [`DFA_SIZE_LIMIT`], is left
+/// out (compiled at run time).
+fn regex_dfas(data: &schema::TaxonomyFile, out: &Path) {
+    let big_endian = std::env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() == Ok("big");
+    let mut bytes: Vec<u8> = Vec::new();
+    let mut add = |dfa: &dense::DFA<Vec<u32>>| -> (usize, usize) {
+        let (buf, pad) = if big_endian {
+            dfa.to_bytes_big_endian()
+        } else {
+            dfa.to_bytes_little_endian()
+        };
+        bytes.resize(bytes.len().next_multiple_of(8), 0);
+        let start = bytes.len();
+        bytes.extend_from_slice(&buf[pad..]);
+        (start, bytes.len())
+    };
+
+    let mut patterns: Vec<&str> = data
+        .skills
+        .iter()
+        .flat_map(|s| s.patterns.iter().map(String::as_str))
+        .collect();
+    patterns.sort_unstable();
+    patterns.dedup();
+    let mut table = String::from(
+        "// Written by build.rs: the built-in taxonomy's regexes as DFAs in regex-dfas.bin.\n\
+         pub(super) static PATTERNS: &[(&str, Span, Span)] = &[\n",
+    );
+    for p in patterns {
+        let Some((false, hir)) = literals::parse_pattern(p) else {
+            continue;
+        };
+        let (Ok(fwd), Ok(rev)) = (forward_dfa(&hir), reverse_dfa(&hir)) else {
+            continue;
+        };
+        let (f, r) = (add(&fwd), add(&rev));
+        table.push_str(&format!("    ({p:?}, {f:?}, {r:?}),\n"));
+    }
+    table.push_str("];\npub(super) static RULES: &[(&[&str], Span)] = &[\n");
+
+    let mut lists: Vec<&Vec<String>> = data
+        .skills
+        .iter()
+        .filter_map(|s| s.context.as_ref())
+        .flat_map(|c| [&c.reject_before, &c.reject_after, &c.accept])
+        .filter(|l| !l.is_empty())
+        .collect();
+    lists.sort_unstable();
+    lists.dedup();
+    for list in lists {
+        let hirs: Vec<Hir> = list
+            .iter()
+            .filter_map(|p| literals::parse_pattern(p).map(|(_, hir)| hir))
+            .collect();
+        let Ok(dfa) = forward_dfa(&Hir::alternation(hirs)) else {
+            continue;
+        };
+        let f = add(&dfa);
+        table.push_str(&format!("    (&{list:?}, {f:?}),\n"));
+    }
+    table.push_str("];\n");
+    let bin = out.join("regex-dfas.bin");
+    if std::fs::read(&bin).ok().as_deref() != Some(&bytes[..]) {
+        std::fs::write(&bin, &bytes).unwrap_or_else(|e| panic!("{}: {e}", bin.display()));
+    }
+    write_if_changed(&out.join("regex-dfas.rs"), &table);
+}
+
+/// The largest DFA kept, in bytes: checking a DFA when it is loaded costs time in
+/// proportion to its size, and compiling the regex at run time is cheaper than checking a
+/// larger one. Also a bound on the build's time and memory (a rule list with Unicode
+/// classes under a counted repetition grows a DFA of 90 MB).
+const DFA_SIZE_LIMIT: usize = 512 << 10;
+
+/// The DFA of an unanchored search for `hir`'s leftmost-first matches (its ends), which
+/// gives up on non-ASCII bytes when `hir` has a Unicode word boundary.
+fn forward_dfa(hir: &Hir) -> Result<dense::DFA<Vec<u32>>, Box<dyn std::error::Error>> {
+    let nfa = thompson::Compiler::new()
+        .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+        .build_from_hir(hir)?;
+    Ok(dense::Builder::new()
+        .configure(
+            dense::Config::new()
+                .start_kind(StartKind::Unanchored)
+                .unicode_word_boundary(true)
+                .dfa_size_limit(Some(DFA_SIZE_LIMIT))
+                .determinize_size_limit(Some(DFA_SIZE_LIMIT)),
+        )
+        .build_from_nfa(&nfa)?)
+}
+
+/// The DFA that finds a match's start from its end (anchored, backwards, every match), as
+/// `regex_automata::dfa::regex::Builder` makes it.
+fn reverse_dfa(hir: &Hir) -> Result<dense::DFA<Vec<u32>>, Box<dyn std::error::Error>> {
+    let nfa = thompson::Compiler::new()
+        .configure(
+            thompson::Config::new()
+                .which_captures(thompson::WhichCaptures::None)
+                .reverse(true),
+        )
+        .build_from_hir(hir)?;
+    Ok(dense::Builder::new()
+        .configure(
+            dense::Config::new()
+                .specialize_start_states(false)
+                .start_kind(StartKind::Anchored)
+                .match_kind(MatchKind::All)
+                .dfa_size_limit(Some(DFA_SIZE_LIMIT))
+                .determinize_size_limit(Some(DFA_SIZE_LIMIT)),
+        )
+        .build_from_nfa(&nfa)?)
 }

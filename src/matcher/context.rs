@@ -14,6 +14,7 @@
 //! line) from confirming a word far away from the technology that happens to
 //! share it.
 
+use super::prepared::{self, RulesDfa};
 use crate::lean::Regex;
 use crate::taxonomy::ContextRules;
 use std::sync::OnceLock;
@@ -38,24 +39,55 @@ pub(crate) fn window(segment: &str, start: usize, end: usize) -> (usize, usize) 
     (lo, hi)
 }
 
-/// Context rules of one skill, compiled on first use: a resume touches a
-/// handful of the skills that have rules, so a process that scores one
-/// resume compiles only those (the regexes are most of a cold start otherwise).
+/// Context rules of one skill, loaded or compiled on first use: a resume touches a
+/// handful of the skills that have rules, so a process that scores one resume prepares
+/// only those (compiling them all was most of a cold start).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Context {
     rules: Option<ContextRules>,
-    /// Compiled on the first mention of the skill (every mention is checked against them).
+    /// Prepared on the first mention of the skill (every mention is checked against them).
     rejects: OnceLock<Rejects>,
-    /// Compiled when an ambiguous mention first needs them.
-    accept: OnceLock<Vec<Regex>>,
+    /// Prepared when an ambiguous mention first needs them.
+    accept: OnceLock<AnyOf>,
     strict: bool,
 }
 
-/// The `reject_*` regexes of a [`Context`], each list as one regex (see [`compile_any`]).
+/// The `reject_*` rules of a [`Context`].
 #[derive(Debug, Clone, Default)]
 struct Rejects {
-    before: Vec<Regex>,
-    after: Vec<Regex>,
+    before: AnyOf,
+    after: AnyOf,
+}
+
+/// A list of rules, which matches a text where any of them does: the DFA `build.rs` made of
+/// a built-in list ([`prepared`](super::prepared)), else the list compiled ([`compile_any`]),
+/// which is also what a DFA that cannot tell on a text (see [`RulesDfa::is_match`]) falls back
+/// to.
+#[derive(Debug, Clone, Default)]
+struct AnyOf {
+    dfa: Option<RulesDfa>,
+    /// Compiled when there is no DFA, or the DFA gave up on a text.
+    compiled: OnceLock<Vec<Regex>>,
+}
+
+impl AnyOf {
+    fn new(list: &[String]) -> AnyOf {
+        AnyOf {
+            dfa: prepared::rules(list),
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// Whether any rule of `list` (the list this was made for) matches `haystack`.
+    fn is_match(&self, list: &[String], haystack: &str) -> bool {
+        if let Some(found) = self.dfa.as_ref().and_then(|d| d.is_match(haystack)) {
+            return found;
+        }
+        self.compiled
+            .get_or_init(|| compile_any(list))
+            .iter()
+            .any(|r| r.is_match(haystack))
+    }
 }
 
 /// `patterns` compiled, each with ASCII semantics for `\b`, `\w`, `\d`, `\s` and case
@@ -108,17 +140,18 @@ impl Context {
         }
     }
 
-    fn rejects_compiled(&self) -> Option<&Rejects> {
+    fn rejects_prepared(&self) -> Option<(&ContextRules, &Rejects)> {
         let rules = self.rules.as_ref()?;
-        Some(self.rejects.get_or_init(|| Rejects {
-            before: compile_any(&rules.reject_before),
-            after: compile_any(&rules.reject_after),
-        }))
+        let rejects = self.rejects.get_or_init(|| Rejects {
+            before: AnyOf::new(&rules.reject_before),
+            after: AnyOf::new(&rules.reject_after),
+        });
+        Some((rules, rejects))
     }
 
-    fn accept_compiled(&self) -> Option<&[Regex]> {
+    fn accept_prepared(&self) -> Option<(&ContextRules, &AnyOf)> {
         let rules = self.rules.as_ref()?;
-        Some(self.accept.get_or_init(|| compile_any(&rules.accept)))
+        Some((rules, self.accept.get_or_init(|| AnyOf::new(&rules.accept))))
     }
 
     /// Whether only an `accept` rule confirms an ambiguous spelling (`strict: true`).
@@ -131,10 +164,10 @@ impl Context {
     /// department", "Monitoring calls"), so they apply to every spelling of
     /// the skill, not only to ambiguous ones.
     pub fn rejects(&self, segment: &str, start: usize, end: usize) -> bool {
-        let Some(c) = self.rejects_compiled() else {
+        let Some((rules, c)) = self.rejects_prepared() else {
             return false;
         };
-        if c.before.is_empty() && c.after.is_empty() {
+        if rules.reject_before.is_empty() && rules.reject_after.is_empty() {
             return false;
         }
         let mut from = start.saturating_sub(REJECT_WINDOW);
@@ -147,7 +180,8 @@ impl Context {
         }
         let before = &segment[from..start];
         let after = &segment[end..to];
-        c.before.iter().any(|r| r.is_match(before)) || c.after.iter().any(|r| r.is_match(after))
+        (!rules.reject_before.is_empty() && c.before.is_match(&rules.reject_before, before))
+            || (!rules.reject_after.is_empty() && c.after.is_match(&rules.reject_after, after))
     }
 
     /// Decides a mention at `start..end` of `segment` (byte offsets in the segment).
@@ -165,9 +199,9 @@ impl Context {
         let (lo, hi) = window(segment, start, end);
         let near = &segment[lo..hi];
         if (confirmed && !self.strict)
-            || self
-                .accept_compiled()
-                .is_some_and(|accept| accept.iter().any(|r| r.is_match(near)))
+            || self.accept_prepared().is_some_and(|(rules, accept)| {
+                !rules.accept.is_empty() && accept.is_match(&rules.accept, near)
+            })
         {
             Ok(())
         } else {
@@ -249,6 +283,7 @@ mod tests {
         for rules in taxonomy.skills().iter().filter_map(|s| s.context.as_ref()) {
             for list in [&rules.reject_before, &rules.reject_after, &rules.accept] {
                 let one = compile_any(list);
+                let any = AnyOf::new(list);
                 let each: Vec<Regex> = list
                     .iter()
                     .map(|p| {
@@ -258,11 +293,10 @@ mod tests {
                     .collect();
                 lists += usize::from(list.len() > 1);
                 for &t in &texts {
-                    assert_eq!(
-                        one.iter().any(|r| r.is_match(t)),
-                        each.iter().any(|r| r.is_match(t)),
-                        "{list:?} on {t:?}"
-                    );
+                    let want = each.iter().any(|r| r.is_match(t));
+                    assert_eq!(one.iter().any(|r| r.is_match(t)), want, "{list:?} on {t:?}");
+                    // And the list's DFA, or its fallback.
+                    assert_eq!(any.is_match(list, t), want, "{list:?} on {t:?}");
                 }
             }
         }

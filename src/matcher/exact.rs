@@ -220,15 +220,34 @@ fn is_word(c: char) -> bool {
 /// the same next hit as searching from `from` and skipping the hits that start
 /// inside the word one by one.
 fn next_start(bytes: &[u8], mut from: usize) -> usize {
-    while from > 0
-        && from < bytes.len()
-        && bytes[from].is_ascii_alphanumeric()
-        && (bytes[from - 1].is_ascii_alphanumeric() || bytes[from - 1] == b'_')
-    {
+    // After the first byte skipped, the byte before is an ASCII letter or digit: only the
+    // first needs the look back.
+    if from == 0 || from >= bytes.len() || !WORD_BYTE[usize::from(bytes[from - 1])] {
+        return from;
+    }
+    while from < bytes.len() && ALNUM_BYTE[usize::from(bytes[from])] {
         from += 1;
     }
     from
 }
+
+/// ASCII letters and digits.
+static ALNUM_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// ASCII letters, digits and `_`.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = ALNUM_BYTE;
+    t[b'_' as usize] = true;
+    t
+};
 
 /// The start half of the boundary rule: `false` when a spelling beginning at
 /// `start` with a letter or digit would continue a word. [`whole_word`] is

@@ -93,6 +93,9 @@ pub(crate) struct Fuzzy {
 #[derive(Debug, Clone)]
 struct Shapes(Vec<u64>);
 
+/// No slot of [`Shapes`]: a byte that is not an ASCII letter or digit.
+const NO_SLOT: u8 = u8::MAX;
+
 impl Shapes {
     fn slot(b: u8) -> Option<usize> {
         match b {
@@ -119,13 +122,25 @@ impl Shapes {
         Shapes(table)
     }
 
+    /// The slot of a byte of any case for [`Shapes::may_hold_slots`], [`NO_SLOT`] for none.
+    fn slot_of(b: u8) -> u8 {
+        Shapes::slot(b.to_ascii_lowercase()).map_or(NO_SLOT, |s| s as u8)
+    }
+
     /// Whether some key starts with `first`, ends with `last` (lower-case
     /// ASCII) and is `len` bytes long; `true` also when the table cannot tell.
+    #[cfg(test)]
     fn may_hold(&self, first: u8, last: u8, len: usize) -> bool {
-        match (Shapes::slot(first), Shapes::slot(last)) {
-            (Some(f), Some(l)) => self.0[f * 36 + l] & Shapes::bit(len) != 0,
-            _ => true,
+        self.may_hold_slots(Shapes::slot_of(first), Shapes::slot_of(last), len)
+    }
+
+    /// [`Shapes::may_hold`] with the first and last byte's slots ([`Shapes::slot_of`]).
+    #[inline]
+    fn may_hold_slots(&self, first: u8, last: u8, len: usize) -> bool {
+        if first == NO_SLOT || last == NO_SLOT {
+            return true;
         }
+        self.0[usize::from(first) * 36 + usize::from(last)] & Shapes::bit(len) != 0
     }
 }
 
@@ -291,22 +306,28 @@ impl Fuzzy {
         let mut buf = Scratch::default();
         let mut joined = String::new();
         // Joined tokens first (longest run first), exact key equality only.
+        // Per token, read once: its first and last byte's shape slots and its length (the
+        // shape test, the most selective and cheapest, comes first for every run).
+        let bytes = hay.as_bytes();
+        let shapes: Vec<(u8, u8, usize)> = tokens
+            .iter()
+            .map(|&(s, e)| {
+                (
+                    Shapes::slot_of(bytes[s]),
+                    Shapes::slot_of(bytes[e - 1]),
+                    e - s,
+                )
+            })
+            .collect();
         for n in [3usize, 2] {
             for i in 0..tokens.len().saturating_sub(n - 1) {
                 let run = i..i + n;
-                if run.clone().any(|j| explained[j] || used[j]) {
-                    continue;
-                }
-                // Only a joined key with some key's shape can equal that key (the cheaper
-                // test first).
-                let (first, last) = (tokens[i], tokens[i + n - 1]);
-                let len = run.clone().map(|j| tokens[j].1 - tokens[j].0).sum();
-                let bytes = hay.as_bytes();
-                if !self.shapes.may_hold(
-                    bytes[first.0].to_ascii_lowercase(),
-                    bytes[last.1 - 1].to_ascii_lowercase(),
-                    len,
-                ) || !adjacent(hay, &tokens[run.clone()])
+                // Only a joined key with some key's shape can equal that key.
+                let (first, last) = (shapes[i].0, shapes[i + n - 1].1);
+                let len = shapes[run.clone()].iter().map(|t| t.2).sum();
+                if !self.shapes.may_hold_slots(first, last, len)
+                    || run.clone().any(|j| explained[j] || used[j])
+                    || !adjacent(hay, &tokens[run.clone()])
                 {
                     continue;
                 }

@@ -43,6 +43,8 @@ mod literals;
 mod names;
 mod negation;
 mod prefilter;
+mod prepared;
+mod scan;
 mod trie;
 
 pub(crate) use fuzzy::dictionary;
@@ -56,6 +58,7 @@ use crate::text::{Document, Section};
 use context::{Context, Rejection};
 use exact::{Exact, Hit, Pattern, Spelling};
 use regex::RegexSet;
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 /// One place a skill was found.
@@ -122,6 +125,8 @@ pub struct Matcher {
     regexes: Vec<LazyRegex>,
     /// The exact stage's spellings, by pattern index, for its mentions.
     spellings: Vec<Arc<str>>,
+    /// The cues, in an automaton with the patterns' literals of `factors` after them, found
+    /// in one pass over a document.
     cues: negation::Cues,
     fuzzy: Option<fuzzy::Fuzzy>,
     names: Vec<String>,
@@ -169,11 +174,17 @@ impl Matcher {
             .filter(|p| p.spelling == Spelling::Ambiguous)
             .map(|p| (p.skill, p.text.to_ascii_lowercase()))
             .collect();
-        patterns.retain(|p| {
-            p.spelling == Spelling::Ambiguous
-                || !ambiguous.contains(&(p.skill, p.text.to_ascii_lowercase()))
-        });
-        fuzzy_entries.retain(|e| !ambiguous.contains(&(e.skill, e.spelling.to_ascii_lowercase())));
+        // Most skills have no ambiguous spelling: their spellings are not lower-cased and
+        // looked up (2.5 M instructions at every start for the built-in taxonomy).
+        let mut has_ambiguous = vec![false; skills.len()];
+        for &(skill, _) in &ambiguous {
+            has_ambiguous[skill] = true;
+        }
+        let is_ambiguous = |skill: usize, text: &str| {
+            has_ambiguous[skill] && ambiguous.contains(&(skill, text.to_ascii_lowercase()))
+        };
+        patterns.retain(|p| p.spelling == Spelling::Ambiguous || !is_ambiguous(p.skill, &p.text));
+        fuzzy_entries.retain(|e| !is_ambiguous(e.skill, &e.spelling));
         // Ambiguous spellings first, so a case-sensitive ambiguous pattern is kept
         // even when an unambiguous pattern of another case exists.
         patterns.sort_by_key(|p| p.spelling != Spelling::Ambiguous);
@@ -215,6 +226,8 @@ impl Matcher {
             None => prefilter::set(regexes.iter().map(|r| r.source.as_str())),
         };
         let cues = &taxonomy.data().cues;
+        let literals = factors.as_ref().map_or(&[][..], |f| f.literals());
+        let cues = negation::Cues::new(&cues.negation, &cues.hedge, &cues.learning, literals);
         let exact = Exact::new(patterns);
         Matcher {
             spellings: exact
@@ -231,7 +244,7 @@ impl Matcher {
             set_is_local,
             factors,
             regexes,
-            cues: negation::Cues::new(&cues.negation, &cues.hedge, &cues.learning),
+            cues,
             fuzzy: options.fuzzy.then(|| {
                 fuzzy::Fuzzy::new(
                     fuzzy_entries,
@@ -259,9 +272,23 @@ impl Matcher {
         let text = doc.text.as_str();
         let mut hits: Vec<Hit> = Vec::new();
         self.exact.find_all(text, &mut hits);
+        // One pass for the cues and the patterns' literals (see `scan`).
+        let cue_count = self.cues.count();
+        let mut cue_hits = Vec::new();
+        // (segment, pattern) pairs worth running a pattern on (see `prefilter::Factors`).
+        let mut pairs = Vec::new();
+        self.cues.scan().each(text.as_bytes(), |start, end, key| {
+            if key < cue_count {
+                cue_hits.push((start, end, key));
+            } else if let Some(f) = &self.factors {
+                pairs.push((doc.segment_at(start), f.owner(key - cue_count)));
+            }
+        });
+        pairs.sort_unstable();
+        pairs.dedup();
         // Segments where some cue occurs; elsewhere no mention needs the check.
         let mut cued = vec![false; doc.segments.len()];
-        for s in segments_at(doc, self.cues.starts(text)) {
+        for s in segments_at(doc, negation::Cues::starts_of(&mut cue_hits)) {
             cued[s] = true;
         }
 
@@ -329,10 +356,8 @@ impl Matcher {
         // not name on the whole text is not run at all (which matters only for
         // anchored patterns: anchor-free widened patterns that match a segment
         // match the whole text too, and then the whole-text pass is skipped).
-        if let (Some(factors), false) = (&self.factors, self.regexes.is_empty()) {
+        if let (Some(_), false) = (&self.factors, self.regexes.is_empty()) {
             // The same pairs as the set below would name, and more, in the same order.
-            let mut pairs = Vec::new();
-            factors.candidates(text, |at| doc.segment_at(at), &mut pairs);
             for (s, idx) in pairs {
                 self.pattern_mentions(doc, s, idx, cued[s], &mut out);
             }
@@ -471,14 +496,14 @@ impl Matcher {
         let seg_text = doc.segment_text(seg);
         let lazy = &self.regexes[idx];
         let skill = &lazy.skill;
-        for m in lazy.regex().find_iter(seg_text) {
-            let rejected = self.contexts[*skill].rejects(seg_text, m.start(), m.end());
+        for m in lazy.find_iter(seg_text) {
+            let rejected = self.contexts[*skill].rejects(seg_text, m.start, m.end);
             out.push(self.mention(
                 cued,
                 seg_text,
                 s,
-                seg.range.start + m.start()..seg.range.start + m.end(),
-                m.start(),
+                seg.range.start + m.start..seg.range.start + m.end,
+                m.start,
                 *skill,
                 EvidenceKind::Pattern,
                 lazy.spelling.clone(),
@@ -554,7 +579,7 @@ fn pattern_facts(pattern: &str) -> Option<literals::Facts> {
     }
 }
 
-/// A taxonomy pattern, compiled on first use (a resume needs a few of them).
+/// A taxonomy pattern, loaded or compiled on first use (a resume needs a few of them).
 #[derive(Debug, Clone)]
 struct LazyRegex {
     skill: usize,
@@ -562,15 +587,39 @@ struct LazyRegex {
     /// `source`, shared by its mentions.
     spelling: Arc<str>,
     unicode: bool,
-    re: OnceLock<crate::lean::Regex>,
+    re: OnceLock<PatternRegex>,
+}
+
+/// A pattern's regex: the DFAs `build.rs` made of a built-in pattern ([`prepared`]), or
+/// the pattern compiled at run time. Both find the same matches.
+#[derive(Debug, Clone)]
+enum PatternRegex {
+    Prepared(Box<regex_automata::dfa::regex::Regex<prepared::Dfa>>),
+    Compiled(crate::lean::Regex),
 }
 
 impl LazyRegex {
-    fn regex(&self) -> &crate::lean::Regex {
-        self.re.get_or_init(|| {
-            crate::lean::compile(&self.source, self.unicode)
-                .expect("the pattern parsed, so it compiles")
-        })
+    fn regex(&self) -> &PatternRegex {
+        self.re
+            .get_or_init(|| match prepared::pattern(&self.source) {
+                Some(re) => PatternRegex::Prepared(Box::new(re)),
+                None => PatternRegex::Compiled(
+                    crate::lean::compile(&self.source, self.unicode)
+                        .expect("the pattern parsed, so it compiles"),
+                ),
+            })
+    }
+
+    /// The byte ranges of the pattern's successive non-overlapping matches in `haystack`
+    /// (leftmost-first, like `regex::Regex::find_iter`).
+    fn find_iter<'h>(&self, haystack: &'h str) -> impl Iterator<Item = Range<usize>> + use<'_, 'h> {
+        let (prepared, compiled) = match self.regex() {
+            PatternRegex::Prepared(re) => (Some(re.find_iter(haystack.as_bytes())), None),
+            PatternRegex::Compiled(re) => (None, Some(re.find_iter(haystack))),
+        };
+        let prepared = prepared.into_iter().flatten().map(|m| m.range());
+        let compiled = compiled.into_iter().flatten().map(|m| m.range());
+        prepared.chain(compiled)
     }
 }
 

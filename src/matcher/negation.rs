@@ -14,7 +14,7 @@
 //! bounded amount of work however long its line is: a cue further away than
 //! that, in a clause without any punctuation, does not reach the mention.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use super::scan::Dfa;
 
 /// How far (in bytes) before a mention its clause is read for a cue, and after
 /// it for a parenthesised cue.
@@ -31,46 +31,87 @@ pub enum Modifier {
     Learning,
 }
 
-/// The compiled cue lists.
+/// The compiled cue lists: an Aho-Corasick DFA of the cues (`scan`, ASCII case folded),
+/// searched leftmost-longest. The same automaton holds other keys after the cues (the
+/// patterns' literals), so that the matcher finds both in one pass; a cue search ignores
+/// them.
 #[derive(Debug, Clone)]
 pub(crate) struct Cues {
-    ac: Option<AhoCorasick>,
+    /// The cues (keys `0..kinds.len()`), then the other keys.
+    dfa: Dfa,
+    /// Per cue, its modifier.
     kinds: Vec<Modifier>,
 }
 
 impl Cues {
-    pub fn new(negation: &[String], hedge: &[String], learning: &[String]) -> Cues {
-        let mut texts = Vec::new();
+    /// The cues of the three lists, and an automaton of them followed by `others`.
+    pub fn new<K: AsRef<[u8]>>(
+        negation: &[String],
+        hedge: &[String],
+        learning: &[String],
+        others: &[K],
+    ) -> Cues {
+        let mut keys: Vec<&[u8]> = Vec::new();
         let mut kinds = Vec::new();
         for (list, kind) in [
             (negation, Modifier::Negated),
             (hedge, Modifier::Hedged),
             (learning, Modifier::Learning),
         ] {
-            for cue in list.iter().filter(|c| !c.trim().is_empty()) {
-                texts.push(cue.trim().to_string());
+            for cue in list.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+                keys.push(cue.as_bytes());
                 kinds.push(kind);
             }
         }
-        let ac = (!texts.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(true)
-                // A few dozen cues: the DFA is small, and faster over every document.
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&texts)
-                .expect("cue automaton builds")
+        keys.extend(others.iter().map(AsRef::as_ref));
+        Cues {
+            dfa: Dfa::new(&keys),
+            kinds,
+        }
+    }
+
+    /// The automaton of the cues and the other keys (see [`Cues::new`]).
+    pub fn scan(&self) -> &Dfa {
+        &self.dfa
+    }
+
+    /// The number of cues: the other keys of [`Cues::scan`] come after them.
+    pub fn count(&self) -> u32 {
+        self.kinds.len() as u32
+    }
+
+    /// The cues in `text`, leftmost-longest: `f(start, end, modifier)` for each.
+    fn each(&self, text: &str, mut f: impl FnMut(usize, usize, Modifier)) {
+        if self.kinds.is_empty() {
+            return;
+        }
+        let count = self.count();
+        let mut found = Vec::new();
+        self.dfa.each(text.as_bytes(), |start, end, key| {
+            if key < count {
+                found.push((start, end, key));
+            }
         });
-        Cues { ac, kinds }
+        super::scan::leftmost_longest(&mut found);
+        for (start, end, key) in found {
+            f(start, end, self.kinds[key as usize]);
+        }
+    }
+
+    /// [`Cues::starts`] from every occurrence of a cue in the text (`(start, end, key)` of
+    /// [`Cues::scan`], any order, no other keys).
+    pub fn starts_of(found: &mut Vec<(usize, usize, u32)>) -> impl Iterator<Item = usize> + '_ {
+        super::scan::leftmost_longest(found);
+        found.iter().map(|&(start, _, _)| start)
     }
 
     /// Byte offsets in `text` where some cue starts (a cheap first pass: a
     /// segment without any needs no per-mention check).
+    #[cfg(test)]
     pub fn starts(&self, text: &str) -> Vec<usize> {
-        match &self.ac {
-            Some(ac) => ac.find_iter(text).map(|m| m.start()).collect(),
-            None => Vec::new(),
-        }
+        let mut out = Vec::new();
+        self.each(text, |start, _, _| out.push(start));
+        out
     }
 
     /// The cue in force for a mention at `at..end` of `segment`, if any: the
@@ -79,22 +120,28 @@ impl Cues {
     /// to the mention before those parentheses, not to later ones:
     /// in "TypeScript (currently learning), HTML" only TypeScript is learning.
     pub fn modifier_at(&self, segment: &str, at: usize, end: usize) -> Option<Modifier> {
-        let ac = self.ac.as_ref()?;
+        if self.kinds.is_empty() {
+            return None;
+        }
         let clause = &segment[clause_start(segment, at)..at];
-        let before = ac
-            .find_iter(clause)
-            .filter(|m| cue_boundary(clause, m.start(), m.end()))
-            .filter(|m| !closes_after(clause, m.start(), m.end()))
-            .last()
-            .map(|m| self.kinds[m.pattern().as_usize()]);
+        let mut before = None;
+        self.each(clause, |start, end, kind| {
+            if cue_boundary(clause, start, end) && !closes_after(clause, start, end) {
+                before = Some(kind);
+            }
+        });
         before.or_else(|| {
             let after = segment[end..].trim_start();
             let inside = after.strip_prefix('(')?;
             let inside = &inside[..floor_boundary(inside, CLAUSE_REACH)];
             let inside = &inside[..inside.find(')')?];
-            ac.find_iter(inside)
-                .find(|m| cue_boundary(inside, m.start(), m.end()))
-                .map(|m| self.kinds[m.pattern().as_usize()])
+            let mut found = None;
+            self.each(inside, |start, end, kind| {
+                if found.is_none() && cue_boundary(inside, start, end) {
+                    found = Some(kind);
+                }
+            });
+            found
         })
     }
 }
@@ -174,6 +221,7 @@ mod tests {
             &["no experience with".into(), "not familiar with".into()],
             &["basic knowledge of".into()],
             &["currently learning".into(), "learning".into()],
+            &[] as &[&[u8]],
         )
     }
 
@@ -269,5 +317,108 @@ mod tests {
     fn cues_are_whole_words() {
         assert_eq!(at("Machine-learning pipelines in Python", "Python"), None);
         assert_eq!(at("E-learning platform in Python", "Python"), None);
+    }
+
+    /// The first form of the cue search, the reference the trie must agree with: an
+    /// Aho-Corasick automaton of the cues, leftmost-longest, ASCII case-insensitive.
+    fn reference(texts: &[(&str, Modifier)]) -> aho_corasick::AhoCorasick {
+        aho_corasick::AhoCorasickBuilder::new()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(texts.iter().map(|(t, _)| t))
+            .unwrap()
+    }
+
+    /// Texts of cues (cut, joined, changed in case) and other words, on several lines.
+    fn generated(cues: &[&str], count: usize) -> Vec<String> {
+        let mut next = crate::testutil::xorshift(0x5eed_cafe);
+        let words = [
+            "Kafka", "Go", "(", ")", ", ", ". ", "; ", " but ", "\n", "machine-", "é", "•", "Java",
+            " ", "  ", "-", "_", "ſ", "learn", "no ", "with ",
+        ];
+        (0..count)
+            .map(|_| {
+                let mut t = String::new();
+                for _ in 0..next(12) {
+                    let w = if next(2) == 0 {
+                        let c = cues[next(cues.len())];
+                        let cut = next(c.len() + 4).min(c.len());
+                        let c = if c.is_char_boundary(cut) {
+                            &c[..cut]
+                        } else {
+                            c
+                        };
+                        match next(3) {
+                            0 => c.to_ascii_uppercase(),
+                            1 => c.to_string(),
+                            _ => c.replace('e', "E"),
+                        }
+                    } else {
+                        words[next(words.len())].to_string()
+                    };
+                    t.push_str(&w);
+                    if next(3) == 0 {
+                        t.push(' ');
+                    }
+                }
+                t
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_cue_automaton_finds_what_aho_corasick_found() {
+        let taxonomy = crate::Taxonomy::builtin();
+        let data = &taxonomy.data().cues;
+        let mut texts: Vec<(&str, Modifier)> = Vec::new();
+        for (list, kind) in [
+            (&data.negation, Modifier::Negated),
+            (&data.hedge, Modifier::Hedged),
+            (&data.learning, Modifier::Learning),
+        ] {
+            texts.extend(list.iter().map(|c| (c.trim(), kind)));
+        }
+        // A repeat in another list, and in another case: the first one's kind wins.
+        texts.push(("Beginner", Modifier::Learning));
+        texts.push(("ZZ top", Modifier::Negated));
+        texts.push(("zz TOP", Modifier::Hedged));
+        let list = |k: Modifier| -> Vec<String> {
+            texts
+                .iter()
+                .filter(|t| t.1 == k)
+                .map(|t| t.0.to_string())
+                .collect()
+        };
+        let ordered: Vec<(&str, Modifier)> =
+            [Modifier::Negated, Modifier::Hedged, Modifier::Learning]
+                .into_iter()
+                .flat_map(|k| texts.iter().copied().filter(move |t| t.1 == k))
+                .collect();
+        let cues = Cues::new(
+            &list(Modifier::Negated),
+            &list(Modifier::Hedged),
+            &list(Modifier::Learning),
+            // Other keys of the automaton, which a cue search ignores.
+            &["learn", "experience", "no", "with", "in progress"],
+        );
+        let ac = reference(&ordered);
+        let spellings: Vec<&str> = ordered.iter().map(|t| t.0).collect();
+        let mut fixtures: Vec<String> = std::fs::read_dir("fixtures/resumes")
+            .unwrap()
+            .map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap())
+            .collect();
+        assert!(fixtures.len() > 10);
+        fixtures.extend(generated(&spellings, 5_000));
+        for text in &fixtures {
+            let want: Vec<usize> = ac.find_iter(text.as_str()).map(|m| m.start()).collect();
+            assert_eq!(cues.starts(text), want, "{text:?}");
+            let kinds: Vec<(usize, usize, Modifier)> = ac
+                .find_iter(text.as_str())
+                .map(|m| (m.start(), m.end(), ordered[m.pattern().as_usize()].1))
+                .collect();
+            let mut got = Vec::new();
+            cues.each(text, |a, b, k| got.push((a, b, k)));
+            assert_eq!(got, kinds, "{text:?}");
+        }
     }
 }

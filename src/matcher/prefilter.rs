@@ -17,8 +17,9 @@
 
 #[cfg(test)]
 use super::literals::{factors, parse};
+#[cfg(test)]
+use super::scan::Dfa;
 use crate::widen::widen;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::RegexSet;
 use regex_syntax::hir::Hir;
 
@@ -65,11 +66,15 @@ pub(crate) fn set<'a>(patterns: impl IntoIterator<Item = &'a str> + Clone) -> (R
 /// non-ASCII case variants (`k`: U+212A, `s`: U+017F) never becomes part of a literal. So the
 /// pairs are a superset of the pairs where the pattern matches, and the pattern itself still
 /// decides what matches.
+///
+/// The literals are keys of the matcher's Aho-Corasick DFA (`scan`, ASCII case folded), which
+/// finds every occurrence of them and of the cues in one pass.
 #[derive(Debug, Clone)]
 pub(crate) struct Factors {
-    ac: AhoCorasick,
-    /// For each literal of `ac`, the patterns that contain it in every match.
-    owners: Vec<Vec<usize>>,
+    /// The literals, each a key of the matcher's automaton.
+    literals: Vec<Vec<u8>>,
+    /// For each literal, the pattern it is a literal of.
+    owner: Vec<usize>,
 }
 
 impl Factors {
@@ -85,44 +90,48 @@ impl Factors {
         Factors::from_literals(factors?)
     }
 
-    /// [`Factors::new`] from each pattern's literals ([`super::literals::factors`]).
+    /// [`Factors::new`] from each pattern's literals ([`super::literals::factors`]);
+    /// `None` when one is empty.
     pub(crate) fn from_literals(
         patterns: impl IntoIterator<Item = Vec<Vec<u8>>>,
     ) -> Option<Factors> {
         let mut literals: Vec<Vec<u8>> = Vec::new();
-        let mut owners: Vec<Vec<usize>> = Vec::new();
+        let mut owner = Vec::new();
         for (i, lits) in patterns.into_iter().enumerate() {
             for lit in lits {
-                match literals.iter().position(|l| *l == lit) {
-                    Some(k) => owners[k].push(i),
-                    None => {
-                        literals.push(lit);
-                        owners.push(vec![i]);
-                    }
+                if lit.is_empty() {
+                    return None;
                 }
+                literals.push(lit);
+                owner.push(i);
             }
         }
-        let ac = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&literals)
-            .ok()?;
-        Some(Factors { ac, owners })
+        Some(Factors { literals, owner })
+    }
+
+    /// The literals: key `i` of an automaton of them is literal `i` (see [`Factors::owner`]).
+    pub(crate) fn literals(&self) -> &[Vec<u8>] {
+        &self.literals
+    }
+
+    /// The pattern literal `i` is a literal of.
+    pub(crate) fn owner(&self, literal: u32) -> usize {
+        self.owner[literal as usize]
     }
 
     /// Every `(segment, pattern)` pair where the segment contains a literal of the pattern,
     /// sorted and without repeats. `segment_at` maps a byte offset of `text` to its segment.
+    /// (The matcher finds the literals in its pass for the cues too; this is its reference.)
+    #[cfg(test)]
     pub(crate) fn candidates(
         &self,
         text: &str,
         segment_at: impl Fn(usize) -> usize,
         out: &mut Vec<(usize, usize)>,
     ) {
-        for m in self.ac.find_overlapping_iter(text) {
-            let s = segment_at(m.start());
-            out.extend(self.owners[m.pattern().as_usize()].iter().map(|&p| (s, p)));
-        }
+        Dfa::new(&self.literals).each(text.as_bytes(), |start, _, key| {
+            out.push((segment_at(start), self.owner[key as usize]));
+        });
         out.sort_unstable();
         out.dedup();
     }
@@ -131,6 +140,7 @@ impl Factors {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::{AhoCorasick, MatchKind};
     use regex::Regex;
 
     fn widened(p: &str) -> Regex {
@@ -220,6 +230,10 @@ mod tests {
             .collect()
     }
 
+    fn literals_bytes(p: &str, unicode: bool) -> Vec<Vec<u8>> {
+        factors(&parse(p, unicode).unwrap()).unwrap_or_default()
+    }
+
     #[test]
     fn literals_every_match_contains() {
         let design = r"(?i)\bdesign(ed|ing)?\s+(the\s+)?(database|db)\s+schemas?\b";
@@ -300,5 +314,61 @@ mod tests {
     fn a_set_with_anchors_is_not_local() {
         assert!(!set([r"^\s*•", r"(?i)\bkafka\b"].iter().copied()).1);
         assert!(set([r"(?i)\bkafka\b", r"\bon[- ]call\b"].iter().copied()).1);
+    }
+
+    #[test]
+    fn the_literal_automaton_names_what_aho_corasick_named() {
+        let taxonomy = crate::Taxonomy::builtin();
+        let patterns: Vec<(&str, bool)> = taxonomy
+            .skills()
+            .iter()
+            .flat_map(|s| s.patterns.iter())
+            .map(|p| (p.as_str(), super::super::needs_unicode(p).unwrap()))
+            .collect();
+        let lits: Vec<Vec<Vec<u8>>> = patterns
+            .iter()
+            .map(|&(p, u)| literals_bytes(p, u))
+            .collect();
+        let mut lits = lits;
+        // Mixed case, a byte beyond ASCII and a repeat, as a custom taxonomy's may have.
+        lits.push(vec![b"Caf\xc3\xa9".to_vec(), b"on-call".to_vec()]);
+        lits.push(vec![b"ON-call".to_vec()]);
+        let all: Vec<Vec<u8>> = lits.iter().flatten().cloned().collect();
+        let factors = Factors::from_literals(lits.clone()).unwrap();
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&all)
+            .unwrap();
+        let mut owners: Vec<Vec<usize>> = vec![Vec::new(); all.len()];
+        let mut k = 0;
+        for (i, l) in lits.iter().enumerate() {
+            for _ in l {
+                owners[k].push(i);
+                k += 1;
+            }
+        }
+        let mut texts: Vec<String> = std::fs::read_dir("fixtures/resumes")
+            .unwrap()
+            .map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap())
+            .collect();
+        texts.extend(TEXTS.iter().map(|t| t.to_string()));
+        texts.push("CAFÉ café Café On-Call ON-CALLon-call".to_string());
+        for text in &texts {
+            let seg = |at: usize| text[..at].matches('\n').count();
+            let mut want: Vec<(usize, usize)> = ac
+                .find_overlapping_iter(text.as_str())
+                .flat_map(|m| {
+                    owners[m.pattern().as_usize()]
+                        .iter()
+                        .map(move |&p| (seg(m.start()), p))
+                })
+                .collect();
+            want.sort_unstable();
+            want.dedup();
+            let mut got = Vec::new();
+            factors.candidates(text, seg, &mut got);
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 }
