@@ -274,6 +274,25 @@ fn title_words(text: &str) -> Vec<String> {
 
 /// Whether `words` hold `phrase` as whole words (ASCII case ignored).
 fn holds_phrase(words: &[String], phrase: &str) -> bool {
-    let p: Vec<String> = title_words(phrase);
-    !p.is_empty() && words.windows(p.len()).any(|w| w == p.as_slice())
+    if !phrase.is_ascii() {
+        let p: Vec<String> = title_words(phrase);
+        return !p.is_empty() && words.windows(p.len()).any(|w| w == p.as_slice());
+    }
+    // An ASCII phrase is compared word by word without lowering it into new strings: `words`
+    // are lower case already, so an ASCII case-blind comparison is equality with its lowered
+    // words (the same answer as the path above).
+    // (Split as bytes: an ASCII phrase's characters are its bytes.)
+    let phrase_words = || {
+        phrase
+            .as_bytes()
+            .split(|&c| !(c.is_ascii_alphanumeric() || c == b'-' || c == b'\''))
+            .filter(|w| !w.is_empty())
+    };
+    let n = phrase_words().count();
+    n > 0
+        && words.windows(n).any(|w| {
+            w.iter()
+                .zip(phrase_words())
+                .all(|(a, b)| a.as_bytes().eq_ignore_ascii_case(b))
+        })
 }

@@ -9,13 +9,33 @@
 //! gain, then weight, then id, so the list is deterministic.
 
 use crate::report::{Gap, GapKind, Status, Strength};
-use crate::score::{requirement_strength, requirement_weight, round1, years_component, Strengths};
+use crate::score::{round1, years_component, LevelTable, Resolved, Strengths};
 use crate::taxonomy::{Expect, Level, Requirement, Suggestion, Taxonomy};
 
 /// The gaps of `level` given the strengths and years found.
 pub(crate) fn gaps(
     taxonomy: &Taxonomy,
     level: &Level,
+    strengths: &Strengths,
+    years: f64,
+    relevance: f64,
+) -> Vec<Gap> {
+    let table = LevelTable {
+        requirements: resolve(taxonomy, &level.requirements),
+        responsibilities: resolve(taxonomy, &level.responsibilities),
+    };
+    gaps_with(taxonomy, level, &table, strengths, years, relevance)
+}
+
+fn resolve(taxonomy: &Taxonomy, reqs: &[Requirement]) -> Vec<Resolved> {
+    reqs.iter().map(|r| Resolved::new(taxonomy, r)).collect()
+}
+
+/// [`gaps`] with the level's [`LevelTable`] already built.
+pub(crate) fn gaps_with(
+    taxonomy: &Taxonomy,
+    level: &Level,
+    table: &LevelTable,
     strengths: &Strengths,
     years: f64,
     relevance: f64,
@@ -28,25 +48,26 @@ pub(crate) fn gaps(
     let mut out = Vec::new();
     // Responsibilities and years count only as far as the resume is relevant
     // (see `score`), and so do the points their gaps would add.
-    for (reqs, share, responsibility) in [
-        (&level.requirements, b.skills, false),
+    for (reqs, resolved, share, responsibility) in [
+        (&level.requirements, &table.requirements, b.skills, false),
         (
             &level.responsibilities,
+            &table.responsibilities,
             b.responsibilities * relevance,
             true,
         ),
     ] {
-        let total_w: f64 = reqs.iter().map(|r| requirement_weight(taxonomy, r)).sum();
+        let total_w: f64 = resolved.iter().map(|r| r.weight).sum();
         if total_w <= 0.0 {
             continue;
         }
-        for r in reqs.iter() {
-            let strength = requirement_strength(taxonomy, strengths, r);
+        for (r, rr) in reqs.iter().zip(resolved) {
+            let strength = rr.strength(taxonomy, strengths);
             let credit = strength.map_or(0.0, |s| s.credit(r.expect));
             if credit >= 1.0 {
                 continue;
             }
-            let w = requirement_weight(taxonomy, r);
+            let w = rr.weight;
             let gain = 100.0 * share / total_blend * w * (1.0 - credit) / total_w;
             out.push(requirement_gap(
                 taxonomy,

@@ -37,23 +37,6 @@ use crate::taxonomy::{Level, Requirement, Taxonomy};
 /// Strength of every skill, by skill index (`None`: not found).
 pub(crate) type Strengths = [Option<Strength>];
 
-/// The best strength among a requirement's skills.
-pub(crate) fn requirement_strength(
-    taxonomy: &Taxonomy,
-    strengths: &Strengths,
-    req: &Requirement,
-) -> Option<Strength> {
-    if let Some(c) = &req.competency {
-        taxonomy
-            .competency_skill_indices(taxonomy.competency_index(c)?)
-            .iter()
-            .filter_map(|&i| strengths[i])
-            .max()
-    } else {
-        strengths[taxonomy.skill_index(req.skill.as_deref()?)?]
-    }
-}
-
 /// The weight of a requirement: its own, or its competency's importance, or 1.
 pub(crate) fn requirement_weight(taxonomy: &Taxonomy, req: &Requirement) -> f64 {
     req.weight.unwrap_or_else(|| {
@@ -65,13 +48,99 @@ pub(crate) fn requirement_weight(taxonomy: &Taxonomy, req: &Requirement) -> f64 
     })
 }
 
+/// What a requirement names, looked up once (ids are hashed in the taxonomy's maps).
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Competency(usize),
+    Skill(usize),
+    /// An id the taxonomy does not define, or none: never met.
+    Unknown,
+}
+
+/// A requirement with its target's index and its weight ([`requirement_weight`]), so that
+/// scoring a resume does not look ids up again.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Resolved {
+    target: Target,
+    pub(crate) weight: f64,
+}
+
+impl Resolved {
+    pub(crate) fn new(taxonomy: &Taxonomy, req: &Requirement) -> Resolved {
+        let target = match (&req.competency, req.skill.as_deref()) {
+            (Some(c), _) => taxonomy
+                .competency_index(c)
+                .map_or(Target::Unknown, Target::Competency),
+            (None, Some(id)) => taxonomy
+                .skill_index(id)
+                .map_or(Target::Unknown, Target::Skill),
+            (None, None) => Target::Unknown,
+        };
+        Resolved {
+            target,
+            weight: requirement_weight(taxonomy, req),
+        }
+    }
+
+    /// The best strength among the requirement's skills (its competency's, or its one skill's).
+    pub(crate) fn strength(&self, taxonomy: &Taxonomy, strengths: &Strengths) -> Option<Strength> {
+        match self.target {
+            Target::Competency(ci) => taxonomy
+                .competency_skill_indices(ci)
+                .iter()
+                .filter_map(|&i| strengths[i])
+                .max(),
+            Target::Skill(i) => strengths[i],
+            Target::Unknown => None,
+        }
+    }
+}
+
+/// One level's requirements and responsibilities, [`Resolved`], in their order.
+#[derive(Debug, Clone)]
+pub(crate) struct LevelTable {
+    pub(crate) requirements: Vec<Resolved>,
+    pub(crate) responsibilities: Vec<Resolved>,
+}
+
+/// Every level's [`LevelTable`], in the taxonomy's order: built with the scorer.
+#[derive(Debug, Clone)]
+pub(crate) struct LevelTables(Vec<LevelTable>);
+
+impl LevelTables {
+    pub(crate) fn new(taxonomy: &Taxonomy) -> LevelTables {
+        let resolve =
+            |reqs: &[Requirement]| reqs.iter().map(|r| Resolved::new(taxonomy, r)).collect();
+        LevelTables(
+            taxonomy
+                .levels()
+                .iter()
+                .map(|l| LevelTable {
+                    requirements: resolve(&l.requirements),
+                    responsibilities: resolve(&l.responsibilities),
+                })
+                .collect(),
+        )
+    }
+
+    /// The table of the `i`th level.
+    pub(crate) fn level(&self, i: usize) -> &LevelTable {
+        &self.0[i]
+    }
+}
+
 /// Weighted coverage of `reqs` (1 when there are none).
-fn coverage(taxonomy: &Taxonomy, strengths: &Strengths, reqs: &[Requirement]) -> f64 {
+fn coverage(
+    taxonomy: &Taxonomy,
+    strengths: &Strengths,
+    reqs: &[Requirement],
+    resolved: &[Resolved],
+) -> f64 {
     let (mut got, mut total) = (0.0, 0.0);
-    for r in reqs {
-        let w = requirement_weight(taxonomy, r);
+    for (r, rr) in reqs.iter().zip(resolved) {
+        let w = rr.weight;
         total += w;
-        if let Some(s) = requirement_strength(taxonomy, strengths, r) {
+        if let Some(s) = rr.strength(taxonomy, strengths) {
             got += w * s.credit(r.expect);
         }
     }
@@ -100,13 +169,24 @@ pub(crate) fn round1(x: f64) -> f64 {
 pub(crate) fn readiness(
     taxonomy: &Taxonomy,
     level: &Level,
+    table: &LevelTable,
     strengths: &Strengths,
     years: f64,
     relevance: f64,
 ) -> LevelReadiness {
-    let skills = coverage(taxonomy, strengths, &level.requirements);
+    let skills = coverage(
+        taxonomy,
+        strengths,
+        &level.requirements,
+        &table.requirements,
+    );
     let years_c = years_component(level, years) * relevance;
-    let resp = coverage(taxonomy, strengths, &level.responsibilities) * relevance;
+    let resp = coverage(
+        taxonomy,
+        strengths,
+        &level.responsibilities,
+        &table.responsibilities,
+    ) * relevance;
     let b = level.blend;
     let total = b.skills + b.years + b.responsibilities;
     let value = if total > 0.0 {
@@ -179,13 +259,27 @@ pub(crate) fn all_levels(
     threshold: f64,
     title: Option<&LatestTitle>,
 ) -> (Vec<LevelReadiness>, Option<usize>) {
+    let tables = LevelTables::new(taxonomy);
+    all_levels_with(taxonomy, &tables, strengths, role_years, threshold, title)
+}
+
+/// [`all_levels`] with the taxonomy's [`LevelTables`] already built.
+pub(crate) fn all_levels_with(
+    taxonomy: &Taxonomy,
+    tables: &LevelTables,
+    strengths: &Strengths,
+    role_years: f64,
+    threshold: f64,
+    title: Option<&LatestTitle>,
+) -> (Vec<LevelReadiness>, Option<usize>) {
     let breadth = breadth(taxonomy, strengths);
     let relevance = relevance_of(taxonomy, breadth);
     let tolerance = taxonomy.settings().years_tolerance;
     let mut levels: Vec<LevelReadiness> = taxonomy
         .levels()
         .iter()
-        .map(|l| readiness(taxonomy, l, strengths, role_years, relevance))
+        .zip(&tables.0)
+        .map(|(l, table)| readiness(taxonomy, l, table, strengths, role_years, relevance))
         .collect();
     let mut estimated = None;
     let mut below: Option<&str> = None;

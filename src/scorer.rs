@@ -31,6 +31,8 @@ pub struct Scorer {
     taxonomy: Taxonomy,
     matcher: Matcher,
     role_tables: crate::career::RoleTables,
+    /// The levels' requirements with their ids looked up.
+    level_tables: score::LevelTables,
     /// The taxonomy's job-description phrases, compiled on the first job read.
     jd_groups: std::sync::OnceLock<crate::taxonomy::groups::Groups>,
     as_of: Option<YearMonth>,
@@ -133,6 +135,7 @@ impl ScorerBuilder {
         Ok(Scorer {
             matcher: Matcher::new(&self.taxonomy, &options),
             role_tables: crate::career::RoleTables::new(&self.taxonomy),
+            level_tables: score::LevelTables::new(&self.taxonomy),
             jd_groups: std::sync::OnceLock::new(),
             taxonomy: self.taxonomy,
             as_of: self.as_of,
@@ -219,7 +222,7 @@ impl Scorer {
         // that is listed (see `EVIDENCE_CAP`).
         let mut evidence: Vec<Vec<Candidate>> = vec![Vec::new(); n];
         // (skill, line) of every evidenced mention, counted per skill below.
-        let mut evidenced: Vec<(usize, usize)> = Vec::new();
+        let mut evidenced: Vec<(usize, usize)> = Vec::with_capacity(mentions.len());
         let mut best: Vec<Option<Strength>> = vec![None; n];
         let mut excluded = Vec::new();
         let mut excluded_seen: FastSet<(usize, usize, Exclusion)> = FastSet::default();
@@ -229,7 +232,7 @@ impl Scorer {
         let mut evidence_segment: Vec<Option<bool>> = vec![None; doc.segments.len()];
         // (line, skill, in a section where jobs are read) of every counted
         // mention, for the years in the role.
-        let mut touched: Vec<(usize, usize, bool)> = Vec::new();
+        let mut touched: Vec<(usize, usize, bool)> = Vec::with_capacity(mentions.len() * 2);
         let mut record = |skill: usize, mention: usize, implied_by: Option<usize>, strength| {
             let seg = &doc.segments[mentions[mention].segment];
             let line = seg.line;
@@ -356,8 +359,9 @@ impl Scorer {
         experience.statements.truncate(EXPERIENCE_CAP);
 
         // Levels and gaps.
-        let (levels, estimated) = score::all_levels(
+        let (levels, estimated) = score::all_levels_with(
             t,
+            &self.level_tables,
             &strengths,
             experience.role_years,
             self.level_threshold,
@@ -374,9 +378,10 @@ impl Scorer {
         let gaps = target_index
             .map(|i| {
                 let relevance = score::relevance(t, &strengths);
-                gaps::gaps(
+                gaps::gaps_with(
                     t,
                     &t.levels()[i],
+                    self.level_tables.level(i),
                     &strengths,
                     experience.role_years,
                     relevance,
@@ -430,16 +435,20 @@ impl Scorer {
             .iter()
             .enumerate()
             .map(|(ci, c)| {
-                let via: Vec<(Strength, String)> = t
-                    .competency_skill_indices(ci)
-                    .iter()
-                    .filter_map(|&i| Some((strengths[i]?, t.skills()[i].id.clone())))
-                    .collect();
+                let skills = t.competency_skill_indices(ci);
                 CompetencyFinding {
                     id: c.id.clone(),
                     name: c.name.clone(),
-                    status: via.iter().map(|v| v.0).max().map(Strength::status),
-                    via: via.into_iter().map(|v| v.1).collect(),
+                    status: skills
+                        .iter()
+                        .filter_map(|&i| strengths[i])
+                        .max()
+                        .map(Strength::status),
+                    via: skills
+                        .iter()
+                        .filter(|&&i| strengths[i].is_some())
+                        .map(|&i| t.skills()[i].id.clone())
+                        .collect(),
                 }
             })
             .collect();
@@ -488,7 +497,8 @@ impl Scorer {
         let m = &mentions[c.mention];
         let seg = &doc.segments[m.segment];
         let (kind, via) = match c.implied_by {
-            None => (m.kind, m.spelling.to_string()),
+            // Copied as a `str` (`to_string` would go through `Display`).
+            None => (m.kind, String::from(&*m.spelling)),
             Some(by) => (EvidenceKind::Implied, self.taxonomy.skills()[by].id.clone()),
         };
         Evidence {

@@ -12,6 +12,7 @@
 //! experience`, `5.5 yrs experience`, `2 years 3 months of experience`,
 //! `six months experience`, `experience of 4 years`.
 
+use crate::hash::FastMap;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -144,6 +145,8 @@ fn range_regex() -> &'static Twin {
 /// sign are already ASCII there.
 struct Twin {
     ascii: crate::lean::Regex,
+    /// The group numbers by name (the regex's own map hashes each name with SipHash).
+    groups: FastMap<String, usize>,
     pattern: String,
     what: &'static str,
     unicode: OnceLock<Prefiltered>,
@@ -153,14 +156,15 @@ struct Twin {
 /// the pattern number their groups alike: they differ only in flags).
 struct Found<'a> {
     line: &'a str,
-    names: &'a regex_automata::util::captures::GroupInfo,
+    /// The pattern's group numbers by name ([`Twin::groups`]).
+    names: &'a FastMap<String, usize>,
     spans: Vec<Option<std::ops::Range<usize>>>,
 }
 
 impl<'a> Found<'a> {
     /// The text of the group called `name`, if it took part in the match.
     fn name(&self, name: &str) -> Option<&'a str> {
-        let i = self.names.to_index(regex_automata::PatternID::ZERO, name)?;
+        let i = *self.names.get(name)?;
         let span = self.spans.get(i)?.clone()?;
         Some(&self.line[span])
     }
@@ -178,8 +182,15 @@ impl Twin {
     fn new(pattern: String, what: &'static str) -> Twin {
         let ascii = crate::lean::compile_with_captures(&ascii_twin(&pattern))
             .unwrap_or_else(|e| panic!("{what} regex (ASCII twin) compiles: {e}"));
+        let groups = ascii
+            .group_info()
+            .pattern_names(regex_automata::PatternID::ZERO)
+            .enumerate()
+            .filter_map(|(i, name)| Some((name?.to_string(), i)))
+            .collect();
         Twin {
             ascii,
+            groups,
             pattern,
             what,
             unicode: OnceLock::new(),
@@ -194,7 +205,7 @@ impl Twin {
 
     /// Every match in `line`, as `regex::Regex::captures_iter` of the pattern finds them.
     fn captures<'a>(&'a self, line: &'a str) -> Vec<Found<'a>> {
-        let names = self.ascii.group_info();
+        let names = &self.groups;
         if let Some(stand_in) = ascii_stand_in(line) {
             let found: Vec<Found<'a>> = self
                 .ascii
@@ -518,12 +529,10 @@ pub(crate) fn marks(line: &str) -> u8 {
     let at = |i: usize| b.get(i).map_or(0, |&c| c | 0x20);
     let mut found = 0;
     let mut i = 0;
-    while i < b.len() {
+    // From one byte that can start a mark to the next.
+    while let Some(off) = b[i..].iter().position(|&c| STARTS[c as usize]) {
+        i += off;
         let c = b[i];
-        if !STARTS[c as usize] {
-            i += 1;
-            continue;
-        }
         if c.is_ascii_digit() {
             let run = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
             if run >= 4 || (run >= 2 && i >= 1 && b[i - 1] == b'\'') {

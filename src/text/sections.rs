@@ -233,7 +233,9 @@ fn may_start_heading(text: &str) -> bool {
             n += 1;
         } else if matches!(c, '\'' | '’' | '‘') {
             // dropped by the folding, inside a word or not
-        } else if c.is_alphanumeric() && !c.is_ascii_digit() {
+        } else if !c.is_ascii() && c != '•' && c.is_alphanumeric() {
+            // (An ASCII letter is above, and an ASCII digit or sign is no letter; the bullet
+            // that starts many lines is no letter either, and costs a table search to ask.)
             return true;
         } else if c == '&' && n == 0 {
             return heading_first_words().contains("and");
@@ -379,23 +381,24 @@ fn columns(text: &str, cols: &mut Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut start = None;
-    while i < bytes.len() {
-        if bytes[i] == b' ' {
-            let run_start = i;
-            while i < bytes.len() && bytes[i] == b' ' {
-                i += 1;
-            }
-            if i - run_start >= 3 {
-                if let Some(s) = start.take() {
-                    cols.push((s, run_start));
-                }
-            }
-            continue;
-        }
-        if start.is_none() {
+    // From one run of spaces to the next (a word's bytes are skipped in one search).
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b' ') {
+        let run_start = i + off;
+        if off > 0 && start.is_none() {
             start = Some(i);
         }
-        i += 1;
+        i = run_start;
+        while i < bytes.len() && bytes[i] == b' ' {
+            i += 1;
+        }
+        if i - run_start >= 3 {
+            if let Some(s) = start.take() {
+                cols.push((s, run_start));
+            }
+        }
+    }
+    if i < bytes.len() && start.is_none() {
+        start = Some(i);
     }
     if let Some(s) = start {
         cols.push((s, text.len()));
@@ -530,6 +533,49 @@ fn column_gap(cols: &[(usize, usize)], at: usize) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_are_the_runs_between_three_spaces() {
+        // The byte-by-byte reading the search from space to space replaced.
+        fn byte_by_byte(text: &str) -> Vec<(usize, usize)> {
+            let (bytes, mut cols, mut i, mut start) = (text.as_bytes(), Vec::new(), 0, None);
+            while i < bytes.len() {
+                if bytes[i] == b' ' {
+                    let run_start = i;
+                    while i < bytes.len() && bytes[i] == b' ' {
+                        i += 1;
+                    }
+                    if i - run_start >= 3 {
+                        if let Some(s) = start.take() {
+                            cols.push((s, run_start));
+                        }
+                    }
+                    continue;
+                }
+                start.get_or_insert(i);
+                i += 1;
+            }
+            if let Some(s) = start {
+                cols.push((s, text.len()));
+            }
+            cols
+        }
+        let pieces = [
+            "", " ", "  ", "   ", "    ", "a", "Go", "SKILLS", "•", "x y",
+        ];
+        let mut cols = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        let text = format!("{a}{b}{c}{d}");
+                        columns(&text, &mut cols);
+                        assert_eq!(cols, byte_by_byte(&text), "{text:?}");
+                    }
+                }
+            }
+        }
+    }
     use crate::text::normalize;
 
     fn sections(input: &str) -> Vec<(String, Section, bool)> {

@@ -23,6 +23,7 @@ use super::dates::{
 };
 use super::words::Named;
 use super::{Document, Section, YearMonth};
+use std::borrow::Cow;
 
 /// A date range that counts as work.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,19 +102,28 @@ pub(crate) fn work_history_marked(doc: &Document, marks: &[u8], as_of: YearMonth
         entry_of.push(entry);
     }
     // The segment's text, with the line above when the line is little more than dates or a length.
-    let context = |i: usize, read: &str| -> String {
-        let rest = texts[i].replacen(read, " ", 1);
-        let words = rest
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .count();
+    let context = |i: usize, read: &str| -> Cow<'_, str> {
+        // The words of the line with `read` replaced by a space: those before it and those
+        // after it (the space parts them).
+        let words_with_letters = |t: &str| {
+            t.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count()
+        };
+        let words = match texts[i].find(read) {
+            Some(at) => {
+                words_with_letters(&texts[i][..at])
+                    + words_with_letters(&texts[i][at + read.len()..])
+            }
+            None => words_with_letters(texts[i]),
+        };
         let above = (0..i)
             .rev()
             .take_while(|&j| segs[j].section == segs[i].section && !segs[j].heading)
             .find(|&j| !texts[j].trim().is_empty());
         match above {
-            Some(j) if words <= 3 => format!("{}\n{}", texts[j], texts[i]),
-            _ => texts[i].to_string(),
+            Some(j) if words <= 3 => Cow::Owned(format!("{}\n{}", texts[j], texts[i])),
+            _ => Cow::Borrowed(texts[i]),
         }
     };
     let kind = |text: &str| -> Entry {
