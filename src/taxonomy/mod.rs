@@ -17,7 +17,7 @@ pub use schema::*;
 use crate::error::{did_you_mean, Error, Problem};
 use crate::hash::FastMap;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// The built-in `backend-developer` taxonomy's source text (YAML).
 pub const BUILTIN_YAML: &str = include_str!("../../taxonomy/backend-developer.yaml");
@@ -72,12 +72,15 @@ const BUILTIN_ORIGIN: &str = "taxonomy/backend-developer.yaml (built in)";
 /// ```
 #[derive(Debug, Clone)]
 pub struct Taxonomy {
-    data: TaxonomyFile,
-    skills: FastMap<String, usize>,
-    competencies: FastMap<String, usize>,
+    /// Shared, like the indexes: a taxonomy is read-only once built, and [`Taxonomy::builtin`]
+    /// hands out clones of one parsed copy (a deep copy was a tenth of a cold
+    /// `skillgap score`'s page faults).
+    data: Arc<TaxonomyFile>,
+    skills: Arc<FastMap<String, usize>>,
+    competencies: Arc<FastMap<String, usize>>,
     /// Per competency, the indices of its skills that are defined (scoring reads them for
     /// every requirement of every level).
-    competency_skills: Vec<Vec<usize>>,
+    competency_skills: Arc<[Vec<usize>]>,
 }
 
 impl Taxonomy {
@@ -268,9 +271,9 @@ impl Taxonomy {
             })
             .collect();
         Taxonomy {
-            data,
-            skills,
-            competencies,
+            data: Arc::new(data),
+            skills: Arc::new(skills),
+            competencies: Arc::new(competencies),
             competency_skills,
         }
     }
