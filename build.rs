@@ -185,16 +185,26 @@ fn regex_dfas(data: &schema::TaxonomyFile, out: &Path) {
         "// Written by build.rs: the built-in taxonomy's regexes as DFAs in regex-dfas.bin.\n\
          pub(super) static PATTERNS: &[(&str, Span, Span)] = &[\n",
     );
+    // The patterns and lists left out, which `prepared::compile_unprepared` compiles once per
+    // process.
+    let mut unprepared = String::from("pub(super) static UNPREPARED_PATTERNS: &[&str] = &[\n");
     for p in patterns {
-        let Some((false, hir)) = literals::parse_pattern(p) else {
+        let Some((unicode, hir)) = literals::parse_pattern(p) else {
             continue;
         };
-        let (Ok(fwd), Ok(rev)) = (forward_dfa(&hir), reverse_dfa(&hir)) else {
+        let dfas = if unicode {
+            None
+        } else {
+            forward_dfa(&hir).ok().zip(reverse_dfa(&hir).ok())
+        };
+        let Some((fwd, rev)) = dfas else {
+            unprepared.push_str(&format!("    {p:?},\n"));
             continue;
         };
         let (f, r) = (add(&fwd), add(&rev));
         table.push_str(&format!("    ({p:?}, {f:?}, {r:?}),\n"));
     }
+    unprepared.push_str("];\npub(super) static UNPREPARED_RULES: &[&[&str]] = &[\n");
     table.push_str("];\npub(super) static RULES: &[(&[&str], Span)] = &[\n");
 
     let mut lists: Vec<&Vec<String>> = data
@@ -212,12 +222,15 @@ fn regex_dfas(data: &schema::TaxonomyFile, out: &Path) {
             .filter_map(|p| literals::parse_pattern(p).map(|(_, hir)| hir))
             .collect();
         let Ok(dfa) = forward_dfa(&Hir::alternation(hirs)) else {
+            unprepared.push_str(&format!("    &{list:?},\n"));
             continue;
         };
         let f = add(&dfa);
         table.push_str(&format!("    (&{list:?}, {f:?}),\n"));
     }
     table.push_str("];\n");
+    unprepared.push_str("];\n");
+    table.push_str(&unprepared);
     let bin = out.join("regex-dfas.bin");
     if std::fs::read(&bin).ok().as_deref() != Some(&bytes[..]) {
         std::fs::write(&bin, &bytes).unwrap_or_else(|e| panic!("{}: {e}", bin.display()));

@@ -55,6 +55,27 @@ pub mod text;
 mod widen;
 
 pub use error::{Error, Problem};
+
+/// Builds now, once per process, the regexes every scorer of the built-in taxonomy otherwise
+/// builds on its first score: the few patterns and context rule lists `build.rs` could not
+/// prepare as DFAs, then the date reader's (see [`text::prepare_dates`]).
+///
+/// Scoring never needs it. A command that scores one resume calls it on another core while it
+/// builds its [`Scorer`], which is what `skillgap score` does (a cold score's wall time,
+/// docs/PERFORMANCE.md). Calling it again does nothing.
+///
+/// ```
+/// use skillgap::{Scorer, Taxonomy};
+/// let ready = std::thread::spawn(skillgap::prepare);
+/// let scorer = Scorer::new(Taxonomy::builtin());
+/// let report = scorer.score("SKILLS\nGo, PostgreSQL\n");
+/// assert!(report.skill("go").is_some());
+/// ready.join().unwrap();
+/// ```
+pub fn prepare() {
+    matcher::prepare_builtin();
+    text::prepare_dates();
+}
 pub use report::{
     CompetencyFinding, Evidence, EvidenceKind, Exclusion, Experience, Gap, GapKind, LevelReadiness,
     Report, SkillFinding, Status, Strength,

@@ -6,11 +6,11 @@ use super::{build_scorer, deadline, input, load_taxonomy, with_output, Exit, Fai
 use std::sync::Arc;
 
 pub fn run(args: &ScoreArgs) -> Result<Exit, Failure> {
-    // The date reader's regexes are the same for every scorer and built once per process, on
-    // the first date read: build them on the other core while this one builds the scorer
-    // (a cold score's wall time, issue 14; docs/PERFORMANCE.md). Not joined: scoring waits
-    // for them only if it reaches a date first, and never builds them twice.
-    std::thread::spawn(skillgap::text::prepare_dates);
+    // The regexes that are the same for every scorer and built once per process, on first
+    // use: build them on the other core while this one builds the scorer (a cold score's wall
+    // time, issue 14; docs/PERFORMANCE.md). Not joined: scoring waits for one only if it
+    // reaches it first, and nothing is built twice.
+    std::thread::spawn(skillgap::prepare);
     let taxonomy = load_taxonomy(args.taxonomy.taxonomy.as_deref())?;
     let scorer = build_scorer(taxonomy, &args.matching, args.level.as_deref())?;
     let source = input::display_name(&args.file);

@@ -90,7 +90,7 @@ impl AnyOf {
         if self.dfa.is_none() && haystack.is_ascii() {
             return self
                 .ascii
-                .get_or_init(|| compile_any_ascii(list))
+                .get_or_init(|| compile_ascii(list))
                 .iter()
                 .any(|r| r.is_match(haystack));
         }
@@ -133,7 +133,7 @@ fn compile_any(patterns: &[String]) -> Vec<Regex> {
 /// compiling them most of a cold score's remaining regex work; read so, they compile in a
 /// fraction of it (docs/PERFORMANCE.md). The test
 /// `rule_lists_read_as_ascii_match_ascii_texts_as_the_lists_do` holds them to that.
-fn compile_any_ascii(patterns: &[String]) -> Vec<Regex> {
+pub(crate) fn compile_any_ascii(patterns: &[String]) -> Vec<Regex> {
     let hirs: Vec<regex_syntax::hir::Hir> = patterns
         .iter()
         .filter_map(|p| {
@@ -159,6 +159,12 @@ fn compile_any_ascii(patterns: &[String]) -> Vec<Regex> {
     hirs.iter()
         .filter_map(|h| crate::lean::from_hir(h).ok())
         .collect()
+}
+
+/// [`compile_any_ascii`] of `list`, shared by every matcher when it is a built-in list
+/// without a DFA ([`prepared::unprepared_rules`]).
+pub(crate) fn compile_ascii(list: &[String]) -> Vec<Regex> {
+    prepared::unprepared_rules(list, compile_any_ascii).unwrap_or_else(|| compile_any_ascii(list))
 }
 
 /// Why an ambiguous mention did not count.
@@ -364,7 +370,11 @@ mod tests {
             String::new(),
             "Go-to person; K8s, C#/.NET [x] (y) - z... & 100% {a|b}".to_string(),
         ];
-        for line in fixtures.iter().flat_map(|f| f.lines()).filter(|l| l.is_ascii()) {
+        for line in fixtures
+            .iter()
+            .flat_map(|f| f.lines())
+            .filter(|l| l.is_ascii())
+        {
             texts.push(line.to_string());
             if let Some(mid) = line[line.len() / 2..].find(' ') {
                 let mid = line.len() / 2 + mid;
@@ -388,7 +398,11 @@ mod tests {
                     .collect();
                 for t in &texts {
                     let want = each.iter().any(|r| r.is_match(t));
-                    assert_eq!(ascii.iter().any(|r| r.is_match(t)), want, "{list:?} on {t:?}");
+                    assert_eq!(
+                        ascii.iter().any(|r| r.is_match(t)),
+                        want,
+                        "{list:?} on {t:?}"
+                    );
                 }
             }
         }

@@ -579,6 +579,15 @@ fn pattern_facts(pattern: &str) -> Option<literals::Facts> {
     }
 }
 
+/// Compiles the built-in taxonomy's patterns and context rule lists that have no DFA from
+/// `build.rs` (see [`crate::prepare`]).
+pub(crate) fn prepare_builtin() {
+    prepared::compile_unprepared(
+        |p| pattern_facts(p).is_some_and(|f| f.unicode),
+        context::compile_any_ascii,
+    );
+}
+
 /// A taxonomy pattern, loaded or compiled on first use (a resume needs a few of them).
 #[derive(Debug, Clone)]
 struct LazyRegex {
@@ -604,7 +613,8 @@ impl LazyRegex {
             .get_or_init(|| match prepared::pattern(&self.source) {
                 Some(re) => PatternRegex::Prepared(Box::new(re)),
                 None => PatternRegex::Compiled(
-                    crate::lean::compile(&self.source, self.unicode)
+                    prepared::unprepared_pattern(&self.source, self.unicode)
+                        .map_or_else(|| crate::lean::compile(&self.source, self.unicode), Ok)
                         .expect("the pattern parsed, so it compiles"),
                 ),
             })

@@ -14,6 +14,7 @@
 
 use regex_automata::dfa::{dense, regex::Regex, Automaton};
 use regex_automata::Input;
+use std::sync::OnceLock;
 
 /// A DFA read in place from the binary.
 pub(crate) type Dfa = dense::DFA<&'static [u32]>;
@@ -85,6 +86,55 @@ impl RulesDfa {
     }
 }
 
+/// One slot per entry of `list`, made on first use.
+fn slots<T>(cell: &'static OnceLock<Box<[OnceLock<T>]>>, len: usize) -> &'static [OnceLock<T>] {
+    cell.get_or_init(|| (0..len).map(|_| OnceLock::new()).collect())
+}
+
+/// The built-in pattern `source` compiled, if it is one `build.rs` made no DFA of (too
+/// large, or Unicode), compiled once per process and shared by every matcher: `unicode` is its
+/// [`Facts`](super::literals::Facts)' (the same for a given text). `None` for any other pattern.
+pub(crate) fn unprepared_pattern(source: &str, unicode: bool) -> Option<crate::lean::Regex> {
+    static CELL: OnceLock<Box<[OnceLock<Option<crate::lean::Regex>>]>> = OnceLock::new();
+    let i = UNPREPARED_PATTERNS.binary_search(&source).ok()?;
+    slots(&CELL, UNPREPARED_PATTERNS.len())[i]
+        .get_or_init(|| crate::lean::compile(source, unicode).ok())
+        .clone()
+}
+
+/// The built-in rule list `list` compiled by `compile` (the caller's reading of it), if it
+/// is one `build.rs` made no DFA of, once per process and shared by every matcher. `None` for
+/// any other list.
+pub(crate) fn unprepared_rules(
+    list: &[String],
+    compile: fn(&[String]) -> Vec<crate::lean::Regex>,
+) -> Option<Vec<crate::lean::Regex>> {
+    static CELL: OnceLock<Box<[OnceLock<Vec<crate::lean::Regex>>]>> = OnceLock::new();
+    let i = UNPREPARED_RULES
+        .binary_search_by(|rules| rules.iter().copied().cmp(list.iter().map(String::as_str)))
+        .ok()?;
+    Some(
+        slots(&CELL, UNPREPARED_RULES.len())[i]
+            .get_or_init(|| compile(list))
+            .clone(),
+    )
+}
+
+/// Every built-in pattern and rule list [`unprepared_pattern`] and [`unprepared_rules`]
+/// know, compiled now (see [`crate::prepare`]).
+pub(crate) fn compile_unprepared(
+    unicode: impl Fn(&str) -> bool,
+    compile_rules: fn(&[String]) -> Vec<crate::lean::Regex>,
+) {
+    for p in UNPREPARED_PATTERNS {
+        unprepared_pattern(p, unicode(p));
+    }
+    for list in UNPREPARED_RULES {
+        let list: Vec<String> = list.iter().map(|r| r.to_string()).collect();
+        unprepared_rules(&list, compile_rules);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,6 +164,32 @@ mod tests {
     /// `build.rs` leaves out the regexes whose DFAs would be too large (see its
     /// `DFA_SIZE_LIMIT`); the rest load. A change that made most of them fall out would
     /// bring the compile time back to the cold start.
+    #[test]
+    fn the_builtin_regexes_without_a_dfa_compile_once_and_only_they() {
+        assert!(!UNPREPARED_PATTERNS.is_empty() && !UNPREPARED_RULES.is_empty());
+        for p in UNPREPARED_PATTERNS {
+            assert!(
+                PATTERNS.binary_search_by(|(q, ..)| q.cmp(p)).is_err(),
+                "{p}"
+            );
+            let unicode = crate::matcher::literals::parse_pattern(p).unwrap().0;
+            let re = unprepared_pattern(p, unicode).expect(p);
+            let again = unprepared_pattern(p, unicode).expect(p);
+            let hay = "migrated 40 services to AWS; scaled the API to 2 million users";
+            assert_eq!(re.find(hay), again.find(hay), "{p}");
+        }
+        let compile = crate::matcher::context::compile_any_ascii;
+        for list in UNPREPARED_RULES {
+            let list: Vec<String> = list.iter().map(|r| r.to_string()).collect();
+            assert!(rules(&list).is_none(), "{list:?}");
+            assert!(!unprepared_rules(&list, compile)
+                .expect("a built-in list")
+                .is_empty());
+        }
+        assert!(unprepared_pattern(r"(?i)\bnot a builtin pattern\b", false).is_none());
+        assert!(unprepared_rules(&["(?i)not built in".to_string()], compile).is_none());
+    }
+
     #[test]
     fn every_prepared_dfa_passes_the_full_check() {
         let spans = PATTERNS
