@@ -109,10 +109,17 @@ impl AnyOf {
 /// each of them. Invalid patterns were reported by validation and are skipped. One build
 /// instead of several saves each build's fixed cost, and one search each search's.
 fn compile_any(patterns: &[String]) -> Vec<Regex> {
-    let hirs: Vec<regex_syntax::hir::Hir> = patterns
-        .iter()
-        .filter_map(|p| super::literals::parse_pattern(p).map(|(_, hir)| hir))
-        .collect();
+    one_or_each(
+        patterns
+            .iter()
+            .filter_map(|p| super::literals::parse_pattern(p).map(|(_, hir)| hir))
+            .collect(),
+    )
+}
+
+/// One regex of the alternation of `hirs`, or, if that does not build, one regex each (those
+/// that build).
+fn one_or_each(hirs: Vec<regex_syntax::hir::Hir>) -> Vec<Regex> {
     if hirs.len() > 1 {
         let any = regex_syntax::hir::Hir::alternation(hirs.clone());
         if let Ok(re) = crate::lean::from_hir(&any) {
@@ -133,7 +140,7 @@ fn compile_any(patterns: &[String]) -> Vec<Regex> {
 /// compiling them most of a cold score's remaining regex work; read so, they compile in a
 /// fraction of it (docs/PERFORMANCE.md). The test
 /// `rule_lists_read_as_ascii_match_ascii_texts_as_the_lists_do` holds them to that.
-pub(crate) fn compile_any_ascii(patterns: &[String]) -> Vec<Regex> {
+fn compile_any_ascii(patterns: &[String]) -> Vec<Regex> {
     let hirs: Vec<regex_syntax::hir::Hir> = patterns
         .iter()
         .filter_map(|p| {
@@ -146,25 +153,33 @@ pub(crate) fn compile_any_ascii(patterns: &[String]) -> Vec<Regex> {
         })
         .collect();
     if hirs.len() != patterns.len() {
-        // A rule that reads differently without Unicode (none of the built-in ones): the list
-        // as it is.
+        // A rule that does not parse without Unicode (`\p{…}`; none of the built-in ones):
+        // the list as it is.
         return compile_any(patterns);
     }
-    if hirs.len() > 1 {
-        let any = regex_syntax::hir::Hir::alternation(hirs.clone());
-        if let Ok(re) = crate::lean::from_hir(&any) {
-            return vec![re];
-        }
-    }
-    hirs.iter()
-        .filter_map(|h| crate::lean::from_hir(h).ok())
-        .collect()
+    one_or_each(hirs)
 }
 
-/// [`compile_any_ascii`] of `list`, shared by every matcher when it is a built-in list
-/// without a DFA ([`prepared::unprepared_rules`]).
-pub(crate) fn compile_ascii(list: &[String]) -> Vec<Regex> {
-    prepared::unprepared_rules(list, compile_any_ascii).unwrap_or_else(|| compile_any_ascii(list))
+/// [`compile_any_ascii`] of `list`: compiled once per process and shared by every matcher
+/// when `list` is one of the built-in lists `build.rs` made no DFA of.
+fn compile_ascii(list: &[String]) -> Vec<Regex> {
+    static CELL: OnceLock<Box<[OnceLock<Vec<Regex>>]>> = OnceLock::new();
+    let builtin = prepared::UNPREPARED_RULES
+        .binary_search_by(|rules| rules.iter().copied().cmp(list.iter().map(String::as_str)));
+    match builtin {
+        Ok(i) => prepared::slots(&CELL, prepared::UNPREPARED_RULES.len())[i]
+            .get_or_init(|| compile_any_ascii(list))
+            .clone(),
+        Err(_) => compile_any_ascii(list),
+    }
+}
+
+/// Every built-in rule list `build.rs` made no DFA of, compiled now as [`compile_ascii`]
+/// shares it (see [`crate::prepare`]).
+pub(crate) fn compile_unprepared_rules() {
+    for list in prepared::UNPREPARED_RULES {
+        compile_ascii(&list.iter().map(|r| r.to_string()).collect::<Vec<_>>());
+    }
 }
 
 /// Why an ambiguous mention did not count.
@@ -407,6 +422,22 @@ mod tests {
             }
         }
         assert!(unicode > 0, "some built-in rules need Unicode to parse");
+    }
+
+    #[test]
+    fn the_builtin_lists_without_a_dfa_compile_once_as_ascii() {
+        assert!(!prepared::UNPREPARED_RULES.is_empty());
+        for list in prepared::UNPREPARED_RULES {
+            let list: Vec<String> = list.iter().map(|r| r.to_string()).collect();
+            let shared = compile_ascii(&list);
+            assert!(!shared.is_empty(), "{list:?}");
+            assert_eq!(compile_ascii(&list).len(), shared.len(), "{list:?}");
+            assert_eq!(compile_any_ascii(&list).len(), shared.len(), "{list:?}");
+        }
+        assert_eq!(
+            compile_ascii(&[r"(?i)\bnot built in\b".to_string()]).len(),
+            1
+        );
     }
 
     #[test]

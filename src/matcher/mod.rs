@@ -582,10 +582,8 @@ fn pattern_facts(pattern: &str) -> Option<literals::Facts> {
 /// Compiles the built-in taxonomy's patterns and context rule lists that have no DFA from
 /// `build.rs` (see [`crate::prepare`]).
 pub(crate) fn prepare_builtin() {
-    prepared::compile_unprepared(
-        |p| pattern_facts(p).is_some_and(|f| f.unicode),
-        context::compile_any_ascii,
-    );
+    prepared::compile_unprepared_patterns(|p| pattern_facts(p).is_some_and(|f| f.unicode));
+    context::compile_unprepared_rules();
 }
 
 /// A taxonomy pattern, loaded or compiled on first use (a resume needs a few of them).

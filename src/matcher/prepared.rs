@@ -86,8 +86,11 @@ impl RulesDfa {
     }
 }
 
-/// One slot per entry of `list`, made on first use.
-fn slots<T>(cell: &'static OnceLock<Box<[OnceLock<T>]>>, len: usize) -> &'static [OnceLock<T>] {
+/// One slot per entry of a table of `len` entries, made on first use.
+pub(super) fn slots<T>(
+    cell: &'static OnceLock<Box<[OnceLock<T>]>>,
+    len: usize,
+) -> &'static [OnceLock<T>] {
     cell.get_or_init(|| (0..len).map(|_| OnceLock::new()).collect())
 }
 
@@ -102,36 +105,11 @@ pub(crate) fn unprepared_pattern(source: &str, unicode: bool) -> Option<crate::l
         .clone()
 }
 
-/// The built-in rule list `list` compiled by `compile` (the caller's reading of it), if it
-/// is one `build.rs` made no DFA of, once per process and shared by every matcher. `None` for
-/// any other list.
-pub(crate) fn unprepared_rules(
-    list: &[String],
-    compile: fn(&[String]) -> Vec<crate::lean::Regex>,
-) -> Option<Vec<crate::lean::Regex>> {
-    static CELL: OnceLock<Box<[OnceLock<Vec<crate::lean::Regex>>]>> = OnceLock::new();
-    let i = UNPREPARED_RULES
-        .binary_search_by(|rules| rules.iter().copied().cmp(list.iter().map(String::as_str)))
-        .ok()?;
-    Some(
-        slots(&CELL, UNPREPARED_RULES.len())[i]
-            .get_or_init(|| compile(list))
-            .clone(),
-    )
-}
-
-/// Every built-in pattern and rule list [`unprepared_pattern`] and [`unprepared_rules`]
-/// know, compiled now (see [`crate::prepare`]).
-pub(crate) fn compile_unprepared(
-    unicode: impl Fn(&str) -> bool,
-    compile_rules: fn(&[String]) -> Vec<crate::lean::Regex>,
-) {
+/// Every built-in pattern [`unprepared_pattern`] knows, compiled now (see [`crate::prepare`]);
+/// `unicode` gives a pattern's [`Facts`](super::literals::Facts)'.
+pub(crate) fn compile_unprepared_patterns(unicode: impl Fn(&str) -> bool) {
     for p in UNPREPARED_PATTERNS {
         unprepared_pattern(p, unicode(p));
-    }
-    for list in UNPREPARED_RULES {
-        let list: Vec<String> = list.iter().map(|r| r.to_string()).collect();
-        unprepared_rules(&list, compile_rules);
     }
 }
 
@@ -178,16 +156,11 @@ mod tests {
             let hay = "migrated 40 services to AWS; scaled the API to 2 million users";
             assert_eq!(re.find(hay), again.find(hay), "{p}");
         }
-        let compile = crate::matcher::context::compile_any_ascii;
         for list in UNPREPARED_RULES {
             let list: Vec<String> = list.iter().map(|r| r.to_string()).collect();
             assert!(rules(&list).is_none(), "{list:?}");
-            assert!(!unprepared_rules(&list, compile)
-                .expect("a built-in list")
-                .is_empty());
         }
         assert!(unprepared_pattern(r"(?i)\bnot a builtin pattern\b", false).is_none());
-        assert!(unprepared_rules(&["(?i)not built in".to_string()], compile).is_none());
     }
 
     #[test]
