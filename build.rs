@@ -101,9 +101,8 @@ fn main() {
     regex_dfas(&data, Path::new(&out));
 }
 
-/// A Rust slice expression of `(pattern, unicode, anchored, literals)` for every pattern of
-/// `data` that parses, sorted by pattern and without repeats.
-fn pattern_facts(data: &schema::TaxonomyFile) -> String {
+/// Every pattern of `data`, sorted and without repeats.
+fn builtin_patterns(data: &schema::TaxonomyFile) -> Vec<&str> {
     let mut patterns: Vec<&str> = data
         .skills
         .iter()
@@ -111,6 +110,13 @@ fn pattern_facts(data: &schema::TaxonomyFile) -> String {
         .collect();
     patterns.sort_unstable();
     patterns.dedup();
+    patterns
+}
+
+/// A Rust slice expression of `(pattern, unicode, anchored, literals)` for every pattern of
+/// `data` that parses, sorted by pattern and without repeats.
+fn pattern_facts(data: &schema::TaxonomyFile) -> String {
+    let patterns = builtin_patterns(data);
     let mut out =
         String::from("// Written by build.rs from the built-in taxonomy's patterns.\n&[\n");
     for p in patterns {
@@ -174,13 +180,7 @@ fn regex_dfas(data: &schema::TaxonomyFile, out: &Path) {
         (start, bytes.len())
     };
 
-    let mut patterns: Vec<&str> = data
-        .skills
-        .iter()
-        .flat_map(|s| s.patterns.iter().map(String::as_str))
-        .collect();
-    patterns.sort_unstable();
-    patterns.dedup();
+    let patterns = builtin_patterns(data);
     let mut table = String::from(
         "// Written by build.rs: the built-in taxonomy's regexes as DFAs in regex-dfas.bin.\n\
          pub(super) static PATTERNS: &[(&str, Span, Span)] = &[\n",

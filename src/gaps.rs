@@ -9,7 +9,7 @@
 //! gain, then weight, then id, so the list is deterministic.
 
 use crate::report::{Gap, GapKind, Status, Strength};
-use crate::score::{round1, years_component, LevelTable, Resolved, Strengths};
+use crate::score::{round1, years_component, LevelTable, Strengths};
 use crate::taxonomy::{Expect, Level, Requirement, Suggestion, Taxonomy};
 
 /// The gaps of `level` given the strengths and years found.
@@ -20,15 +20,8 @@ pub(crate) fn gaps(
     years: f64,
     relevance: f64,
 ) -> Vec<Gap> {
-    let table = LevelTable {
-        requirements: resolve(taxonomy, &level.requirements),
-        responsibilities: resolve(taxonomy, &level.responsibilities),
-    };
+    let table = LevelTable::new(taxonomy, level);
     gaps_with(taxonomy, level, &table, strengths, years, relevance)
-}
-
-fn resolve(taxonomy: &Taxonomy, reqs: &[Requirement]) -> Vec<Resolved> {
-    reqs.iter().map(|r| Resolved::new(taxonomy, r)).collect()
 }
 
 /// [`gaps`] with the level's [`LevelTable`] already built.

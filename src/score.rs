@@ -107,18 +107,24 @@ pub(crate) struct LevelTable {
 #[derive(Debug, Clone)]
 pub(crate) struct LevelTables(Vec<LevelTable>);
 
-impl LevelTables {
-    pub(crate) fn new(taxonomy: &Taxonomy) -> LevelTables {
+impl LevelTable {
+    pub(crate) fn new(taxonomy: &Taxonomy, level: &Level) -> LevelTable {
         let resolve =
             |reqs: &[Requirement]| reqs.iter().map(|r| Resolved::new(taxonomy, r)).collect();
+        LevelTable {
+            requirements: resolve(&level.requirements),
+            responsibilities: resolve(&level.responsibilities),
+        }
+    }
+}
+
+impl LevelTables {
+    pub(crate) fn new(taxonomy: &Taxonomy) -> LevelTables {
         LevelTables(
             taxonomy
                 .levels()
                 .iter()
-                .map(|l| LevelTable {
-                    requirements: resolve(&l.requirements),
-                    responsibilities: resolve(&l.responsibilities),
-                })
+                .map(|l| LevelTable::new(taxonomy, l))
                 .collect(),
         )
     }

@@ -289,15 +289,20 @@ mod tests {
         }
     }
 
-    #[test]
-    fn every_builtin_pattern_has_literals() {
-        let taxonomy = crate::Taxonomy::builtin();
-        let patterns: Vec<(&str, bool)> = taxonomy
+    /// Every pattern of `taxonomy` with whether it needs Unicode.
+    fn builtin_patterns(taxonomy: &crate::Taxonomy) -> Vec<(&str, bool)> {
+        taxonomy
             .skills()
             .iter()
             .flat_map(|s| s.patterns.iter())
             .map(|p| (p.as_str(), super::super::needs_unicode(p).unwrap()))
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn every_builtin_pattern_has_literals() {
+        let taxonomy = crate::Taxonomy::builtin();
+        let patterns = builtin_patterns(&taxonomy);
         for &(p, unicode) in &patterns {
             let l = literals(p, unicode);
             assert!(l.iter().all(|l| l.len() >= 3), "{p}: {l:?}");
@@ -319,12 +324,7 @@ mod tests {
     #[test]
     fn the_literal_automaton_names_what_aho_corasick_named() {
         let taxonomy = crate::Taxonomy::builtin();
-        let patterns: Vec<(&str, bool)> = taxonomy
-            .skills()
-            .iter()
-            .flat_map(|s| s.patterns.iter())
-            .map(|p| (p.as_str(), super::super::needs_unicode(p).unwrap()))
-            .collect();
+        let patterns = builtin_patterns(&taxonomy);
         let lits: Vec<Vec<Vec<u8>>> = patterns
             .iter()
             .map(|&(p, u)| literals_bytes(p, u))
