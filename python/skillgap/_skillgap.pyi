@@ -118,7 +118,8 @@ class Scorer:
         text: bool = False,
     ) -> List[Union[Report, UnreadableError]]:
         """Scores many resumes in parallel, with the GIL released, on ``threads`` threads
-        (default: one per core).
+        (default: one per core): this thread, which also turns the reports into dicts, and a
+        pool of ``threads - 1``.
 
         Items are as in :meth:`score` (paths, bytes), or with ``text=True`` str texts as in
         :meth:`score_text` (bytes stay file content). Returns one item per input, in input

@@ -15,6 +15,7 @@ mod topy;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, Mutex, OnceLock};
 use std::time::Duration;
 
@@ -577,7 +578,6 @@ impl PyScorer {
             .try_iter()?
             .map(|o| to_source(&o?, text))
             .collect::<PyResult<Vec<Source>>>()?;
-        let pool = pool(threads)?;
         // The reports are trees of dicts and lists without cycles; the cyclic garbage collector
         // would walk every one already built each time it runs (a third of the conversion
         // time at 10,000 reports), so it is paused until the list is complete.
@@ -586,7 +586,7 @@ impl PyScorer {
         if paused {
             gc.call_method0("disable")?;
         }
-        let out = self.convert_while_scoring(py, &items, pool.as_deref());
+        let out = self.convert_while_scoring(py, &items, threads);
         if paused {
             gc.call_method0("enable")?;
         }
@@ -675,49 +675,69 @@ impl PyScorer {
 }
 
 impl PyScorer {
-    /// Scores `items` on `pool` and turns each report into Python objects as it arrives: the
-    /// conversion (which needs the GIL, one thread) overlaps the scoring instead of following
-    /// it. The GIL is released whenever this thread waits for a report.
+    /// Scores `items` on `threads` threads in all (default: rayon's count, one per core): a pool
+    /// of `threads - 1` and this thread, which between resumes of its own turns every report
+    /// scored so far into Python objects (the conversion needs the GIL, so one thread does it).
+    /// The GIL is released while this thread scores or waits.
     ///
-    /// Each report is freed here once converted. (Handing them back to the pool threads to
-    /// free took 80 k instructions per report off this thread, but the process used more CPU
-    /// time, not less: 3.78 against 3.47 CPU-s per 4,000 texts, 4 interleaved runs.)
+    /// Why this thread scores rather than only converting beside a pool of `threads`: that
+    /// ran three busy threads on two cores, and the pre-empted threads evicted each other's
+    /// caches; with two, `score_many` of 10,000 texts took 4.56 instead of 5.02 CPU-s (four
+    /// interleaved runs each, docs/PERFORMANCE.md). Each report is freed here once converted
+    /// (handing them back to the pool to free cost more CPU time in all: 3.78 against 3.47
+    /// CPU-s per 4,000 texts).
     fn convert_while_scoring<'py>(
         &self,
         py: Python<'py>,
         items: &[Source],
-        pool: Option<&rayon::ThreadPool>,
+        threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
+        let total = threads
+            .filter(|&n| n > 0)
+            .unwrap_or_else(rayon::current_num_threads);
+        let helpers = pool(Some(total - 1).filter(|&n| n > 0))?;
+        let next = AtomicUsize::new(0);
+        let claim = || {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            (i < items.len()).then_some(i)
+        };
         let (tx, rx) = mpsc::channel::<(usize, Result<Report, String>)>();
         let mut slots: Vec<Option<Bound<'py, PyAny>>> = Vec::with_capacity(items.len());
         slots.resize_with(items.len(), || None);
         let mut conv = topy::Converter::new(py);
         std::thread::scope(|scope| -> PyResult<()> {
-            let items = &items;
-            scope.spawn(move || {
-                let work = || {
-                    items
-                        .par_iter()
-                        .enumerate()
-                        .for_each_with(tx, |tx, (i, s)| {
-                            let _ = tx.send((i, self.score_source(s)));
-                        })
-                };
-                match pool {
-                    Some(p) => p.install(work),
-                    None => work(),
+            if let Some(p) = helpers.as_deref() {
+                let tx = tx.clone();
+                let claim = &claim;
+                scope.spawn(move || {
+                    p.broadcast(|_| {
+                        while let Some(i) = claim() {
+                            if tx.send((i, self.score_source(&items[i]))).is_err() {
+                                break;
+                            }
+                        }
+                    })
+                });
+            }
+            drop(tx);
+            // this thread scores too, and converts what the helpers scored between its own
+            let mut own = None;
+            loop {
+                while let Ok((i, r)) = rx.try_recv() {
+                    slots[i] = Some(result_to_py(&mut conv, &r)?);
                 }
-            });
+                if let Some((i, r)) = own.take() {
+                    slots[i] = Some(result_to_py(&mut conv, &r)?);
+                }
+                let Some(i) = claim() else { break };
+                own = Some((i, py.allow_threads(|| self.score_source(&items[i]))));
+            }
             let mut rx = rx;
             loop {
-                // (the receiver is moved through: a `&Receiver` cannot cross allow_threads)
                 let (next, back) = py.allow_threads(move || (rx.recv(), rx));
                 rx = back;
                 let Ok((i, r)) = next else { break };
                 slots[i] = Some(result_to_py(&mut conv, &r)?);
-                while let Ok((i, r)) = rx.try_recv() {
-                    slots[i] = Some(result_to_py(&mut conv, &r)?);
-                }
             }
             Ok(())
         })?;
@@ -787,3 +807,15 @@ fn _skillgap(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }
+
+/// mimalloc for the extension's Rust allocations (the CLI keeps the system allocator). Each
+/// report is built on a pool thread and freed on the converting one; glibc's `free` of memory
+/// from another thread's arena takes that arena's lock, which the scoring thread holds while it
+/// allocates, so the two threads queued on each other: 6,000 to 17,000 voluntary context
+/// switches per 10,000 texts, against 140 to 1,200 with mimalloc, whose cross-thread frees go
+/// to a lock-free list, and `score_many` took 6.2 instead of 7.7 CPU-s (6 interleaved runs,
+/// docs/PERFORMANCE.md). The CLI frees every report where it was made and measured no gain
+/// (and a slower start). `local_dynamic_tls`: the extension is loaded with `dlopen`, where
+/// the initial-exec TLS model can fail to load (as pydantic-core does).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

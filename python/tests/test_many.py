@@ -16,6 +16,15 @@ def test_score_many_equals_score_in_input_order(scorer):
         assert scorer.score_many(paths, threads=threads) == expected
 
 
+def test_fewer_items_than_threads_and_none_at_all(scorer):
+    # the calling thread scores as well as the pool: with more threads than items, or no
+    # items, every item is still scored once, in its place, and nothing waits forever
+    texts = [p.read_text(encoding="utf-8") for p in RESUMES[:2]]
+    assert scorer.score_many(texts, threads=8, text=True) == [scorer.score_text(t) for t in texts]
+    assert scorer.score_many([], threads=2) == []
+    assert scorer.score_many([], threads=1) == []
+
+
 def test_texts_with_text_true_and_any_iterable(scorer):
     texts = [p.read_text(encoding="utf-8") for p in RESUMES]
     got = scorer.score_many((t for t in texts), threads=2, text=True)
