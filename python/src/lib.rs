@@ -729,6 +729,9 @@ impl PyScorer {
                 if let Some((i, r)) = own.take() {
                     slots[i] = Some(result_to_py(&mut conv, &r)?);
                 }
+                // Ctrl-C (or another signal's handler raising) stops the call here: returning
+                // drops the receiver, so the pool stops after the resume it is on
+                py.check_signals()?;
                 let Some(i) = claim() else { break };
                 own = Some((i, py.allow_threads(|| self.score_source(&items[i]))));
             }
@@ -738,6 +741,7 @@ impl PyScorer {
                 rx = back;
                 let Ok((i, r)) = next else { break };
                 slots[i] = Some(result_to_py(&mut conv, &r)?);
+                py.check_signals()?;
             }
             Ok(())
         })?;

@@ -1,6 +1,8 @@
 """score_many: parallel, in input order, errors in place."""
 
+import gc
 import json
+import signal
 
 import pytest
 
@@ -77,3 +79,27 @@ def test_each_report_is_its_own_dicts_and_lists(scorer):
     first["levels"].pop()
     first["skills"][0]["id"] = "changed"
     assert second == scorer.score(RESUMES[0])
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no signal.setitimer on this platform")
+def test_a_signal_stops_score_many_while_it_runs(scorer):
+    # Ctrl-C in a notebook must not wait for thousands of resumes. The handler records whether
+    # score_many was still running when it ran: score_many pauses the cyclic GC until it returns
+    text = RESUMES[0].read_text(encoding="utf-8")
+    seen = []
+
+    def on_alarm(signum, frame):
+        seen.append(gc.isenabled())
+        raise KeyboardInterrupt
+
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    try:
+        assert gc.isenabled()
+        signal.setitimer(signal.ITIMER_REAL, 0.05)
+        with pytest.raises(KeyboardInterrupt):
+            scorer.score_many([text] * 20_000, threads=2, text=True)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+    assert seen == [False]  # raised from inside score_many, not after it had finished
+    assert gc.isenabled()  # and the GC is running again
