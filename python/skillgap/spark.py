@@ -40,6 +40,9 @@ OUTPUT_COLUMNS = (
     "error",
 )
 
+#: Rows scored at a time within one Arrow batch of a partition.
+SLICE_ROWS = 500
+
 
 def score_resumes(
     df: "DataFrame",
@@ -131,13 +134,19 @@ def score_resumes(
     schema = StructType(df.schema.fields + [StructField(added[i][0], added[i][1], True) for i in keep])
     names = df.columns + [added[i][0] for i in keep]
     types = [added[i][2] for i in keep]
+    rows_per_slice = SLICE_ROWS  # (read now: the workers get the driver's value)
 
     def score_batches(batches: Iterator["pyarrow.RecordBatch"]) -> Iterator["pyarrow.RecordBatch"]:
-        for batch in batches:
-            values = batch.column(column).to_pylist()
-            cols = scorer._score_columns(values, jd, threads, text=text)
-            arrays = list(batch.columns)
-            arrays += [pa.array(cols[i], type=t) for i, t in zip(keep, types)]
-            yield pa.RecordBatch.from_arrays(arrays, names=names)
+        for whole in batches:
+            # Spark hands over up to 10,000 rows at once; scored in slices, the memory of one
+            # slice's reports is reused by the next instead of a partition's worth of fresh
+            # pages (a 29 KB JSON string per row, held three times: docs/PERFORMANCE.md)
+            for start in range(0, whole.num_rows, rows_per_slice):
+                batch = whole.slice(start, rows_per_slice)
+                values = batch.column(column).to_pylist()
+                cols = scorer._score_columns(values, jd, threads, text=text)
+                arrays = list(batch.columns)
+                arrays += [pa.array(cols[i], type=t) for i, t in zip(keep, types)]
+                yield pa.RecordBatch.from_arrays(arrays, names=names)
 
     return df.mapInArrow(score_batches, schema)

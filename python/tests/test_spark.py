@@ -72,6 +72,22 @@ def test_text_column_gives_the_scorer_results(spark, scorer):
     assert "match_percent" not in score_resumes(df, as_of=AS_OF).columns
 
 
+def test_a_batch_scored_in_slices_keeps_every_row_with_its_own_result(spark, scorer, monkeypatch):
+    # one partition, so one Arrow batch, scored 4 rows at a time (the last slice shorter)
+    import skillgap.spark
+    from skillgap.spark import score_resumes
+
+    monkeypatch.setattr(skillgap.spark, "SLICE_ROWS", 4)
+    rows = [(p.name, p.read_text(encoding="utf-8")) for p in RESUMES] + [("empty", "")]
+    assert len(rows) % 4 != 0
+    df = spark.createDataFrame(rows, "name string, text string").coalesce(1)
+    out = score_resumes(df, as_of=AS_OF).select("name", "skills", "error").collect()
+    assert [r["name"] for r in out] == [name for name, _ in rows]
+    for (name, text), r in zip(rows[:-1], out):
+        assert r["skills"] == [s["id"] for s in scorer.score_text(text)["skills"]], name
+    assert out[-1]["error"] == "<text>: empty input, nothing to score"
+
+
 def test_binary_files_with_bytes_col_equal_the_cli(spark, cli, scorer):
     from skillgap.spark import score_resumes
 
