@@ -124,7 +124,7 @@ class Scorer:
         Items are as in :meth:`score` (paths, bytes), or with ``text=True`` str texts as in
         :meth:`score_text` (bytes stay file content). Returns one item per input, in input
         order: the report, or the :class:`UnreadableError` (not raised) for an input that could
-        not be read.
+        not be read. Ctrl-C (``KeyboardInterrupt``) stops it between two resumes.
         """
     def _score_columns(
         self,

@@ -562,10 +562,12 @@ impl PyScorer {
         raise_or_convert(py, r)
     }
 
-    /// Scores many resumes in parallel on `threads` threads (default: one per core), with the
-    /// GIL released. Items are as in score (paths, bytes), or with text=True str texts as in
-    /// score_text. Returns one item per input in input order: the report dict, or the
-    /// UnreadableError (not raised) of an input that could not be read.
+    /// Scores many resumes in parallel on `threads` threads in all (default: one per core):
+    /// this one, which also turns the reports into dicts, and a pool of threads - 1; the GIL is
+    /// released while they score. Items are as in score (paths, bytes), or with text=True str
+    /// texts as in score_text. Returns one item per input in input order: the report dict, or
+    /// the UnreadableError (not raised) of an input that could not be read. Ctrl-C stops it
+    /// between two resumes.
     #[pyo3(signature = (sources, threads=None, *, text=false))]
     fn score_many<'py>(
         &self,
