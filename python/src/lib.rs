@@ -739,6 +739,7 @@ impl PyScorer {
             }
             let mut rx = rx;
             loop {
+                // (the receiver is moved through: a `&Receiver` cannot cross allow_threads)
                 let (next, back) = py.allow_threads(move || (rx.recv(), rx));
                 rx = back;
                 let Ok((i, r)) = next else { break };
