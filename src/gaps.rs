@@ -12,20 +12,9 @@ use crate::report::{Gap, GapKind, Status, Strength};
 use crate::score::{round1, years_component, LevelTable, Strengths};
 use crate::taxonomy::{Expect, Level, Requirement, Suggestion, Taxonomy};
 
-/// The gaps of `level` given the strengths and years found.
+/// The gaps of `level` given the strengths and years found; `table` is the level's
+/// [`LevelTable`] (built once, by the scorer or the plan).
 pub(crate) fn gaps(
-    taxonomy: &Taxonomy,
-    level: &Level,
-    strengths: &Strengths,
-    years: f64,
-    relevance: f64,
-) -> Vec<Gap> {
-    let table = LevelTable::new(taxonomy, level);
-    gaps_with(taxonomy, level, &table, strengths, years, relevance)
-}
-
-/// [`gaps`] with the level's [`LevelTable`] already built.
-pub(crate) fn gaps_with(
     taxonomy: &Taxonomy,
     level: &Level,
     table: &LevelTable,

@@ -35,7 +35,7 @@ use crate::career::{latest_title, LatestTitle};
 use crate::error::Error;
 use crate::gaps::gaps;
 use crate::report::{Gap, GapKind, Report, Status, Strength};
-use crate::score::{all_levels, relevance, round1};
+use crate::score::{all_levels, relevance, round1, LevelTables};
 use crate::taxonomy::{Effort, Expect, Suggestion, Taxonomy};
 use crate::Scorer;
 use serde::Serialize;
@@ -207,8 +207,10 @@ pub fn plan(
         .position(|l| l.id == target_id)
         .expect("level checked");
     let def = &taxonomy.levels()[target];
+    let tables = LevelTables::new(taxonomy);
     let sim = Sim {
         taxonomy,
+        tables: &tables,
         years: report.experience.role_years,
         threshold: report.settings.level_threshold,
         title: latest_title(taxonomy, &report.experience.ranges, |line| {
@@ -226,7 +228,7 @@ pub fn plan(
     let rel = relevance(taxonomy, &today);
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut unplanned = Vec::new();
-    for g in gaps(taxonomy, def, &today, sim.years, rel) {
+    for g in gaps(taxonomy, def, tables.level(target), &today, sim.years, rel) {
         if g.kind == GapKind::Years {
             continue;
         }
@@ -344,6 +346,7 @@ pub fn plan(
     // What the steps leave: time in the role, a title, a lower level.
     let (levels, _) = all_levels(
         taxonomy,
+        &tables,
         &state,
         sim.years,
         sim.threshold,
@@ -386,6 +389,8 @@ pub fn plan(
 #[derive(Clone)]
 struct Sim<'a> {
     taxonomy: &'a Taxonomy,
+    /// The taxonomy's levels with their requirements looked up, built once per plan.
+    tables: &'a LevelTables,
     years: f64,
     threshold: f64,
     title: Option<LatestTitle>,
@@ -398,6 +403,7 @@ impl Sim<'_> {
     fn evaluate(&self, strengths: &[Option<Strength>]) -> (f64, bool) {
         let (levels, _) = all_levels(
             self.taxonomy,
+            self.tables,
             strengths,
             self.years,
             self.threshold,
@@ -595,6 +601,7 @@ mod tests {
         });
         let (levels, estimated) = all_levels(
             t,
+            &LevelTables::new(t),
             &strengths,
             report.experience.role_years,
             report.settings.level_threshold,

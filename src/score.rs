@@ -257,20 +257,8 @@ pub(crate) fn breadth(taxonomy: &Taxonomy, strengths: &Strengths) -> f64 {
 /// `title` is the most recent job's title: a title of this role that names
 /// the level or a higher one eases the breadth the level needs to
 /// `gate.title_breadth`; a title whose stage is in `gate.not_titled` stops the
-/// level.
+/// level. `tables` are the taxonomy's [`LevelTables`] (built once, by the scorer or the plan).
 pub(crate) fn all_levels(
-    taxonomy: &Taxonomy,
-    strengths: &Strengths,
-    role_years: f64,
-    threshold: f64,
-    title: Option<&LatestTitle>,
-) -> (Vec<LevelReadiness>, Option<usize>) {
-    let tables = LevelTables::new(taxonomy);
-    all_levels_with(taxonomy, &tables, strengths, role_years, threshold, title)
-}
-
-/// [`all_levels`] with the taxonomy's [`LevelTables`] already built.
-pub(crate) fn all_levels_with(
     taxonomy: &Taxonomy,
     tables: &LevelTables,
     strengths: &Strengths,

@@ -359,7 +359,7 @@ impl Scorer {
         experience.statements.truncate(EXPERIENCE_CAP);
 
         // Levels and gaps.
-        let (levels, estimated) = score::all_levels_with(
+        let (levels, estimated) = score::all_levels(
             t,
             &self.level_tables,
             &strengths,
@@ -378,7 +378,7 @@ impl Scorer {
         let gaps = target_index
             .map(|i| {
                 let relevance = score::relevance(t, &strengths);
-                gaps::gaps_with(
+                gaps::gaps(
                     t,
                     &t.levels()[i],
                     self.level_tables.level(i),
