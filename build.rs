@@ -30,8 +30,9 @@
 //! And the regexes of the taxonomy's patterns and context rules as DFAs ([`regex_dfas`],
 //! `$OUT_DIR/regex-dfas.bin` and its index `regex-dfas.rs`, read by
 //! `src/matcher/prepared.rs`): compiling them on first use was more than half of a cold
-//! score (57 M instructions); a serialised `regex-automata` dense DFA is only checked when
-//! it is loaded (`DFA::from_bytes`, no `unsafe`). A pattern gets a forward and a reverse DFA
+//! score (57 M instructions); a serialised `regex-automata` dense DFA is read in place when
+//! it is loaded (`prepared::load`, the crate's one `unsafe`; a test checks every one with
+//! `DFA::from_bytes`). A pattern gets a forward and a reverse DFA
 //! (its matches' spans), a list of context rules one forward DFA of their alternation (only
 //! whether it matches). Each is keyed by its text, so a `--taxonomy` with other patterns
 //! compiles those at run time as before. regex-automata is the library's own dependency
@@ -185,8 +186,9 @@ fn regex_dfas(data: &schema::TaxonomyFile, out: &Path) {
         "// Written by build.rs: the built-in taxonomy's regexes as DFAs in regex-dfas.bin.\n\
          pub(super) static PATTERNS: &[(&str, Span, Span)] = &[\n",
     );
-    // The patterns and lists left out, which `prepared::compile_unprepared` compiles once per
-    // process.
+    // The patterns and lists left out, which the matcher compiles once per process and shares
+    // (`prepared::unprepared_pattern`, `context::compile_ascii`; both ahead of time in
+    // `skillgap::prepare`).
     let mut unprepared = String::from("pub(super) static UNPREPARED_PATTERNS: &[&str] = &[\n");
     for p in patterns {
         let Some((unicode, hir)) = literals::parse_pattern(p) else {
